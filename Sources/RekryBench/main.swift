@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+import RekryCrypto
+import RekryDomain
+import RekryStore
+import RekryTUI
+
+/// rekry-bench: builds (or reuses) a register of N candidates and prints figures, each beside raw SQLite
+/// doing the same query on the same file where that fits. Not part of the tests: machines are noisy.
+///
+/// Usage: rekry-bench [--candidates N] [--dir DIR] [--reuse] [--only demo|store|tui]
+struct BenchOptions {
+    var candidates = 100_000
+    var dir = "bench-out"
+    var reuse = false
+
+    init(_ args: [String]) throws {
+        var i = 0
+        while i < args.count {
+            let a = args[i]
+            func value() throws -> String {
+                i += 1
+                guard i < args.count else { throw BenchError("\(a) needs a value") }
+                return args[i]
+            }
+            switch a {
+            case "--candidates":
+                guard let n = Int(try value()), n > 0 else { throw BenchError("--candidates takes a positive number") }
+                candidates = n
+            case "--dir": dir = try value()
+            case "--reuse": reuse = true
+            case "-h", "--help":
+                print("usage: rekry-bench [--candidates N] [--dir DIR] [--reuse]")
+                exit(0)
+            default: throw BenchError("unknown argument '\(a)'")
+            }
+            i += 1
+        }
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}
+
+do {
+    let options = try BenchOptions(Array(CommandLine.arguments.dropFirst()))
+    let db = (options.dir as NSString).appendingPathComponent("bench-\(options.candidates).sqlite")
+    let keys = (options.dir as NSString).appendingPathComponent("keys-\(options.candidates)")
+    print("Rekry benchmark: \(options.candidates) candidates, register \(db)")
+    try FileManager.default.createDirectory(atPath: options.dir, withIntermediateDirectories: true)
+    if !(options.reuse && FileManager.default.fileExists(atPath: db)) {
+        for suffix in ["", "-wal", "-shm", ".audit-head"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+        try? FileManager.default.removeItem(atPath: keys)
+        let result = try DemoRegister.create(at: db, options: .init(candidates: options.candidates, seed: 7,
+                                                                     now: Calendar.utc.startOfDay(for: Date()), keysDirectory: keys))
+        print(String(format: "demo generation: %d candidates in %.1f s (%.0f candidates/s)", result.candidates, result.seconds,
+                     Double(result.candidates) / result.seconds))
+    }
+    let size = (try FileManager.default.attributesOfItem(atPath: db)[.size] as? NSNumber)?.int64Value ?? 0
+    print(String(format: "register file: %.1f MB", Double(size) / 1e6))
+    try StoreBench(db: db, keys: keys).run()
+    //TUIBENCH
+} catch {
+    FileHandle.standardError.write(Data("rekry-bench: \(error)\n".utf8))
+    exit(1)
+}

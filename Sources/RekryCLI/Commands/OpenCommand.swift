@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import RekryDomain
+import RekryStore
+import RekryTerminal
+
+/// `rekry` (no subcommand): the terminal UI as the acting identity.
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "open", abstract: "Open the terminal UI (the default).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(name: .customLong("read-only"), help: "Drop every destructive action.")
+    var readOnly = false
+
+    func run() throws {
+        let gate = try global.signIn()
+        try TerminalLauncher.run(gate: gate, readOnly: readOnly)
+    }
+}
+
+/// `rekry try`: creates a demo register on first run and opens the UI on it as the demo recruiter.
+struct TryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "try",
+        abstract: "Open the terminal UI on a demo register, creating it on first run.",
+        discussion: "The demo lives in $XDG_DATA_HOME/rekry/demo/ (5,000 candidates, seed 1).")
+
+    @Option(help: "Which demo staff member to act as: recruiter, recruiter2, lead, dpo or admin.")
+    var `as`: String = "recruiter"
+
+    @Flag(name: .customLong("read-only"), help: "Drop every destructive action.")
+    var readOnly = false
+
+    func validate() throws {
+        guard DemoRegister.staff.contains(where: { $0.username == `as` }) else {
+            throw ValidationError("--as must be one of \(DemoRegister.staff.map(\.username).joined(separator: ", ")), not '\(`as`)'")
+        }
+    }
+
+    func run() throws {
+        let dir = (Paths.dataHome as NSString).appendingPathComponent("rekry/demo")
+        let db = (dir as NSString).appendingPathComponent("demo.sqlite")
+        let keys = (dir as NSString).appendingPathComponent("keys")
+        if !FileManager.default.fileExists(atPath: db) {
+            print("Creating a demo register with 5,000 candidates in \(dir)…")
+            _ = try DemoRegister.create(at: db, options: .init(candidates: 5_000, seed: 1, now: Calendar.utc.startOfDay(for: Date()), keysDirectory: keys))
+        }
+        let global = try GlobalOptions.parse(["--db", db, "--identity", (keys as NSString).appendingPathComponent("\(`as`).identity")])
+        try TerminalLauncher.run(gate: try global.signIn(), readOnly: readOnly)
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import RekryCrypto
+import RekryDomain
+import RekryStore
+
+/// `--db` and `--identity`, shared by every command, with their environment and XDG defaults.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The register file.", discussion: "Default: $REKRY_DB, else $XDG_DATA_HOME/rekry/rekry.sqlite.", valueName: "PATH"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("Your identity file (private key).", discussion: "Default: $REKRY_IDENTITY, else $XDG_CONFIG_HOME/rekry/identity.", valueName: "FILE"))
+    var identity: String?
+
+    var databasePath: String {
+        if let db { return db }
+        let env = ProcessInfo.processInfo.environment
+        if let p = env["REKRY_DB"], !p.isEmpty { return p }
+        return (Paths.dataHome as NSString).appendingPathComponent("rekry/rekry.sqlite")
+    }
+
+    var identityPath: String {
+        if let identity { return identity }
+        let env = ProcessInfo.processInfo.environment
+        if let p = env["REKRY_IDENTITY"], !p.isEmpty { return p }
+        return (Paths.configHome as NSString).appendingPathComponent("rekry/identity")
+    }
+
+    /// Opens the register and signs in: the only way a command gets at personal data.
+    func signIn(clock: any RekryDomain.Clock = SystemClock()) throws -> Gate {
+        let register = try Register.open(at: databasePath)
+        let identity = try Identity.load(from: identityPath)
+        return try register.signIn(identity, clock: clock)
+    }
+}
+
+/// XDG base directories.
+enum Paths {
+    static var home: String { ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory() }
+
+    static var dataHome: String {
+        if let p = ProcessInfo.processInfo.environment["XDG_DATA_HOME"], !p.isEmpty { return p }
+        return (home as NSString).appendingPathComponent(".local/share")
+    }
+
+    static var configHome: String {
+        if let p = ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"], !p.isEmpty { return p }
+        return (home as NSString).appendingPathComponent(".config")
+    }
+}
+
+/// Parses a candidate id argument with a clear message.
+struct CandidateID: ExpressibleByArgument {
+    var value: Int64
+    init?(argument: String) {
+        guard let v = Int64(argument), v > 0 else { return nil }
+        value = v
+    }
+    static var defaultValueDescription: String { "a positive candidate id" }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// The source of "now" for every time-dependent decision (badges, grants, retention).
+///
+/// Injected everywhere so that tests pin time with `ManualClock` instead of sleeping.
+public protocol Clock: Sendable {
+    func now() -> Date
+}
+
+/// The wall clock.
+public struct SystemClock: Clock {
+    public init() {}
+    public func now() -> Date { Date() }
+}
+
+/// A clock that moves only when told to: the test double for every time-dependent rule.
+public final class ManualClock: Clock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    public init(_ start: Date) { current = start }
+
+    public func now() -> Date { lock.withLock { current } }
+
+    public func advance(by seconds: TimeInterval) { lock.withLock { current += seconds } }
+
+    public func set(_ date: Date) { lock.withLock { current = date } }
+}
+
+/// Dates as the register writes them: ISO 8601 in UTC, to the second.
+public enum DayFormat {
+    /// `2026-11-22`, in UTC.
+    public static func day(_ date: Date) -> String {
+        let c = Calendar.utc.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+    }
+
+    /// `2026-11-22 03:14`, in UTC.
+    public static func minute(_ date: Date) -> String {
+        let c = Calendar.utc.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%04d-%02d-%02d %02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
+    }
+}
+
+extension Calendar {
+    /// A Gregorian calendar fixed to UTC, so that dates never depend on the machine's zone.
+    public static let utc: Calendar = {
+        var c = Calendar(identifier: .gregorian)
+        c.timeZone = TimeZone(identifier: "UTC")!
+        return c
+    }()
+}

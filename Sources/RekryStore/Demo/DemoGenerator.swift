@@ -1,0 +1,361 @@
+import Foundation
+import GRDB
+import RekryCrypto
+import RekryDomain
+
+/// Writes the demo's rows in bulk: secondary indexes dropped and rebuilt after, one transaction per chunk.
+struct DemoGenerator {
+    let words: DemoWords
+    let policy: RetentionPolicy
+    let options: DemoRegister.Options
+    let identities: [Identity]
+    var rng: SeededRandom
+
+    init(words: DemoWords, policy: RetentionPolicy, options: DemoRegister.Options, identities: [Identity]) {
+        self.words = words
+        self.policy = policy
+        self.options = options
+        self.identities = identities
+        self.rng = SeededRandom(seed: options.seed)
+    }
+
+    struct DemoProcess {
+        var id: Int64
+        var title: String
+        var openedAt: Date
+        var closedAt: Date?
+    }
+
+    struct Statements {
+        let candidate, token, consent, document, link, participation, reference, statement, assessment: BulkStatement
+
+        init(_ db: Database) throws {
+            candidate = try BulkStatement(db, """
+                INSERT INTO candidate(id, pseudonym, fullName, nameKey, email, phone, homeTown, postalAddress, birthYear,
+                  currentTitle, currentEmployer, country, source, sourceDetail, collectedAt, notifiedAt, basis,
+                  consentPurpose, restricted, objected, stage, stageRank, lastActivityAt, retentionDueAt)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                """)
+            token = try BulkStatement(db, "INSERT OR IGNORE INTO searchToken(token, candidateId) VALUES (?, ?)")
+            consent = try BulkStatement(db, "INSERT INTO consent(candidateId, purpose, givenAt, expiresAt, withdrawnAt, channel, text) VALUES (?,?,?,?,?,?,?)")
+            document = try BulkStatement(db, "INSERT INTO document(id, candidateId, kind, title, body, receivedAt, basis) VALUES (?,?,?,?,?,?,?)")
+            link = try BulkStatement(db, "INSERT INTO candidateLink(candidateId, kind, url, source) VALUES (?,?,?,?)")
+            participation = try BulkStatement(db, "INSERT INTO participation(id, candidateId, processId, stage, startedAt, stageChangedAt, basis) VALUES (?,?,?,?,?,?,?)")
+            reference = try BulkStatement(db, "INSERT INTO reference(id, candidateId, name, title, workplace, relationship, email, phone, basis, restricted, objected, collectedAt) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+            statement = try BulkStatement(db, "INSERT INTO referenceStatement(referenceId, givenAt, text) VALUES (?,?,?)")
+            assessment = try BulkStatement(db, "INSERT INTO assessment(id, candidateId, kind, provider, title, score, text, recordedAt, basis) VALUES (?,?,?,?,?,?,?,?,?)")
+        }
+    }
+
+    var now: Date { options.now }
+
+    mutating func fill(_ register: Register, progress: (Int) -> Void) throws {
+        let n = options.candidates
+        let processes = makeProcesses(count: max(6, n / 40))
+        try register.writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144")
+            try Migrations.dropBulkIndexes(db)
+            try db.inTransaction {
+                for p in processes {
+                    try db.execute(sql: "INSERT INTO process(id, title, client, country, openedAt, closedAt) VALUES (?,?,?,?,?,?)",
+                                   arguments: [p.id, p.title, rng.chance(0.8) ? rng.pick(words.clients) : nil,
+                                               rng.chance(0.6) ? "SE" : "NO", p.openedAt.sql, p.closedAt?.sql])
+                }
+                return .commit
+            }
+            let chunk = 20_000
+            var next = 1
+            var ids = IdCounters()
+            var shards = Set<Int64>()
+            var reports: [(candidate: Int64, participation: Int64, hired: Bool)] = []
+            while next <= n {
+                let upper = min(n, next + chunk - 1)
+                try db.inTransaction {
+                    let st = try Statements(db)
+                    for id in next...upper {
+                        let shard = Int64(id) / TextIndex.shardSize
+                        if shards.insert(shard).inserted { try TextIndex.ensureShard(db, candidateId: Int64(id)) }
+                        if let r = try writeCandidate(db, st, id: Int64(id), processes: processes, ids: &ids) {
+                            reports.append(r)
+                        }
+                    }
+                    return .commit
+                }
+                progress(upper)
+                next = upper + 1
+            }
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try Migrations.createIndexes(db)
+            try writeReports(db, reports)
+            try db.execute(sql: "ANALYZE")
+        }
+    }
+
+    struct IdCounters {
+        var document: Int64 = 0
+        var participation: Int64 = 0
+        var reference: Int64 = 0
+        var assessment: Int64 = 0
+    }
+
+    mutating func makeProcesses(count: Int) -> [DemoProcess] {
+        (1...count).map { i in
+            let opened = now - rng.days(1...(6 * 365))
+            var closed: Date?
+            if rng.chance(0.6) {
+                let c = opened + rng.days(20...150)
+                if c < now { closed = c }
+            }
+            let title = rng.pick(words.titles).text
+            return DemoProcess(id: Int64(i), title: title, openedAt: opened, closedAt: closed)
+        }
+    }
+
+    mutating func pickCountry() -> String {
+        let r = rng.int(0..<100)
+        return r < 45 ? "SE" : r < 75 ? "NO" : r < 85 ? "DK" : r < 95 ? "FI" : "XX"
+    }
+
+    /// Writes one candidate and everything they have; returns a psychologist-report slot for finalists.
+    mutating func writeCandidate(_ db: Database, _ st: Statements, id: Int64, processes: [DemoProcess],
+                                 ids: inout IdCounters) throws -> (Int64, Int64, Bool)? {
+        // Identity
+        let country: String
+        let fullName: String
+        var nameWords: [String]
+        var extraTokens: [String] = []
+        let roll = rng.int(0..<100)
+        if roll < 3 {
+            let e = rng.pick(words.cjk)
+            country = "SE"
+            fullName = e.text
+            nameWords = e.folded
+            extraTokens.append(e.folded.joined())
+        } else if roll < 4 {
+            let e = rng.pick(words.combining)
+            country = "SE"
+            fullName = e.text
+            nameWords = e.folded
+        } else {
+            country = pickCountry()
+            let g = rng.pick(words.given[country]!)
+            let f = rng.pick(words.family[country]!)
+            fullName = g.text + " " + f.text
+            nameWords = g.folded + f.folded
+        }
+        let townCountry = country == "XX" ? "SE" : country
+        let town = rng.pick(words.towns[townCountry]!)
+        let emailUser = nameWords.joined(separator: ".")
+        let email = "\(emailUser)\(id % 97)@\(["example.se", "example.no", "mail.example", "example.com"][rng.int(0..<4)])"
+        let phone = townCountry == "NO" ? String(format: "+47 9%02d %02d %03d", rng.int(0..<100), rng.int(0..<100), rng.int(0..<1000))
+            : String(format: "+46 7%d %03d %02d %02d", rng.int(0..<10), rng.int(0..<1000), rng.int(0..<100), rng.int(0..<100))
+        let title = rng.pick(words.titles)
+        let employer = rng.pick(words.employers)
+        let birthYear = 1955 + rng.int(0..<48)
+
+        // Provenance
+        let sr = rng.int(0..<100)
+        let source: DataSource = sr < 40 ? .applied : sr < 55 ? .network : sr < 80 ? .linkedin : sr < 90 ? .jobBoard
+            : sr < 95 ? .referral : .publicSource
+        let collectedAt = now - rng.days(0...(6 * 365)) - TimeInterval(rng.int(0..<86_400))
+        var notifiedAt: Date?
+        if !source.providedByPerson && rng.chance(0.6) {
+            let n = collectedAt + rng.days(1...25)
+            if n <= now { notifiedAt = n }
+        }
+
+        // Process
+        var stage: Stage?
+        var participationOpen = false
+        var lastActivity = collectedAt
+        var lastClosed: Date?
+        var report: (Int64, Int64, Bool)?
+        // Rows that reference the candidate are written after it (a deferred key check would scan for them).
+        var children: [() throws -> Void] = []
+        if rng.chance(0.6) {
+            let p = processes[rng.int(0..<processes.count)]
+            let started = max(p.openedAt, collectedAt > p.openedAt && p.closedAt.map({ collectedAt < $0 }) ?? true ? collectedAt : p.openedAt)
+            let s: Stage
+            let changed: Date
+            if let closed = p.closedAt {
+                let r = rng.int(0..<100)
+                s = r < 10 ? .hired : r < 85 ? .rejected : .withdrew
+                changed = max(started, closed - rng.days(0...10))
+                lastClosed = closed
+            } else {
+                s = Stage.allCases[rng.int(0..<6)]
+                changed = min(now, started + rng.days(0...30))
+                participationOpen = true
+            }
+            stage = s
+            ids.participation += 1
+            let participationId = ids.participation
+            children.append {
+                try st.participation.bind(participationId).bind(id).bind(p.id).bind(s.rawValue).bind(started)
+                    .bind(max(started, changed)).bind(LegalBasis.contract.rawValue).run(db)
+            }
+            lastActivity = max(lastActivity, max(started, changed))
+            if (s == .final || s == .offer) && participationOpen && rng.chance(0.3) || (s == .hired && rng.chance(0.2)) {
+                report = (id, ids.participation, s == .hired)
+            }
+            // Assessments from the process
+            if s >= .interview && s != .rejected || (s == .rejected && rng.chance(0.5)) {
+                ids.assessment += 1
+                let assessmentId = ids.assessment
+                let note = rng.pick(words.notes)
+                let author = DemoRegister.staff[rng.int(0..<3)].name
+                let recorded = started + rng.days(1...10)
+                let foldedNote = words.foldedNotes[note] ?? SearchFolding.fold(note)
+                children.append {
+                    try st.assessment.bind(assessmentId).bind(id).bind(Assessment.Kind.interviewNote.rawValue)
+                        .bind(author).bind("Interview for \(p.title)").bind(nil as String?)
+                        .bind(note).bind(recorded).bind(LegalBasis.contract.rawValue).run(db)
+                    try TextIndex.add(db, candidateId: id, rowid: -assessmentId, folded: foldedNote)
+                }
+            }
+            if s >= .assessment && s != .rejected && s != .withdrew {
+                ids.assessment += 1
+                let assessmentId = ids.assessment
+                let provider = ["Assessio", "SHL", "Hogrefe", "Alva Labs"][rng.int(0..<4)]
+                let test = ["Personality (Big Five)", "Logical reasoning", "Numerical ability", "Verbal ability"][rng.int(0..<4)]
+                let stanine = rng.int(1..<10)
+                let recorded = started + rng.days(5...20)
+                children.append {
+                    try st.assessment.bind(assessmentId).bind(id).bind(Assessment.Kind.test.rawValue).bind(provider)
+                        .bind(test).bind("stanine \(stanine)").bind("Result delivered by \(provider); interpreted with the candidate.")
+                        .bind(recorded).bind(LegalBasis.contract.rawValue).run(db)
+                }
+            }
+        }
+
+        // Basis and consent
+        let basis: LegalBasis
+        if participationOpen || stage == .hired { basis = .contract }
+        else if rng.chance(0.01) { basis = .legalObligation }
+        else if source == .linkedin || source == .publicSource || source == .referral { basis = .legitimateInterest }
+        else { basis = .consent }
+        let consentPurpose: ConsentPurpose? = basis == .consent ? .talentPool : nil
+        let restricted = rng.chance(0.01)
+        let objected = basis == .legitimateInterest && rng.chance(0.03)
+        let retentionDue = policy.candidateDue(lastProcessClosedAt: lastClosed, lastActivityAt: lastActivity, country: townCountry)
+
+        try st.candidate.bind(id).bind(String(format: "c-%016llx", rng.next())).bind(fullName)
+            .bind(nameWords.joined(separator: " ")).bind(email).bind(phone).bind(town.name)
+            .bind("\(town.street) \(rng.int(1..<120)), \(town.postcode) \(town.name)").bind(birthYear)
+            .bind(title.text).bind(employer.text).bind(townCountry).bind(source.rawValue)
+            .bind(source == .referral ? "referred by a former colleague" : source == .publicSource ? "company website" : nil as String?)
+            .bind(collectedAt).bind(notifiedAt).bind(basis.rawValue).bind(consentPurpose?.rawValue)
+            .bind(restricted).bind(objected).bind(stage?.rawValue).bind(stage?.rank ?? -1).bind(lastActivity)
+            .bind(retentionDue).run(db)
+        for write in children { try write() }
+
+        var tokens = Set(nameWords)
+        tokens.formUnion(extraTokens)
+        tokens.formUnion(title.folded)
+        tokens.formUnion(employer.folded)
+        tokens.insert(emailUser.replacingOccurrences(of: ".", with: ""))
+        tokens.formUnion(SearchTokens.phoneTokens(phone))
+        for t in tokens { try st.token.bind(t).bind(id).run(db) }
+
+        if basis == .consent || rng.chance(0.1) {
+            try writeConsents(db, st, id: id, purpose: .talentPool, collectedAt: collectedAt)
+        }
+        if report != nil {
+            let given = max(collectedAt, now - rng.days(20...60))
+            try st.consent.bind(id).bind(ConsentPurpose.psychAssessment.rawValue).bind(given).bind(given + 365 * 86_400)
+                .bind(nil as Date?).bind("signed form")
+                .bind("I consent to a psychological assessment and to the psychologist's summary report being kept until the process closes, or for my employment if I am hired.")
+                .run(db)
+        }
+
+        // CV
+        ids.document += 1
+        let skills = (0..<3).map { _ in rng.pick(words.skills) }
+        let years = rng.int(1..<25)
+        let cv = "\(title.text) with \(years) years at \(employer.text), based in \(town.name). Skills: \(skills.map(\.text).joined(separator: ", ")). Led cross-functional work, mentored colleagues and delivered projects end to end. Languages: Swedish, Norwegian, English."
+        let cvFolded = (title.folded + ["with", String(years), "years", "at"] + employer.folded + ["based", "in"] + (words.foldedTowns[town.name] ?? [])
+                        + ["skills"] + skills.flatMap(\.folded)
+                        + ["led", "cross", "functional", "work", "mentored", "colleagues", "and", "delivered", "projects", "end", "to", "end", "languages", "swedish", "norwegian", "english"]).joined(separator: " ")
+        try st.document.bind(ids.document).bind(id).bind(Document.Kind.cv.rawValue).bind("CV").bind(cv).bind(collectedAt)
+            .bind(basis.rawValue).run(db)
+        try TextIndex.add(db, candidateId: id, rowid: ids.document, folded: cvFolded)
+
+        if rng.chance(0.4) {
+            try st.link.bind(id).bind("LinkedIn").bind("https://www.linkedin.com/in/\(nameWords.joined(separator: "-"))-\(id)")
+                .bind(source == .linkedin ? DataSource.linkedin.rawValue : DataSource.applied.rawValue).run(db)
+        }
+
+        if rng.chance(0.25) {
+            for _ in 0..<rng.int(1..<3) {
+                ids.reference += 1
+                let rc = pickCountry()
+                let rn = rng.pick(words.given[rc]!).text + " " + rng.pick(words.family[rc]!).text
+                try st.reference.bind(ids.reference).bind(id).bind(rn).bind(rng.pick(words.titles).text)
+                    .bind(rng.pick(words.employers).text).bind(["former manager", "colleague", "client", "direct report"][rng.int(0..<4)])
+                    .bind("\(SearchFolding.words(rn).joined(separator: "."))@ref.example").bind(nil as String?)
+                    .bind(LegalBasis.legitimateInterest.rawValue).bind(rng.chance(0.02)).bind(rng.chance(0.02))
+                    .bind(collectedAt + rng.days(0...30)).run(db)
+                try st.statement.bind(ids.reference).bind(collectedAt + rng.days(1...40)).bind(rng.pick(words.statements)).run(db)
+            }
+        }
+        return report
+    }
+
+    /// Writes a consent history whose latest record lands in every state in turn.
+    mutating func writeConsents(_ db: Database, _ st: Statements, id: Int64, purpose: ConsentPurpose, collectedAt: Date) throws {
+        let text = "I agree that the firm keeps my profile in its talent pool and contacts me about suitable roles for two years."
+        let channel = ["web form", "email", "phone", "in person"][rng.int(0..<4)]
+        let r = rng.int(0..<100)
+        if r < 5 { return }  // never given
+        if rng.chance(0.2) && collectedAt < now - 400 * 86_400 {
+            // An older consent that ran out, followed by a renewal.
+            try st.consent.bind(id).bind(purpose.rawValue).bind(collectedAt).bind(collectedAt + 365 * 86_400).bind(nil as Date?)
+                .bind(channel).bind(text).run(db)
+        }
+        let given = min(now, max(collectedAt, now - rng.days(30...700)))
+        var expires: Date
+        var withdrawn: Date?
+        switch r {
+        case 5..<65: expires = now + rng.days(31...700)
+        case 65..<75: expires = now + rng.days(0...29) + 3600
+        case 75..<90: expires = now - rng.days(1...300)
+        default:
+            expires = now + rng.days(31...700)
+            withdrawn = min(now, given + rng.days(1...200))
+        }
+        if expires <= given { expires = given + 86_400 }
+        if let w = withdrawn, w > now { withdrawn = now }
+        try st.consent.bind(id).bind(purpose.rawValue).bind(given).bind(expires).bind(withdrawn).bind(channel).bind(text).run(db)
+    }
+
+    /// Seals a psychologist report for each slot: attached by the lead, who grants the first recruiter
+    /// access to every other one (so the demo shows both a granted and a withheld report).
+    mutating func writeReports(_ db: Database, _ slots: [(candidate: Int64, participation: Int64, hired: Bool)]) throws {
+        let staffIds = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT username, id FROM staff").map {
+            ($0["username"] as String, $0["id"] as Int64)
+        })
+        guard let lead = staffIds["lead"], let recruiter = staffIds["recruiter"] else { return }
+        try db.inTransaction {
+            for (i, slot) in slots.prefix(5_000).enumerated() {
+                let key = ReportCipher.newDataKey()
+                let text = "Psychologist's summary for the final stage. Strengths: structured problem solving, calm under pressure. Development areas: delegation. Overall: well suited to the role's demands. [demo report \(slot.candidate)]"
+                let written = now - rng.days(1...20)
+                try db.execute(sql: """
+                    INSERT INTO psychReport(candidateId, participationId, author, writtenAt, attachedAt, attachedBy, ciphertext)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [slot.candidate, slot.participation, "Leg. psykolog Anna Wiklund", written.sql,
+                                     (written + 86_400).sql, lead, try ReportCipher.seal(text, with: key)])
+                let reportId = db.lastInsertedRowID
+                var grantees = [lead]
+                if i % 2 == 0 { grantees.append(recruiter) }
+                for (j, staffId) in grantees.enumerated() {
+                    try ReportVault.storeKey(db, reportId: reportId, staffId: staffId, dataKey: key)
+                    try db.execute(sql: "INSERT INTO reportGrant(reportId, staffId, grantedBy, reason, grantedAt) VALUES (?, ?, ?, ?, ?)",
+                                   arguments: [reportId, staffId, lead, j == 0 ? "attached the report" : "runs the final interviews",
+                                               (written + 86_400).sql])
+                }
+            }
+            return .commit
+        }
+    }
+}

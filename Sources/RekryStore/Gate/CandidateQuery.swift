@@ -1,0 +1,78 @@
+import Foundation
+import RekryDomain
+
+/// What the candidate list shows: an optional search, an order and filters.
+public struct CandidateQuery: Sendable, Equatable {
+    /// List orders; each is an index, so any page at any depth is one index range.
+    public enum Order: String, CaseIterable, Sendable {
+        case name
+        /// Most recent activity first.
+        case activity
+        case stage
+    }
+
+    /// Search-as-you-type text: every folded word must prefix-match a word of name, email, phone, title or employer.
+    public var text: String
+    public var order: Order
+    public var badge: BadgeState?
+    public var stage: Stage?
+    public var processId: Int64?
+    public var retentionDueOnly: Bool
+
+    public init(text: String = "", order: Order = .name, badge: BadgeState? = nil, stage: Stage? = nil,
+                processId: Int64? = nil, retentionDueOnly: Bool = false) {
+        self.text = text
+        self.order = order
+        self.badge = badge
+        self.stage = stage
+        self.processId = processId
+        self.retentionDueOnly = retentionDueOnly
+    }
+
+    /// The folded search words (empty: browse mode).
+    public var words: [String] { SearchFolding.words(text) }
+
+    public var isFiltered: Bool { badge != nil || stage != nil || processId != nil || retentionDueOnly }
+}
+
+/// A position in a keyset-paged list: the sort key of a row. Opaque to callers.
+public struct PageKey: Sendable, Equatable {
+    enum Part: Sendable, Equatable {
+        case text(String)
+        case real(Double)
+        case int(Int64)
+    }
+    var parts: [Part]
+}
+
+/// Where to read a page from.
+public enum PageAnchor: Sendable, Equatable {
+    case start
+    case end
+    /// Rows after this key, in list order.
+    case after(PageKey)
+    /// Rows before this key, returned in list order.
+    case before(PageKey)
+}
+
+/// One row of the candidate list, as the gate lets the actor see it.
+public struct CandidateRow: Sendable {
+    public var id: Int64
+    public var name: Gated<String>
+    /// "Title, Employer".
+    public var position: Gated<String>
+    public var stage: Gated<Stage?>
+    public var badge: Badge
+    public var lastActivityAt: Date
+    public var key: PageKey
+}
+
+/// A count that stops at a cap, so that counting never scans a million rows.
+public struct CappedCount: Sendable, Equatable {
+    public var value: Int
+    public var capped: Bool
+
+    public var text: String {
+        capped ? "\(value.formatted(.number.grouping(.automatic)))+" : value.formatted(.number.grouping(.automatic))
+    }
+}

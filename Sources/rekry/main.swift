@@ -1,0 +1,3 @@
+import RekryCLI
+
+await RekryCommand.main()
