@@ -51,7 +51,6 @@ final class BulkStatement {
         let rc = sqlite3_step(handle)
         index = 0
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
         guard rc == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }

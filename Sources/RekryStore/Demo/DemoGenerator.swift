@@ -33,10 +33,11 @@ struct DemoGenerator {
             candidate = try BulkStatement(db, """
                 INSERT INTO candidate(id, pseudonym, fullName, nameKey, email, phone, homeTown, postalAddress, birthYear,
                   currentTitle, currentEmployer, country, source, sourceDetail, collectedAt, notifiedAt, basis,
-                  consentPurpose, restricted, objected, stage, stageRank, lastActivityAt, retentionDueAt)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                  consentPurpose, restricted, objected, stage, stageRank, lastActivityAt, retentionDueAt,
+                  consentGivenAt, consentExpiresAt, consentWithdrawnAt)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                 """)
-            token = try BulkStatement(db, "INSERT OR IGNORE INTO searchToken(token, candidateId) VALUES (?, ?)")
+            token = try BulkStatement(db, "INSERT INTO temp.tokenStage(token, candidateId) VALUES (?, ?)")
             consent = try BulkStatement(db, "INSERT INTO consent(candidateId, purpose, givenAt, expiresAt, withdrawnAt, channel, text) VALUES (?,?,?,?,?,?,?)")
             document = try BulkStatement(db, "INSERT INTO document(id, candidateId, kind, title, body, receivedAt, basis) VALUES (?,?,?,?,?,?,?)")
             link = try BulkStatement(db, "INSERT INTO candidateLink(candidateId, kind, url, source) VALUES (?,?,?,?)")
@@ -49,12 +50,30 @@ struct DemoGenerator {
 
     var now: Date { options.now }
 
+    /// Phase timings, printed to stderr when REKRY_DEMO_TIMING is set.
+    struct Phases {
+        var last = Date()
+        var lines: [String] = []
+        mutating func mark(_ name: String) {
+            lines.append(String(format: "%@ %.1f s", name, Date().timeIntervalSince(last)))
+            last = Date()
+        }
+        func printIfAsked() {
+            guard ProcessInfo.processInfo.environment["REKRY_DEMO_TIMING"] != nil else { return }
+            FileHandle.standardError.write(Data(("demo phases: " + lines.joined(separator: ", ") + "\n").utf8))
+        }
+    }
+
     mutating func fill(_ register: Register, progress: (Int) -> Void) throws {
         let n = options.candidates
         let processes = makeProcesses(count: max(6, n / 40))
         try register.writer.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144")
+            let started = Date()
+            // The generator writes rows in key order; tests run `PRAGMA foreign_key_check` on its output,
+            // so the bulk load skips the per-row parent lookups.
+            try db.execute(sql: "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = OFF")
             try Migrations.dropBulkIndexes(db)
+            try db.execute(sql: "DROP TRIGGER consent_latest_insert; DROP TRIGGER candidate_count_insert; PRAGMA wal_autocheckpoint = 16384")
             try db.inTransaction {
                 for p in processes {
                     try db.execute(sql: "INSERT INTO process(id, title, client, country, openedAt, closedAt) VALUES (?,?,?,?,?,?)",
@@ -63,31 +82,65 @@ struct DemoGenerator {
                 }
                 return .commit
             }
-            let chunk = 20_000
-            var next = 1
-            var ids = IdCounters()
-            var shards = Set<Int64>()
-            var reports: [(candidate: Int64, participation: Int64, hired: Bool)] = []
-            while next <= n {
-                let upper = min(n, next + chunk - 1)
-                try db.inTransaction {
-                    let st = try Statements(db)
+            // Generation runs on a producer thread one chunk ahead of the writer: two cores, two jobs.
+            let channel = ChunkChannel()
+            let total = n
+            let start = self
+            let thread = Thread {
+                var producer = start
+                var ids = IdCounters()
+                var next = 1
+                var reports: [(Int64, Int64, Bool)] = []
+                while next <= total {
+                    let upper = min(total, next + 20_000 - 1)
+                    var ops: [Op] = []
+                    ops.reserveCapacity((upper - next + 1) * 8)
                     for id in next...upper {
-                        let shard = Int64(id) / TextIndex.shardSize
-                        if shards.insert(shard).inserted { try TextIndex.ensureShard(db, candidateId: Int64(id)) }
-                        if let r = try writeCandidate(db, st, id: Int64(id), processes: processes, ids: &ids) {
+                        if let r = producer.makeCandidate(id: Int64(id), processes: processes, ids: &ids, ops: &ops) {
                             reports.append(r)
                         }
                     }
+                    channel.put(.init(first: next, last: upper, ops: ops))
+                    next = upper + 1
+                }
+                channel.finish(reports: reports)
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+            var shards = Set<Int64>()
+            try db.execute(sql: "CREATE TEMP TABLE tokenStage(token TEXT NOT NULL, candidateId INTEGER NOT NULL)")
+            while let chunk = channel.take() {
+                try db.inTransaction {
+                    for id in chunk.first...chunk.last {
+                        let shard = Int64(id) / TextIndex.shardSize
+                        if shards.insert(shard).inserted { try TextIndex.ensureShard(db, candidateId: Int64(id)) }
+                    }
+                    let st = try Statements(db)
+                    for op in chunk.ops { try op(st, db) }
                     return .commit
                 }
-                progress(upper)
-                next = upper + 1
+                progress(chunk.last)
             }
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            let reports = channel.reports
+            var phases = Phases(last: started)
+            phases.mark("rows")
+            // Tokens were appended to a staging table; inserting them in key order builds the index fast.
+            try db.execute(sql: """
+                INSERT INTO searchToken(token, candidateId) SELECT token, candidateId FROM tokenStage ORDER BY token, candidateId;
+                DROP TABLE tokenStage;
+                """)
+            phases.mark("search tokens")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 1000; PRAGMA foreign_keys = ON")
+            try db.execute(sql: Migrations.consentLatestInsertTrigger)
+            try db.execute(sql: Migrations.candidateCountInsertTrigger)
+            try db.execute(sql: "UPDATE registerInfo SET value = (SELECT count(*) FROM candidate) WHERE key = 'candidateCount'")
             try Migrations.createIndexes(db)
-            try writeReports(db, reports)
+            phases.mark("indexes")
+            try writeReports(db, reports.map { (candidate: $0.0, participation: $0.1, hired: $0.2) })
+            phases.mark("reports")
             try db.execute(sql: "ANALYZE")
+            phases.mark("analyze")
+            phases.printIfAsked()
         }
     }
 
@@ -111,14 +164,23 @@ struct DemoGenerator {
         }
     }
 
+    func pad(_ n: Int, _ width: Int) -> String {
+        let s = String(n)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+
     mutating func pickCountry() -> String {
         let r = rng.int(0..<100)
         return r < 45 ? "SE" : r < 75 ? "NO" : r < 85 ? "DK" : r < 95 ? "FI" : "XX"
     }
 
-    /// Writes one candidate and everything they have; returns a psychologist-report slot for finalists.
-    mutating func writeCandidate(_ db: Database, _ st: Statements, id: Int64, processes: [DemoProcess],
-                                 ids: inout IdCounters) throws -> (Int64, Int64, Bool)? {
+    /// One row write, generated ahead on the producer thread and run on the writer.
+    typealias Op = @Sendable (Statements, Database) throws -> Void
+
+    /// Generates one candidate and everything they have, as row writes in foreign-key order; returns a
+    /// psychologist-report slot for finalists.
+    mutating func makeCandidate(id: Int64, processes: [DemoProcess], ids: inout IdCounters,
+                                ops: inout [Op]) -> (Int64, Int64, Bool)? {
         // Identity
         let country: String
         let fullName: String
@@ -147,8 +209,8 @@ struct DemoGenerator {
         let town = rng.pick(words.towns[townCountry]!)
         let emailUser = nameWords.joined(separator: ".")
         let email = "\(emailUser)\(id % 97)@\(["example.se", "example.no", "mail.example", "example.com"][rng.int(0..<4)])"
-        let phone = townCountry == "NO" ? String(format: "+47 9%02d %02d %03d", rng.int(0..<100), rng.int(0..<100), rng.int(0..<1000))
-            : String(format: "+46 7%d %03d %02d %02d", rng.int(0..<10), rng.int(0..<1000), rng.int(0..<100), rng.int(0..<100))
+        let phone = townCountry == "NO" ? "+47 9\(pad(rng.int(0..<100), 2)) \(pad(rng.int(0..<100), 2)) \(pad(rng.int(0..<1000), 3))"
+            : "+46 7\(rng.int(0..<10)) \(pad(rng.int(0..<1000), 3)) \(pad(rng.int(0..<100), 2)) \(pad(rng.int(0..<100), 2))"
         let title = rng.pick(words.titles)
         let employer = rng.pick(words.employers)
         let birthYear = 1955 + rng.int(0..<48)
@@ -171,7 +233,7 @@ struct DemoGenerator {
         var lastClosed: Date?
         var report: (Int64, Int64, Bool)?
         // Rows that reference the candidate are written after it (a deferred key check would scan for them).
-        var children: [() throws -> Void] = []
+        var children: [Op] = []
         if rng.chance(0.6) {
             let p = processes[rng.int(0..<processes.count)]
             let started = max(p.openedAt, collectedAt > p.openedAt && p.closedAt.map({ collectedAt < $0 }) ?? true ? collectedAt : p.openedAt)
@@ -190,7 +252,7 @@ struct DemoGenerator {
             stage = s
             ids.participation += 1
             let participationId = ids.participation
-            children.append {
+            children.append { st, db in
                 try st.participation.bind(participationId).bind(id).bind(p.id).bind(s.rawValue).bind(started)
                     .bind(max(started, changed)).bind(LegalBasis.contract.rawValue).run(db)
             }
@@ -206,7 +268,7 @@ struct DemoGenerator {
                 let author = DemoRegister.staff[rng.int(0..<3)].name
                 let recorded = started + rng.days(1...10)
                 let foldedNote = words.foldedNotes[note] ?? SearchFolding.fold(note)
-                children.append {
+                children.append { st, db in
                     try st.assessment.bind(assessmentId).bind(id).bind(Assessment.Kind.interviewNote.rawValue)
                         .bind(author).bind("Interview for \(p.title)").bind(nil as String?)
                         .bind(note).bind(recorded).bind(LegalBasis.contract.rawValue).run(db)
@@ -220,7 +282,7 @@ struct DemoGenerator {
                 let test = ["Personality (Big Five)", "Logical reasoning", "Numerical ability", "Verbal ability"][rng.int(0..<4)]
                 let stanine = rng.int(1..<10)
                 let recorded = started + rng.days(5...20)
-                children.append {
+                children.append { st, db in
                     try st.assessment.bind(assessmentId).bind(id).bind(Assessment.Kind.test.rawValue).bind(provider)
                         .bind(test).bind("stanine \(stanine)").bind("Result delivered by \(provider); interpreted with the candidate.")
                         .bind(recorded).bind(LegalBasis.contract.rawValue).run(db)
@@ -239,15 +301,28 @@ struct DemoGenerator {
         let objected = basis == .legitimateInterest && rng.chance(0.03)
         let retentionDue = policy.candidateDue(lastProcessClosedAt: lastClosed, lastActivityAt: lastActivity, country: townCountry)
 
-        try st.candidate.bind(id).bind(String(format: "c-%016llx", rng.next())).bind(fullName)
-            .bind(nameWords.joined(separator: " ")).bind(email).bind(phone).bind(town.name)
-            .bind("\(town.street) \(rng.int(1..<120)), \(town.postcode) \(town.name)").bind(birthYear)
-            .bind(title.text).bind(employer.text).bind(townCountry).bind(source.rawValue)
-            .bind(source == .referral ? "referred by a former colleague" : source == .publicSource ? "company website" : nil as String?)
-            .bind(collectedAt).bind(notifiedAt).bind(basis.rawValue).bind(consentPurpose?.rawValue)
-            .bind(restricted).bind(objected).bind(stage?.rawValue).bind(stage?.rank ?? -1).bind(lastActivity)
-            .bind(retentionDue).run(db)
-        for write in children { try write() }
+        let pseudonym = "c-" + String(rng.next(), radix: 16)
+        let nameKey = nameWords.joined(separator: " ")
+        let address = "\(town.street) \(rng.int(1..<120)), \(town.postcode) \(town.name)"
+        let sourceDetail: String? = source == .referral ? "referred by a former colleague" : source == .publicSource ? "company website" : nil
+        let townName = town.name, titleText = title.text, employerText = employer.text
+        // Consents are written after the candidate; the candidate row carries the latest one's dates.
+        var consentOps: [Op] = []
+        var latestConsent: (Date, Date?, Date?)?
+        if basis == .consent || rng.chance(0.1) {
+            latestConsent = writeConsents(&consentOps, id: id, purpose: .talentPool, collectedAt: collectedAt)
+        }
+        if basis != .consent { latestConsent = nil }
+        let (cGiven, cExpires, cWithdrawn) = (latestConsent?.0, latestConsent?.1, latestConsent?.2)
+        let (notified, stageNow, activity) = (notifiedAt, stage, lastActivity)
+        ops.append { st, db in try st.candidate.bind(id).bind(pseudonym).bind(fullName)
+            .bind(nameKey).bind(email).bind(phone).bind(townName).bind(address).bind(birthYear)
+            .bind(titleText).bind(employerText).bind(townCountry).bind(source.rawValue).bind(sourceDetail)
+            .bind(collectedAt).bind(notified).bind(basis.rawValue).bind(consentPurpose?.rawValue)
+            .bind(restricted).bind(objected).bind(stageNow?.rawValue).bind(stageNow?.rank ?? -1).bind(activity)
+            .bind(retentionDue).bind(cGiven).bind(cExpires).bind(cWithdrawn).run(db) }
+        ops += children
+        ops += consentOps
 
         var tokens = Set(nameWords)
         tokens.formUnion(extraTokens)
@@ -255,62 +330,77 @@ struct DemoGenerator {
         tokens.formUnion(employer.folded)
         tokens.insert(emailUser.replacingOccurrences(of: ".", with: ""))
         tokens.formUnion(SearchTokens.phoneTokens(phone))
-        for t in tokens { try st.token.bind(t).bind(id).run(db) }
+        let tokenList = Array(tokens)
+        ops.append { st, db in for t in tokenList { try st.token.bind(t).bind(id).run(db) } }
 
-        if basis == .consent || rng.chance(0.1) {
-            try writeConsents(db, st, id: id, purpose: .talentPool, collectedAt: collectedAt)
-        }
         if report != nil {
             let given = max(collectedAt, now - rng.days(20...60))
-            try st.consent.bind(id).bind(ConsentPurpose.psychAssessment.rawValue).bind(given).bind(given + 365 * 86_400)
-                .bind(nil as Date?).bind("signed form")
-                .bind("I consent to a psychological assessment and to the psychologist's summary report being kept until the process closes, or for my employment if I am hired.")
-                .run(db)
+            ops.append { st, db in
+                try st.consent.bind(id).bind(ConsentPurpose.psychAssessment.rawValue).bind(given).bind(given + 365 * 86_400)
+                    .bind(nil as Date?).bind("signed form")
+                    .bind("I consent to a psychological assessment and to the psychologist's summary report being kept until the process closes, or for my employment if I am hired.")
+                    .run(db)
+            }
         }
 
         // CV
         ids.document += 1
+        let documentId = ids.document
         let skills = (0..<3).map { _ in rng.pick(words.skills) }
         let years = rng.int(1..<25)
         let cv = "\(title.text) with \(years) years at \(employer.text), based in \(town.name). Skills: \(skills.map(\.text).joined(separator: ", ")). Led cross-functional work, mentored colleagues and delivered projects end to end. Languages: Swedish, Norwegian, English."
         let cvFolded = (title.folded + ["with", String(years), "years", "at"] + employer.folded + ["based", "in"] + (words.foldedTowns[town.name] ?? [])
                         + ["skills"] + skills.flatMap(\.folded)
                         + ["led", "cross", "functional", "work", "mentored", "colleagues", "and", "delivered", "projects", "end", "to", "end", "languages", "swedish", "norwegian", "english"]).joined(separator: " ")
-        try st.document.bind(ids.document).bind(id).bind(Document.Kind.cv.rawValue).bind("CV").bind(cv).bind(collectedAt)
-            .bind(basis.rawValue).run(db)
-        try TextIndex.add(db, candidateId: id, rowid: ids.document, folded: cvFolded)
+        ops.append { st, db in
+            try st.document.bind(documentId).bind(id).bind(Document.Kind.cv.rawValue).bind("CV").bind(cv).bind(collectedAt)
+                .bind(basis.rawValue).run(db)
+            try TextIndex.add(db, candidateId: id, rowid: documentId, folded: cvFolded)
+        }
 
         if rng.chance(0.4) {
-            try st.link.bind(id).bind("LinkedIn").bind("https://www.linkedin.com/in/\(nameWords.joined(separator: "-"))-\(id)")
-                .bind(source == .linkedin ? DataSource.linkedin.rawValue : DataSource.applied.rawValue).run(db)
+            let url = "https://www.linkedin.com/in/\(nameWords.joined(separator: "-"))-\(id)"
+            let linkSource = source == .linkedin ? DataSource.linkedin.rawValue : DataSource.applied.rawValue
+            ops.append { st, db in try st.link.bind(id).bind("LinkedIn").bind(url).bind(linkSource).run(db) }
         }
 
         if rng.chance(0.25) {
             for _ in 0..<rng.int(1..<3) {
                 ids.reference += 1
+                let referenceId = ids.reference
                 let rc = pickCountry()
-                let rn = rng.pick(words.given[rc]!).text + " " + rng.pick(words.family[rc]!).text
-                try st.reference.bind(ids.reference).bind(id).bind(rn).bind(rng.pick(words.titles).text)
-                    .bind(rng.pick(words.employers).text).bind(["former manager", "colleague", "client", "direct report"][rng.int(0..<4)])
-                    .bind("\(SearchFolding.words(rn).joined(separator: "."))@ref.example").bind(nil as String?)
-                    .bind(LegalBasis.legitimateInterest.rawValue).bind(rng.chance(0.02)).bind(rng.chance(0.02))
-                    .bind(collectedAt + rng.days(0...30)).run(db)
-                try st.statement.bind(ids.reference).bind(collectedAt + rng.days(1...40)).bind(rng.pick(words.statements)).run(db)
+                let given = rng.pick(words.given[rc]!), family = rng.pick(words.family[rc]!)
+                let rn = given.text + " " + family.text
+                let title = rng.pick(words.titles).text, workplace = rng.pick(words.employers).text
+                let relation = ["former manager", "colleague", "client", "direct report"][rng.int(0..<4)]
+                let email = (given.folded + family.folded).joined(separator: ".") + "@ref.example"
+                let restricted = rng.chance(0.02), objected = rng.chance(0.02)
+                let collected = collectedAt + rng.days(0...30), said = collectedAt + rng.days(1...40)
+                let statement = rng.pick(words.statements)
+                ops.append { st, db in
+                    try st.reference.bind(referenceId).bind(id).bind(rn).bind(title).bind(workplace).bind(relation)
+                        .bind(email).bind(nil as String?).bind(LegalBasis.legitimateInterest.rawValue).bind(restricted)
+                        .bind(objected).bind(collected).run(db)
+                    try st.statement.bind(referenceId).bind(said).bind(statement).run(db)
+                }
             }
         }
         return report
     }
 
     /// Writes a consent history whose latest record lands in every state in turn.
-    mutating func writeConsents(_ db: Database, _ st: Statements, id: Int64, purpose: ConsentPurpose, collectedAt: Date) throws {
+    /// Returns the latest record's dates (given, expires, withdrawn), nil when consent was never given.
+    mutating func writeConsents(_ ops: inout [Op], id: Int64, purpose: ConsentPurpose, collectedAt: Date) -> (Date, Date?, Date?)? {
         let text = "I agree that the firm keeps my profile in its talent pool and contacts me about suitable roles for two years."
         let channel = ["web form", "email", "phone", "in person"][rng.int(0..<4)]
         let r = rng.int(0..<100)
-        if r < 5 { return }  // never given
+        if r < 5 { return nil }  // never given
         if rng.chance(0.2) && collectedAt < now - 400 * 86_400 {
             // An older consent that ran out, followed by a renewal.
-            try st.consent.bind(id).bind(purpose.rawValue).bind(collectedAt).bind(collectedAt + 365 * 86_400).bind(nil as Date?)
-                .bind(channel).bind(text).run(db)
+            ops.append { st, db in
+                try st.consent.bind(id).bind(purpose.rawValue).bind(collectedAt).bind(collectedAt + 365 * 86_400).bind(nil as Date?)
+                    .bind(channel).bind(text).run(db)
+            }
         }
         let given = min(now, max(collectedAt, now - rng.days(30...700)))
         var expires: Date
@@ -325,7 +415,11 @@ struct DemoGenerator {
         }
         if expires <= given { expires = given + 86_400 }
         if let w = withdrawn, w > now { withdrawn = now }
-        try st.consent.bind(id).bind(purpose.rawValue).bind(given).bind(expires).bind(withdrawn).bind(channel).bind(text).run(db)
+        let (e, w) = (expires, withdrawn)
+        ops.append { st, db in
+            try st.consent.bind(id).bind(purpose.rawValue).bind(given).bind(e).bind(w).bind(channel).bind(text).run(db)
+        }
+        return (given, e, w)
     }
 
     /// Seals a psychologist report for each slot: attached by the lead, who grants the first recruiter
@@ -357,5 +451,46 @@ struct DemoGenerator {
             }
             return .commit
         }
+    }
+}
+
+/// Hands generated chunks from the producer thread to the writer, at most two ahead.
+final class ChunkChannel: @unchecked Sendable {
+    struct Chunk {
+        var first: Int
+        var last: Int
+        var ops: [DemoGenerator.Op]
+    }
+
+    private let condition = NSCondition()
+    private var queue: [Chunk] = []
+    private var done = false
+    private(set) var reports: [(Int64, Int64, Bool)] = []
+
+    func put(_ chunk: Chunk) {
+        condition.lock()
+        while queue.count >= 2 { condition.wait() }
+        queue.append(chunk)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func finish(reports: [(Int64, Int64, Bool)]) {
+        condition.lock()
+        self.reports = reports
+        done = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next chunk, or nil once the producer has finished and the queue is empty.
+    func take() -> Chunk? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty && !done { condition.wait() }
+        if queue.isEmpty { return nil }
+        let chunk = queue.removeFirst()
+        condition.broadcast()
+        return chunk
     }
 }

@@ -218,12 +218,7 @@ enum Migrations {
 
             -- The candidate row carries the dates of the latest consent for its basis purpose, so that
             -- list pages compute badges without a second query per row.
-            CREATE TRIGGER consent_latest_insert AFTER INSERT ON consent BEGIN
-              UPDATE candidate SET consentGivenAt = NEW.givenAt, consentExpiresAt = NEW.expiresAt,
-                                   consentWithdrawnAt = NEW.withdrawnAt
-              WHERE id = NEW.candidateId AND consentPurpose = NEW.purpose
-                AND (consentGivenAt IS NULL OR consentGivenAt <= NEW.givenAt);
-            END;
+            \(consentLatestInsertTrigger);
             CREATE TRIGGER consent_latest_withdraw AFTER UPDATE OF withdrawnAt ON consent BEGIN
               UPDATE candidate SET consentWithdrawnAt = NEW.withdrawnAt
               WHERE id = NEW.candidateId AND consentPurpose = NEW.purpose AND consentGivenAt = NEW.givenAt;
@@ -237,9 +232,7 @@ enum Migrations {
 
             -- The candidate count, kept so that no screen ever counts a million rows.
             INSERT INTO registerInfo(key, value) VALUES ('candidateCount', '0');
-            CREATE TRIGGER candidate_count_insert AFTER INSERT ON candidate BEGIN
-              UPDATE registerInfo SET value = CAST(value AS INTEGER) + 1 WHERE key = 'candidateCount';
-            END;
+            \(candidateCountInsertTrigger);
             CREATE TRIGGER candidate_count_delete AFTER DELETE ON candidate BEGIN
               UPDATE registerInfo SET value = CAST(value AS INTEGER) - 1 WHERE key = 'candidateCount';
             END;
@@ -251,6 +244,24 @@ enum Migrations {
         }
         return m
     }
+
+    /// Keeps the candidate row's copy of its latest consent dates. Dropped during bulk loads, which write
+    /// those columns directly.
+    static let consentLatestInsertTrigger = """
+        CREATE TRIGGER consent_latest_insert AFTER INSERT ON consent BEGIN
+          UPDATE candidate SET consentGivenAt = NEW.givenAt, consentExpiresAt = NEW.expiresAt,
+                               consentWithdrawnAt = NEW.withdrawnAt
+          WHERE id = NEW.candidateId AND consentPurpose = NEW.purpose
+            AND (consentGivenAt IS NULL OR consentGivenAt <= NEW.givenAt);
+        END
+        """
+
+    /// Keeps the candidate count. Dropped during bulk loads, which set the count once at the end.
+    static let candidateCountInsertTrigger = """
+        CREATE TRIGGER candidate_count_insert AFTER INSERT ON candidate BEGIN
+          UPDATE registerInfo SET value = CAST(value AS INTEGER) + 1 WHERE key = 'candidateCount';
+        END
+        """
 
     /// The secondary indexes. Bulk loads drop and recreate them, which is several times faster.
     static let indexStatements = [
