@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The `rekry` command: the terminal UI by default, and the subcommands scripts rely on.
-public struct RekryCommand: AsyncParsableCommand {
+public struct RekryCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "rekry",
         abstract: "A privacy-first recruitment register for the terminal.",

@@ -1,3 +1,3 @@
 import RekryCLI
 
-await RekryCommand.main()
+RekryCommand.main()

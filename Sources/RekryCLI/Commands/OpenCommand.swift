@@ -15,7 +15,8 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         let gate = try global.signIn()
-        try TerminalLauncher.run(gate: gate, readOnly: readOnly)
+        // ArgumentParser runs commands on the main thread, where every curses call must stay.
+        try MainActor.assumeIsolated { try TerminalLauncher.run(gate: gate, readOnly: readOnly) }
     }
 }
 
@@ -47,6 +48,7 @@ struct TryCommand: ParsableCommand {
             _ = try DemoRegister.create(at: db, options: .init(candidates: 5_000, seed: 1, now: Calendar.utc.startOfDay(for: Date()), keysDirectory: keys))
         }
         let global = try GlobalOptions.parse(["--db", db, "--identity", (keys as NSString).appendingPathComponent("\(`as`).identity")])
-        try TerminalLauncher.run(gate: try global.signIn(), readOnly: readOnly)
+        let gate = try global.signIn()
+        try MainActor.assumeIsolated { try TerminalLauncher.run(gate: gate, readOnly: readOnly) }
     }
 }

@@ -32,7 +32,7 @@ enum JSONOutput {
     static func row(_ r: CandidateRow) -> [String: Any] {
         [
             "id": r.id, "name": gated(r.name) { $0 }, "position": gated(r.position) { $0 },
-            "stage": gated(r.stage) { $0?.rawValue ?? NSNull() }, "badge": badge(r.badge),
+            "stage": gated(r.stage) { (s: Stage?) -> Any in s.map { $0.rawValue as Any } ?? NSNull() }, "badge": badge(r.badge),
             "lastActivity": iso(r.lastActivityAt),
         ]
     }
@@ -91,6 +91,6 @@ enum JSONOutput {
     }
 
     private static func compact(_ d: [String: String?]) -> [String: Any] {
-        d.reduce(into: [:]) { $0[$1.key] = $1.value ?? NSNull() }
+        d.reduce(into: [String: Any]()) { acc, kv in acc[kv.key] = kv.value.map { $0 as Any } ?? NSNull() }
     }
 }

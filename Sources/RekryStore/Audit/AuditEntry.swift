@@ -12,7 +12,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case reportRevoke = "report.revoke"
     case staffAdd = "staff.add"
     case registerCreate = "register.create"
-    case auditVerify = "audit.verify"
+    case consentWithdraw = "consent.withdraw"
 }
 
 /// One entry of the hash-chained audit log. Holds no personal data: the actor and subject are opaque

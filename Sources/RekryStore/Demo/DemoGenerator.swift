@@ -71,7 +71,7 @@ struct DemoGenerator {
             let started = Date()
             // The generator writes rows in key order; tests run `PRAGMA foreign_key_check` on its output,
             // so the bulk load skips the per-row parent lookups.
-            try db.execute(sql: "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = OFF")
+            try db.execute(sql: "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = OFF; PRAGMA threads = 2")
             try Migrations.dropBulkIndexes(db)
             try db.execute(sql: "DROP TRIGGER consent_latest_insert; DROP TRIGGER candidate_count_insert; PRAGMA wal_autocheckpoint = 16384")
             try db.inTransaction {

@@ -72,6 +72,11 @@ public struct CappedCount: Sendable, Equatable {
     public var value: Int
     public var capped: Bool
 
+    public init(value: Int, capped: Bool) {
+        self.value = value
+        self.capped = capped
+    }
+
     public var text: String {
         capped ? "\(value.formatted(.number.grouping(.automatic)))+" : value.formatted(.number.grouping(.automatic))
     }

@@ -31,7 +31,8 @@ enum Migrations {
 
             CREATE TABLE candidate (
               id INTEGER PRIMARY KEY,
-              pseudonym TEXT NOT NULL UNIQUE,
+              pseudonym TEXT NOT NULL, -- unique: see candidate_pseudonym
+
               fullName TEXT NOT NULL CHECK (fullName <> ''),
               nameKey TEXT NOT NULL,
               email TEXT,
@@ -265,6 +266,7 @@ enum Migrations {
 
     /// The secondary indexes. Bulk loads drop and recreate them, which is several times faster.
     static let indexStatements = [
+        "CREATE UNIQUE INDEX IF NOT EXISTS candidate_pseudonym ON candidate(pseudonym)",
         "CREATE INDEX IF NOT EXISTS candidate_name ON candidate(nameKey, id)",
         "CREATE INDEX IF NOT EXISTS candidate_activity ON candidate(lastActivityAt, id)",
         "CREATE INDEX IF NOT EXISTS candidate_stage ON candidate(stageRank, nameKey, id)",

@@ -1,0 +1,102 @@
+import Foundation
+import RekryDomain
+import RekryStore
+
+extension App {
+    func performList(_ action: Action) throws {
+        let h = listHeight
+        switch action {
+        case .moveDown: try list.moveDown(gate, height: h)
+        case .moveUp: try list.moveUp(gate, height: h)
+        case .pageDown: try list.pageDown(gate, height: h)
+        case .pageUp: try list.pageUp(gate, height: h)
+        case .top: try list.top(gate, height: h)
+        case .bottom: try list.bottom(gate, height: h)
+        case .open: try openSelected()
+        case .startSearch:
+            savedList = list
+            input = list.query.text
+            list.fullText = nil
+            mode = .search
+        case .startFullText:
+            savedList = list
+            input = ""
+            mode = .fullTextPrompt
+        case .cycleSort:
+            let all = CandidateQuery.Order.allCases
+            list.query.order = all[(all.firstIndex(of: list.query.order)! + 1) % all.count]
+            try requery()
+        case .cycleBadgeFilter:
+            let states: [BadgeState?] = [nil] + BadgeState.allCases
+            let i = states.firstIndex(of: list.query.badge) ?? 0
+            list.query.badge = states[(i + 1) % states.count]
+            try requery()
+        case .cycleStageFilter:
+            let stages: [Stage?] = [nil] + Stage.allCases
+            let i = stages.firstIndex(of: list.query.stage) ?? 0
+            list.query.stage = stages[(i + 1) % stages.count]
+            try requery()
+        case .toggleRetentionDue:
+            list.query.retentionDueOnly.toggle()
+            try requery()
+        case .clearFilters, .back:
+            if list.query == CandidateQuery(order: list.query.order) && list.fullText == nil { return }
+            list.query = CandidateQuery(order: list.query.order)
+            list.fullText = nil
+            try requery()
+        case .help: openHelp()
+        case .quit: running = false
+        default: break
+        }
+    }
+
+    func requery() throws {
+        list.fullText = nil
+        try list.reload(gate, height: listHeight)
+        startCount()
+    }
+
+    /// Typing in the search or full-text prompt. Search re-queries on every key; full text only on Enter.
+    func handleInput(_ key: Key) throws {
+        switch key {
+        case .escape:
+            if let saved = savedList { list = saved }
+            savedList = nil
+            mode = .list
+            startCount()
+        case .enter:
+            if mode == .fullTextPrompt {
+                let text = input.trimmingCharacters(in: .whitespaces)
+                guard !text.isEmpty else { mode = .list; return }
+                list.fullText = text
+                list.selected = 0
+                try list.reload(gate, height: listHeight)
+                list.count = CappedCount(value: list.rows.count, capped: list.rows.count >= 200)
+            }
+            savedList = nil
+            mode = .list
+        case .backspace, .delete:
+            guard !input.isEmpty else { return }
+            input.removeLast()
+            try inputChanged()
+        case .char(let c):
+            input.append(c)
+            try inputChanged()
+        case .down: try list.moveDown(gate, height: listHeight)
+        case .up: try list.moveUp(gate, height: listHeight)
+        default: break
+        }
+    }
+
+    func inputChanged() throws {
+        guard mode == .search else { return }
+        list.query.text = input
+        try requery()
+    }
+
+    func openSelected() throws {
+        guard let row = list.selectedRow else { return }
+        detail = DetailModel(detail: try gate.candidate(row.id))
+        mode = .detail
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import RekryDomain
+import RekryStore
+
+/// The terminal application's state and behaviour: keys in, screen buffers out. No terminal I/O here.
+@MainActor
+public final class App {
+    /// What has the keyboard.
+    public enum Mode: Equatable, Sendable {
+        case list, search, fullTextPrompt, detail, help, confirm
+    }
+
+    /// A destructive action waiting for `y`, with its preview.
+    struct Confirmation {
+        var title: String
+        var lines: [String]
+        var run: @MainActor () throws -> String
+    }
+
+    let gate: Gate
+    public let readOnly: Bool
+    let theme: Theme
+    public let mailbox = Mailbox()
+    public private(set) var width: Int
+    public private(set) var height: Int
+    public internal(set) var mode: Mode = .list
+    public internal(set) var running = true
+    var list = ListModel()
+    /// The list as it was before a search, restored by Esc.
+    var savedList: ListModel?
+    var input = ""
+    var detail: DetailModel?
+    var helpReturn: Mode = .list
+    var helpScroll = 0
+    var confirmation: Confirmation?
+    var flash: String?
+
+    public init(gate: Gate, readOnly: Bool = false, theme: Theme, width: Int, height: Int) throws {
+        self.gate = gate
+        self.readOnly = readOnly
+        self.theme = theme
+        self.width = width
+        self.height = height
+        try list.reload(gate, height: listHeight)
+        startCount()
+    }
+
+    /// Rows available to the list body.
+    var listHeight: Int { max(1, height - 4) }
+
+    /// The key table in force for the current mode (read-only drops destructive bindings).
+    public var keyMap: KeyMap {
+        let map: KeyMap
+        switch mode {
+        case .list: map = KeyTables.list
+        case .search, .fullTextPrompt: map = KeyTables.search
+        case .detail: map = KeyTables.detail
+        case .help: map = KeyTables.help
+        case .confirm: map = KeyTables.confirm
+        }
+        return readOnly ? map.readOnly() : map
+    }
+
+    /// Handles one key; errors become a flash message rather than ending the session.
+    public func handle(_ key: Key) {
+        if case .resize(let w, let h) = key {
+            resize(width: w, height: h)
+            return
+        }
+        if key == .ctrl("c") {
+            running = false
+            return
+        }
+        flash = nil
+        do {
+            switch mode {
+            case .search, .fullTextPrompt: try handleInput(key)
+            default:
+                guard let action = keyMap.action(for: key) else {
+                    if case .char(let c) = key { flash = "'\(c)' does nothing here; press ? for help" }
+                    return
+                }
+                try perform(action)
+            }
+        } catch {
+            flash = "\(error)"
+        }
+    }
+
+    func perform(_ action: Action) throws {
+        switch mode {
+        case .list: try performList(action)
+        case .detail: try performDetail(action)
+        case .help:
+            switch action {
+            case .back: mode = helpReturn
+            case .scrollDown: helpScroll += 1
+            case .scrollUp: helpScroll = max(0, helpScroll - 1)
+            default: break
+            }
+        case .confirm:
+            guard let c = confirmation else { mode = .detail; return }
+            confirmation = nil
+            mode = .detail
+            if action == .confirm { flash = try c.run() } else { flash = "Cancelled; nothing changed." }
+        case .search, .fullTextPrompt: break
+        }
+    }
+
+    func openHelp() {
+        helpReturn = mode
+        helpScroll = 0
+        mode = .help
+    }
+
+    public func resize(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+        do {
+            try list.refresh(gate, height: listHeight)
+            if list.rows.count > listHeight { list.rows = Array(list.rows.prefix(listHeight)) }
+            list.selected = min(list.selected, max(0, list.rows.count - 1))
+        } catch {
+            flash = "\(error)"
+        }
+    }
+
+    /// Applies finished background work; returns whether the screen changed.
+    @discardableResult
+    public func drainBackground() -> Bool {
+        var changed = false
+        for message in mailbox.drain() {
+            switch message {
+            case .count(let query, let count):
+                if query == list.query && list.fullText == nil {
+                    list.count = count
+                    changed = true
+                }
+            }
+        }
+        return changed
+    }
+
+    /// Counts the current query's matches off the main thread (a capped count can take tens of ms).
+    func startCount() {
+        list.count = nil
+        let query = list.query
+        let gate = self.gate
+        let mailbox = self.mailbox
+        mailbox.started()
+        Thread.detachNewThread {
+            let count = (try? gate.count(query)) ?? CappedCount(value: 0, capped: false)
+            mailbox.post(.count(query, count))
+        }
+    }
+
+    /// The whole screen for the current state.
+    public func render() -> ScreenBuffer {
+        var buffer = ScreenBuffer(width: width, height: height)
+        guard width >= 20 && height >= 6 else {
+            buffer.put("Rekry needs at least 20x6", x: 0, y: 0)
+            return buffer
+        }
+        switch mode {
+        case .list, .search, .fullTextPrompt: ListView(app: self).draw(into: &buffer)
+        case .detail, .confirm: DetailView(app: self).draw(into: &buffer)
+        case .help: HelpView(app: self).draw(into: &buffer)
+        }
+        if mode == .confirm { ConfirmView(app: self).draw(into: &buffer) }
+        StatusLine(app: self).draw(into: &buffer)
+        return buffer
+    }
+
+    // Read-only views of the state for tests and the status line.
+    public var actor: StaffMember { gate.actor }
+    public var selectedCandidateId: Int64? { mode == .detail ? detail?.detail.id : list.selectedRow?.id }
+    public var currentTab: DetailTab? { detail?.tab }
+    public var visibleRowCount: Int { list.rows.count }
+    public var flashMessage: String? { flash }
+    public var query: CandidateQuery { list.query }
+}

@@ -1,0 +1,29 @@
+import RekryDomain
+import RekryStore
+
+/// The tabs of the candidate view, in order (digits 1 to 7 select them).
+public enum DetailTab: Int, CaseIterable, Sendable {
+    case profile, processes, references, assessments, report, consent, activity
+
+    public var title: String {
+        switch self {
+        case .profile: "Profile"
+        case .processes: "Processes"
+        case .references: "References"
+        case .assessments: "Assessments"
+        case .report: "Psych report"
+        case .consent: "Consent & basis"
+        case .activity: "Activity"
+        }
+    }
+}
+
+/// One opened candidate: what the gate returned, the tab, and the scroll position.
+struct DetailModel {
+    var detail: CandidateDetail
+    var tab: DetailTab = .profile
+    var scroll = 0
+    /// Read (and audited) only when the report tab is first shown.
+    var report: Gated<ReportText>??
+    var activity: Gated<[AuditEntry]>?
+}

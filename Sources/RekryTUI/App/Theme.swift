@@ -1,0 +1,45 @@
+import RekryDomain
+
+/// Colours and glyphs, chosen once from the environment: `NO_COLOR` drops colour but keeps bold and reverse,
+/// and a non-UTF-8 terminal gets ASCII badges.
+public struct Theme: Sendable {
+    public var colors: Bool
+    public var unicode: Bool
+
+    public init(colors: Bool, unicode: Bool) {
+        self.colors = colors
+        self.unicode = unicode
+    }
+
+    /// From the process environment: colour unless NO_COLOR is set and non-empty; Unicode under a UTF-8 locale.
+    public static func fromEnvironment(_ env: [String: String], terminalHasColors: Bool = true) -> Theme {
+        let noColor = !(env["NO_COLOR"] ?? "").isEmpty
+        let locale = [env["LC_ALL"], env["LC_CTYPE"], env["LANG"]].compactMap { $0 }.first { !$0.isEmpty } ?? ""
+        let utf8 = locale.uppercased().replacingOccurrences(of: "-", with: "").contains("UTF8")
+        return Theme(colors: terminalHasColors && !noColor, unicode: utf8)
+    }
+
+    func color(_ c: TermColor, bold: Bool = false) -> Style { colors ? Style(fg: c, bold: bold) : Style(bold: bold) }
+
+    var title: Style { Style(bold: true, reverse: true) }
+    var header: Style { Style(bold: true, underline: true) }
+    var selected: Style { Style(reverse: true) }
+    var dim: Style { colors ? Style(dim: true) : .plain }
+    var withheld: Style { colors ? Style(fg: .red, dim: true) : Style(underline: true) }
+    var flash: Style { colors ? Style(fg: .yellow, bold: true) : Style(bold: true) }
+    var destructive: Style { colors ? Style(fg: .red, bold: true) : Style(bold: true, reverse: true) }
+
+    /// The style of a badge state: lapsed red, needing attention yellow, valid green, other bases cyan.
+    func badge(_ state: BadgeState) -> Style {
+        if state.isLapse { return colors ? Style(fg: .red, bold: true) : Style(bold: true) }
+        if state.isWarning { return colors ? Style(fg: .yellow) : Style(underline: true) }
+        if state == .consentValid { return color(.green) }
+        return color(.cyan)
+    }
+
+    func short(_ state: BadgeState) -> String { unicode ? state.short : state.shortASCII }
+
+    var retentionMarker: String { unicode ? "⌫" : "!" }
+    var restrictedMarker: String { unicode ? "⊘" : "#" }
+    var separator: String { unicode ? "│" : "|" }
+}

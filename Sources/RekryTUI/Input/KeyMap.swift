@@ -1,0 +1,117 @@
+/// What a key does: every key of every screen maps to one of these, through one table per screen.
+public enum Action: String, Sendable, CaseIterable {
+    case moveDown, moveUp, pageDown, pageUp, top, bottom
+    case open, back, quit, help
+    case startSearch, startFullText, cycleSort, cycleBadgeFilter, cycleStageFilter, toggleRetentionDue, clearFilters
+    case nextTab, previousTab
+    case tab1, tab2, tab3, tab4, tab5, tab6, tab7
+    case scrollDown, scrollUp
+    case withdrawConsent
+    case confirm, cancel
+}
+
+/// One row of a key table: the keys, the action, the help text, and whether the action destroys something.
+public struct KeyBinding: Sendable {
+    public var keys: [Key]
+    public var action: Action
+    public var help: String
+    /// Destructive actions are marked in help, always confirmed, and dropped in read-only mode.
+    public var destructive: Bool
+    /// Whether the hint line shows it (help shows every binding).
+    public var hint: Bool
+
+    public init(_ keys: [Key], _ action: Action, _ help: String, destructive: Bool = false, hint: Bool = false) {
+        self.keys = keys
+        self.action = action
+        self.help = help
+        self.destructive = destructive
+        self.hint = hint
+    }
+
+    public var keyLabel: String { keys.map(\.label).joined(separator: "/") }
+}
+
+/// A screen's key table. Help (`?`) and the hint line are generated from it, so they cannot drift.
+public struct KeyMap: Sendable {
+    public var title: String
+    public var bindings: [KeyBinding]
+
+    public init(title: String, bindings: [KeyBinding]) {
+        self.title = title
+        self.bindings = bindings
+    }
+
+    /// The table without destructive actions (read-only mode).
+    public func readOnly() -> KeyMap { KeyMap(title: title, bindings: bindings.filter { !$0.destructive }) }
+
+    public func action(for key: Key) -> Action? { bindings.first { $0.keys.contains(key) }?.action }
+
+    /// Help lines: one per binding, destructive ones marked.
+    public var helpLines: [String] {
+        bindings.map { b in
+            let keys = DisplayWidth.pad(b.keyLabel, to: 16)
+            return "\(keys)\(b.help)\(b.destructive ? "  [destructive: confirmed]" : "")"
+        }
+    }
+}
+
+/// The key tables of every screen.
+public enum KeyTables {
+    static let navigation: [KeyBinding] = [
+        KeyBinding([.char("j"), .down], .moveDown, "move down"),
+        KeyBinding([.char("k"), .up], .moveUp, "move up"),
+        KeyBinding([.pageDown, .ctrl("f"), .char(" ")], .pageDown, "page down"),
+        KeyBinding([.pageUp, .ctrl("b")], .pageUp, "page up"),
+        KeyBinding([.char("g"), .home], .top, "go to the first"),
+        KeyBinding([.char("G"), .end], .bottom, "go to the last"),
+    ]
+
+    public static let list = KeyMap(title: "Candidate list", bindings: navigation + [
+        KeyBinding([.enter, .char("l"), .right], .open, "open the candidate", hint: true),
+        KeyBinding([.char("/")], .startSearch, "search as you type (name, email, phone, title, employer)", hint: true),
+        KeyBinding([.char("f")], .startFullText, "full-text search of CVs and notes (Enter runs it)", hint: true),
+        KeyBinding([.char("s")], .cycleSort, "sort: name, last activity, stage", hint: true),
+        KeyBinding([.char("b")], .cycleBadgeFilter, "filter by badge state", hint: true),
+        KeyBinding([.char("t")], .cycleStageFilter, "filter by process stage"),
+        KeyBinding([.char("r")], .toggleRetentionDue, "only candidates due for deletion"),
+        KeyBinding([.char("c")], .clearFilters, "clear search and filters"),
+        KeyBinding([.escape], .back, "leave search results / clear filters"),
+        KeyBinding([.char("?")], .help, "help", hint: true),
+        KeyBinding([.char("q")], .quit, "quit", hint: true),
+    ])
+
+    public static let search = KeyMap(title: "Search", bindings: [
+        KeyBinding([.enter], .confirm, "keep the results and browse them", hint: true),
+        KeyBinding([.escape], .cancel, "cancel: back to the list where it was", hint: true),
+        KeyBinding([.down], .moveDown, "move down"),
+        KeyBinding([.up], .moveUp, "move up"),
+    ])
+
+    public static let detail = KeyMap(title: "Candidate", bindings: [
+        KeyBinding([.tab, .char("l"), .right], .nextTab, "next tab", hint: true),
+        KeyBinding([.backTab, .char("h"), .left], .previousTab, "previous tab"),
+        KeyBinding([.char("1")], .tab1, "Profile"),
+        KeyBinding([.char("2")], .tab2, "Processes"),
+        KeyBinding([.char("3")], .tab3, "References"),
+        KeyBinding([.char("4")], .tab4, "Assessments"),
+        KeyBinding([.char("5")], .tab5, "Psychologist report"),
+        KeyBinding([.char("6")], .tab6, "Consent and legal basis"),
+        KeyBinding([.char("7")], .tab7, "Activity (leads and the DPO)"),
+        KeyBinding([.char("j"), .down], .scrollDown, "scroll down"),
+        KeyBinding([.char("k"), .up], .scrollUp, "scroll up"),
+        KeyBinding([.char("W")], .withdrawConsent, "withdraw the candidate's consent (confirmed, with a preview)", destructive: true, hint: true),
+        KeyBinding([.escape, .char("q")], .back, "back to the list", hint: true),
+        KeyBinding([.char("?")], .help, "help", hint: true),
+    ])
+
+    public static let confirm = KeyMap(title: "Confirm", bindings: [
+        KeyBinding([.char("y")], .confirm, "yes, do it", hint: true),
+        KeyBinding([.char("n"), .escape], .cancel, "no, keep everything", hint: true),
+    ])
+
+    public static let help = KeyMap(title: "Help", bindings: [
+        KeyBinding([.escape, .char("q"), .char("?")], .back, "close help", hint: true),
+        KeyBinding([.char("j"), .down], .scrollDown, "scroll down"),
+        KeyBinding([.char("k"), .up], .scrollUp, "scroll up"),
+    ])
+}

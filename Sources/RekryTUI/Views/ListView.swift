@@ -1,0 +1,112 @@
+import RekryDomain
+import RekryStore
+
+/// The candidate list: title bar, column header, one row per candidate with its badge, prompt or hints.
+@MainActor
+struct ListView {
+    let app: App
+
+    struct Columns {
+        var id = 7, name: Int, position: Int, stage = 10, badge = 12, markers = 2
+
+        init(width: Int) {
+            let rest = max(10, width - (7 + 10 + 12 + 2 + 5))
+            name = rest * 55 / 100
+            position = rest - name
+        }
+    }
+
+    func draw(into buffer: inout ScreenBuffer) {
+        let theme = app.theme
+        let list = app.list
+        let w = buffer.width
+        // Title bar
+        buffer.fill(y: 0, style: theme.title)
+        var title = "Rekry · Candidates"
+        if let ft = list.fullText { title += " · full text “\(ft)”" }
+        else if !list.query.text.isEmpty { title += " · search “\(list.query.text)”" }
+        buffer.put(title, x: 0, y: 0, style: theme.title, maxWidth: w)
+        var right: [String] = []
+        right.append(list.count.map { "\($0.text) \(list.query.text.isEmpty && !list.query.isFiltered && list.fullText == nil ? "candidates" : "matches")" } ?? "counting…")
+        right.append("sort: \(list.fullText != nil ? "relevance" : list.query.text.isEmpty ? list.query.order.rawValue : "match")")
+        var filters: [String] = []
+        if let b = list.query.badge { filters.append("badge=\(b.code)") }
+        if let s = list.query.stage { filters.append("stage=\(s.rawValue)") }
+        if list.query.retentionDueOnly { filters.append("retention due") }
+        if !filters.isEmpty { right.append("filter: " + filters.joined(separator: ",")) }
+        let rightText = right.joined(separator: "  ") + " "
+        buffer.put(rightText, x: max(DisplayWidth.of(title) + 2, w - DisplayWidth.of(rightText)), y: 0, style: theme.title)
+
+        // Header
+        let c = Columns(width: w)
+        var header = StyledLine()
+        header.add(DisplayWidth.pad("ID", to: c.id) + " ", theme.header)
+        header.add(DisplayWidth.pad("Name", to: c.name) + " ", theme.header)
+        header.add(DisplayWidth.pad("Title, employer", to: c.position) + " ", theme.header)
+        header.add(DisplayWidth.pad("Stage", to: c.stage) + " ", theme.header)
+        header.add(DisplayWidth.pad("Basis", to: c.badge) + " ", theme.header)
+        header.add(DisplayWidth.pad("", to: c.markers), theme.header)
+        header.draw(into: &buffer, x: 0, y: 1, width: w)
+
+        // Rows
+        if list.rows.isEmpty {
+            buffer.put(list.query.text.isEmpty && !list.query.isFiltered ? "The register is empty." : "No candidates match.",
+                       x: 2, y: 3, style: theme.dim)
+        }
+        for (i, row) in list.rows.prefix(app.listHeight).enumerated() {
+            let y = 2 + i
+            let selected = i == list.selected
+            var line = StyledLine()
+            func style(_ s: Style) -> Style {
+                guard selected else { return s }
+                var t = s
+                t.reverse = true
+                return t
+            }
+            line.add(DisplayWidth.pad(String(row.id), to: c.id) + " ", style(.plain))
+            switch row.name {
+            case .shown(let name, _): line.add(DisplayWidth.pad(name, to: c.name) + " ", style(Style(bold: true)))
+            case .withheld(_, let reason): line.add(DisplayWidth.pad("— \(reason.explanation) —", to: c.name) + " ", style(theme.withheld))
+            }
+            line.add(DisplayWidth.pad(row.position.value ?? "", to: c.position) + " ", style(.plain))
+            let stage = row.stage.value.flatMap { $0?.rawValue } ?? (row.stage.reason != nil ? "—" : "")
+            line.add(DisplayWidth.pad(stage, to: c.stage) + " ", style(.plain))
+            line.add(DisplayWidth.pad(theme.short(row.badge.primary), to: c.badge) + " ", style(theme.badge(row.badge.primary)))
+            var markers = ""
+            markers += row.badge.isRetentionDue ? theme.retentionMarker : " "
+            markers += row.badge.isRestricted ? theme.restrictedMarker : " "
+            line.add(markers, style(theme.badge(.retentionDue)))
+            if selected { buffer.fill(y: y, style: theme.selected) }
+            line.draw(into: &buffer, x: 0, y: y, width: w)
+        }
+
+        // Prompt or hints
+        let y = buffer.height - 2
+        switch app.mode {
+        case .search:
+            buffer.put("/" + app.input, x: 0, y: y, style: Style(bold: true))
+            buffer.put("█", x: 1 + DisplayWidth.of(app.input), y: y)
+            hints(app.keyMap, theme: theme, into: &buffer, y: y, from: max(DisplayWidth.of(app.input) + 4, w / 2))
+        case .fullTextPrompt:
+            let label = "Full text (Enter runs): "
+            buffer.put(label + app.input, x: 0, y: y, style: Style(bold: true))
+            buffer.put("█", x: DisplayWidth.of(label + app.input), y: y)
+            hints(app.keyMap, theme: theme, into: &buffer, y: y, from: max(DisplayWidth.of(label + app.input) + 3, w / 2))
+        default:
+            hints(app.keyMap, theme: theme, into: &buffer, y: y, from: 0)
+        }
+    }
+}
+
+/// Draws a key table's hints (`/ search  Enter open …`) on one row; destructive keys stand out.
+@MainActor
+func hints(_ map: KeyMap, theme: Theme, into buffer: inout ScreenBuffer, y: Int, from x: Int) {
+    var col = x
+    for b in map.bindings where b.hint {
+        let k = " \(b.keys[0].label) "
+        let label = b.help.split(separator: " ").prefix(2).joined(separator: " ")
+        if col + DisplayWidth.of(k + label) + 2 > buffer.width { break }
+        col += buffer.put(k, x: col, y: y, style: b.destructive ? theme.destructive : Style(reverse: true))
+        col += buffer.put(" " + label + " ", x: col, y: y)
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import RekryStore
+import RekryTUI
+
+/// Opens the terminal UI for a signed-in gate and leaves the terminal clean however it ends.
+public enum TerminalLauncher {
+    @MainActor
+    public static func run(gate: Gate, readOnly: Bool) throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        let env = ProcessInfo.processInfo.environment
+        var theme = Theme.fromEnvironment(env)
+        // While the screen is up, stderr goes to a log file: a message written there would be lost with the
+        // alternate screen. It is restored on the way out.
+        let savedStderr = dup(STDERR_FILENO)
+        let logPath = logFile(env)
+        let logFD = open(logPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        if logFD >= 0 { dup2(logFD, STDERR_FILENO); Foundation.close(logFD) }
+        defer {
+            if savedStderr >= 0 { dup2(savedStderr, STDERR_FILENO); Foundation.close(savedStderr) }
+        }
+        let backend = try CursesBackend(useColors: theme.colors)
+        defer { backend.close() }
+        theme.colors = backend.colors
+        let size = backend.size
+        let app = try App(gate: gate, readOnly: readOnly, theme: theme, width: size.width, height: size.height)
+        RunLoop.run(app, backend: backend)
+    }
+
+    static func logFile(_ env: [String: String]) -> String {
+        let state = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((env["HOME"] ?? NSTemporaryDirectory()) as NSString).appendingPathComponent(".local/state")
+        let dir = (state as NSString).appendingPathComponent("rekry")
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        return (dir as NSString).appendingPathComponent("rekry.log")
+    }
+}
