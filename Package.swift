@@ -45,7 +45,9 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
-        .target(name: "RekryTestSupport", dependencies: ["RekryDomain", "RekryStore", "RekryCrypto", "RekryTUI"],
+        .target(name: "RekryTestSupport", dependencies: [
+            "RekryDomain", "RekryStore", "RekryCrypto", "RekryTUI", .product(name: "GRDB", package: "GRDB.swift"),
+        ],
                 path: "Tests/RekryTestSupport"),
         .testTarget(name: "RekryDomainTests", dependencies: ["RekryDomain"]),
         .testTarget(name: "RekryStoreTests", dependencies: [
@@ -53,7 +55,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "RekryTUITests", dependencies: ["RekryTUI", "RekryDomain", "RekryStore", "RekryTestSupport"]),
-        .testTarget(name: "RekryCLITests", dependencies: ["RekryTestSupport", "RekryDomain"]),
+        .testTarget(name: "RekryCLITests", dependencies: ["RekryTestSupport", "RekryDomain", "RekryStore"]),
     ],
     swiftLanguageModes: [.v6]
 )

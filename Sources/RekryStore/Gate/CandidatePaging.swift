@@ -6,8 +6,8 @@ extension Gate {
     /// A page of the candidate list or of search results, read by key from `anchor` (never by OFFSET).
     ///
     /// Browse mode walks the index of the chosen order. Search walks the token index in token order,
-    /// so each keystroke is one index range; a candidate matching through two words may appear twice,
-    /// which callers fold with `CandidateRow.id`.
+    /// so each keystroke is one index range; a candidate matching through two words appears once per
+    /// page (a later page may show them again under their other word).
     public func page(_ query: CandidateQuery, from anchor: PageAnchor, limit: Int,
                      purpose: Purpose = .recruitment) throws -> [CandidateRow] {
         let now = clock.now()
@@ -20,7 +20,9 @@ extension Gate {
             let fetched = try db.read { db in try Row.fetchAll(db, sql: sql, arguments: args) }
             var batch = fetched.map { plan.row($0, gate: self, now: now, purpose: purpose) }
             if backward { batch.reverse() }
-            let kept = batch.filter { plan.matchesExactly($0) }
+            // A search reaches a candidate once per matching word: keep the first.
+            var seen = Set(rows.map(\.id))
+            let kept = batch.filter { plan.matchesExactly($0) && seen.insert($0.id).inserted }
             rows = backward ? kept + rows : rows + kept
             if fetched.count < limit || rows.count >= limit { break }
             guard let edge = backward ? batch.first?.key : batch.last?.key else { break }

@@ -75,8 +75,9 @@ extension Gate {
 
             let references = try Row.fetchAll(db, sql: "SELECT * FROM reference WHERE candidateId = ? ORDER BY id",
                                               arguments: [id]).map { r -> Gated<Reference> in
-                let b = itemBadge(LegalBasis(rawValue: r["basis"]) ?? .legitimateInterest, restricted: r["restricted"],
-                                  objected: r["objected"])
+                // A reference is a person of their own: their flags count, and so does the candidate's restriction.
+                let b = itemBadge(LegalBasis(rawValue: r["basis"]) ?? .legitimateInterest,
+                                  restricted: facts.restricted || r["restricted"], objected: r["objected"])
                 return try Gated.decide(decide(.references, purpose: purpose, badge: b), badge: b) {
                     let statements = try Row.fetchAll(db, sql: "SELECT * FROM referenceStatement WHERE referenceId = ? ORDER BY givenAt",
                                                       arguments: [r["id"] as Int64]).map {

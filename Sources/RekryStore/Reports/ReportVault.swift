@@ -211,7 +211,8 @@ extension Gate {
             }
             guard let report = try ReportVault.report(db, candidateId: candidateId) else { return nil }
             let consent = Self.latestConsent(try Self.consentRecords(db, candidateId: candidateId), purpose: .psychAssessment)
-            let badge = BadgePolicy.badge(for: BadgeFacts(basis: .explicitConsent, consent: consent), at: now)
+            let restricted = try Bool.fetchOne(db, sql: "SELECT restricted FROM candidate WHERE id = ?", arguments: [candidateId]) ?? false
+            let badge = BadgePolicy.badge(for: BadgeFacts(basis: .explicitConsent, consent: consent, restricted: restricted), at: now)
             let grant = try ReportVault.grantState(db, report: report, staffId: actor.id)
             var decision = decide(.psychReport, purpose: purpose, badge: badge, grant: grant, reportRetained: report.retained)
             var key: SymmetricKey?

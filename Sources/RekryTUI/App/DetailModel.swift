@@ -5,6 +5,19 @@ import RekryStore
 public enum DetailTab: Int, CaseIterable, Sendable {
     case profile, processes, references, assessments, report, consent, activity
 
+    /// The short title, for terminals too narrow for the full tab bar.
+    public var shortTitle: String {
+        switch self {
+        case .profile: "Profile"
+        case .processes: "Proc."
+        case .references: "Refs"
+        case .assessments: "Assess."
+        case .report: "Report"
+        case .consent: "Consent"
+        case .activity: "Activity"
+        }
+    }
+
     public var title: String {
         switch self {
         case .profile: "Profile"

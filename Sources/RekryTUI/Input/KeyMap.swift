@@ -17,15 +17,15 @@ public struct KeyBinding: Sendable {
     public var help: String
     /// Destructive actions are marked in help, always confirmed, and dropped in read-only mode.
     public var destructive: Bool
-    /// Whether the hint line shows it (help shows every binding).
-    public var hint: Bool
+    /// The hint line's short label; nil keeps the binding out of the hint line (help shows every binding).
+    public var hintLabel: String?
 
-    public init(_ keys: [Key], _ action: Action, _ help: String, destructive: Bool = false, hint: Bool = false) {
+    public init(_ keys: [Key], _ action: Action, _ help: String, destructive: Bool = false, hint: String? = nil) {
         self.keys = keys
         self.action = action
         self.help = help
         self.destructive = destructive
-        self.hint = hint
+        self.hintLabel = hint
     }
 
     public var keyLabel: String { keys.map(\.label).joined(separator: "/") }
@@ -67,28 +67,28 @@ public enum KeyTables {
     ]
 
     public static let list = KeyMap(title: "Candidate list", bindings: navigation + [
-        KeyBinding([.enter, .char("l"), .right], .open, "open the candidate", hint: true),
-        KeyBinding([.char("/")], .startSearch, "search as you type (name, email, phone, title, employer)", hint: true),
-        KeyBinding([.char("f")], .startFullText, "full-text search of CVs and notes (Enter runs it)", hint: true),
-        KeyBinding([.char("s")], .cycleSort, "sort: name, last activity, stage", hint: true),
-        KeyBinding([.char("b")], .cycleBadgeFilter, "filter by badge state", hint: true),
+        KeyBinding([.enter, .char("l"), .right], .open, "open the candidate", hint: "open"),
+        KeyBinding([.char("/")], .startSearch, "search as you type (name, email, phone, title, employer)", hint: "search"),
+        KeyBinding([.char("f")], .startFullText, "full-text search of CVs and notes (Enter runs it)", hint: "full text"),
+        KeyBinding([.char("s")], .cycleSort, "sort: name, last activity, stage", hint: "sort"),
+        KeyBinding([.char("b")], .cycleBadgeFilter, "filter by badge state", hint: "badge"),
         KeyBinding([.char("t")], .cycleStageFilter, "filter by process stage"),
         KeyBinding([.char("r")], .toggleRetentionDue, "only candidates due for deletion"),
         KeyBinding([.char("c")], .clearFilters, "clear search and filters"),
         KeyBinding([.escape], .back, "leave search results / clear filters"),
-        KeyBinding([.char("?")], .help, "help", hint: true),
-        KeyBinding([.char("q")], .quit, "quit", hint: true),
+        KeyBinding([.char("?")], .help, "help", hint: "help"),
+        KeyBinding([.char("q")], .quit, "quit", hint: "quit"),
     ])
 
     public static let search = KeyMap(title: "Search", bindings: [
-        KeyBinding([.enter], .confirm, "keep the results and browse them", hint: true),
-        KeyBinding([.escape], .cancel, "cancel: back to the list where it was", hint: true),
+        KeyBinding([.enter], .confirm, "keep the results and browse them", hint: "keep"),
+        KeyBinding([.escape], .cancel, "cancel: back to the list where it was", hint: "cancel"),
         KeyBinding([.down], .moveDown, "move down"),
         KeyBinding([.up], .moveUp, "move up"),
     ])
 
     public static let detail = KeyMap(title: "Candidate", bindings: [
-        KeyBinding([.tab, .char("l"), .right], .nextTab, "next tab", hint: true),
+        KeyBinding([.tab, .char("l"), .right], .nextTab, "next tab", hint: "tab"),
         KeyBinding([.backTab, .char("h"), .left], .previousTab, "previous tab"),
         KeyBinding([.char("1")], .tab1, "Profile"),
         KeyBinding([.char("2")], .tab2, "Processes"),
@@ -99,18 +99,18 @@ public enum KeyTables {
         KeyBinding([.char("7")], .tab7, "Activity (leads and the DPO)"),
         KeyBinding([.char("j"), .down], .scrollDown, "scroll down"),
         KeyBinding([.char("k"), .up], .scrollUp, "scroll up"),
-        KeyBinding([.char("W")], .withdrawConsent, "withdraw the candidate's consent (confirmed, with a preview)", destructive: true, hint: true),
-        KeyBinding([.escape, .char("q")], .back, "back to the list", hint: true),
-        KeyBinding([.char("?")], .help, "help", hint: true),
+        KeyBinding([.char("W")], .withdrawConsent, "withdraw the candidate's consent (confirmed, with a preview)", destructive: true, hint: "withdraw consent"),
+        KeyBinding([.escape, .char("q")], .back, "back to the list", hint: "back"),
+        KeyBinding([.char("?")], .help, "help", hint: "help"),
     ])
 
     public static let confirm = KeyMap(title: "Confirm", bindings: [
-        KeyBinding([.char("y")], .confirm, "yes, do it", hint: true),
-        KeyBinding([.char("n"), .escape], .cancel, "no, keep everything", hint: true),
+        KeyBinding([.char("y")], .confirm, "yes, do it", hint: "yes"),
+        KeyBinding([.char("n"), .escape], .cancel, "no, keep everything", hint: "no"),
     ])
 
     public static let help = KeyMap(title: "Help", bindings: [
-        KeyBinding([.escape, .char("q"), .char("?")], .back, "close help", hint: true),
+        KeyBinding([.escape, .char("q"), .char("?")], .back, "close help", hint: "close"),
         KeyBinding([.char("j"), .down], .scrollDown, "scroll down"),
         KeyBinding([.char("k"), .up], .scrollUp, "scroll up"),
     ])

@@ -22,8 +22,9 @@ struct DetailView {
         header.draw(into: &buffer, x: 0, y: 0, width: w)
 
         var col = 0
+        let full = DetailTab.allCases.reduce(0) { $0 + DisplayWidth.of($1.title) + 4 } <= w
         for tab in DetailTab.allCases {
-            let label = " \(tab.rawValue + 1) \(tab.title) "
+            let label = " \(tab.rawValue + 1) \(full ? tab.title : tab.shortTitle) "
             let style = tab == d.tab ? Style(bold: true, reverse: true) : Style(underline: true)
             if col + DisplayWidth.of(label) > w { break }
             col += buffer.put(label, x: col, y: 1, style: style)

@@ -102,9 +102,9 @@ struct ListView {
 @MainActor
 func hints(_ map: KeyMap, theme: Theme, into buffer: inout ScreenBuffer, y: Int, from x: Int) {
     var col = x
-    for b in map.bindings where b.hint {
+    for b in map.bindings {
+        guard let label = b.hintLabel else { continue }
         let k = " \(b.keys[0].label) "
-        let label = b.help.split(separator: " ").prefix(2).joined(separator: " ")
         if col + DisplayWidth.of(k + label) + 2 > buffer.width { break }
         col += buffer.put(k, x: col, y: y, style: b.destructive ? theme.destructive : Style(reverse: true))
         col += buffer.put(" " + label + " ", x: col, y: y)

@@ -1,0 +1,25 @@
+import Foundation
+import RekryTUI
+
+/// An in-memory terminal: keys are scripted, every drawn screen is kept. The run loop drives it as it
+/// drives the real terminal.
+@MainActor
+public final class MemoryBackend: TerminalBackend {
+    public private(set) var screens: [ScreenBuffer] = []
+    private var keys: [Key]
+
+    public init(keys: [Key]) { self.keys = keys }
+
+    public var lastScreen: ScreenBuffer? { screens.last }
+
+    public func readKey(timeoutMilliseconds: Int) -> Key? {
+        keys.isEmpty ? .ctrl("c") : keys.removeFirst()
+    }
+
+    public func draw(_ buffer: ScreenBuffer) { screens.append(buffer) }
+}
+
+extension Key {
+    /// The keys typing `text` produces.
+    public static func typing(_ text: String) -> [Key] { text.map { .char($0) } }
+}
