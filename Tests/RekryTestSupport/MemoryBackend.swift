@@ -12,8 +12,19 @@ public final class MemoryBackend: TerminalBackend {
 
     public var lastScreen: ScreenBuffer? { screens.last }
 
+    public var isDrained: Bool { keys.isEmpty }
+
     public func readKey(timeoutMilliseconds: Int) -> Key? {
-        keys.isEmpty ? .ctrl("c") : keys.removeFirst()
+        keys.isEmpty ? nil : keys.removeFirst()
+    }
+
+    /// Runs the app's real run loop over `keys`, stopping when they are used up; returns the backend.
+    @discardableResult
+    public static func drive(_ app: App, _ keys: [Key]) -> MemoryBackend {
+        let backend = MemoryBackend(keys: keys)
+        RunLoop.run(app, backend: backend, stop: { backend.isDrained && !app.mailbox.isBusy })
+        app.drainBackground()
+        return backend
     }
 
     public func draw(_ buffer: ScreenBuffer) { screens.append(buffer) }

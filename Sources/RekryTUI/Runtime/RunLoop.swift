@@ -10,9 +10,10 @@ public protocol TerminalBackend: AnyObject {
 /// The run loop: draw, read a key, update, draw. Generic over the backend, so it is the same in tests.
 @MainActor
 public enum RunLoop {
-    public static func run<Backend: TerminalBackend>(_ app: App, backend: Backend) {
+    /// Runs until the app quits, or until `stop` says so (tests stop when their scripted keys run out).
+    public static func run<Backend: TerminalBackend>(_ app: App, backend: Backend, stop: () -> Bool = { false }) {
         backend.draw(app.render())
-        while app.running {
+        while app.running && !stop() {
             if let key = backend.readKey(timeoutMilliseconds: 100) {
                 app.handle(key)
                 app.drainBackground()
