@@ -61,7 +61,7 @@ do {
     let size = (try FileManager.default.attributesOfItem(atPath: db)[.size] as? NSNumber)?.int64Value ?? 0
     print(String(format: "register file: %.1f MB", Double(size) / 1e6))
     try StoreBench(db: db, keys: keys).run()
-    //TUIBENCH
+    try MainActor.assumeIsolated { try TUIBench(db: db, keys: keys).run() }
 } catch {
     FileHandle.standardError.write(Data("rekry-bench: \(error)\n".utf8))
     exit(1)

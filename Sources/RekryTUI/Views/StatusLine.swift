@@ -15,6 +15,7 @@ struct StatusLine {
         if app.readOnly { left += " · READ-ONLY" }
         left += " · \((app.gate.registerPath as NSString).lastPathComponent)"
         if let id = app.selectedCandidateId { left += " · #\(id)" }
+        if app.mode == .detail, let tab = app.currentTab { left += " · \(tab.title)" }
         let used = buffer.put(left, x: 0, y: y, style: theme.title)
         if let flash = app.flash {
             buffer.put(" " + flash + " ", x: min(used + 2, buffer.width - 1), y: y,

@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+import RekryCrypto
+import RekryDomain
+import RekryStore
+import RekryTUI
+
+/// Terminal UI figures: open-to-first-screen, and the cost of a key press (update plus full render into the
+/// cell buffer) for scrolling and for search-as-you-type, beside raw SQLite doing the same queries.
+@MainActor
+struct TUIBench {
+    let db: String
+    let keys: String
+
+    func run() throws {
+        var first = Samples()
+        var app: App!
+        for _ in 0..<5 {
+            app = try first.time {
+                let register = try Register.open(at: db)
+                let gate = try register.signIn(try Identity.load(from: (keys as NSString).appendingPathComponent("recruiter.identity")))
+                let app = try App(gate: gate, theme: Theme(colors: true, unicode: true), width: 120, height: 40)
+                _ = app.render()
+                return app
+            }
+        }
+        report("open to first full screen (120x40)", ours: first, raw: nil)
+
+        var config = Configuration()
+        config.readonly = true
+        let raw = try DatabaseQueue(path: db, configuration: config)
+
+        // Scrolling: j across window edges (each edge step reads one row by key), and PgDn.
+        var ours = Samples(), base = Samples()
+        var key = try raw.read { try Row.fetchOne($0, sql: "SELECT nameKey, id FROM candidate ORDER BY nameKey, id LIMIT 1") }!
+        for _ in 0..<2000 {
+            ours.time {
+                app.handle(.char("j"))
+                _ = app.render()
+            }
+            try base.time {
+                key = try raw.read { try Row.fetchOne($0, sql: "SELECT * FROM candidate WHERE (nameKey, id) > (?, ?) ORDER BY nameKey, id LIMIT 1",
+                                                      arguments: [key["nameKey"] as String, key["id"] as Int64]) } ?? key
+            }
+        }
+        report("key j (scroll one row) + render", ours: ours, raw: base)
+
+        ours = Samples(); base = Samples()
+        for _ in 0..<300 {
+            ours.time {
+                app.handle(.pageDown)
+                _ = app.render()
+            }
+            try base.time {
+                key = try raw.read { try Row.fetchAll($0, sql: "SELECT * FROM candidate WHERE (nameKey, id) > (?, ?) ORDER BY nameKey, id LIMIT 36",
+                                                      arguments: [key["nameKey"] as String, key["id"] as Int64]).last } ?? key
+            }
+        }
+        report("key PgDn (36 rows) + render", ours: ours, raw: base)
+
+        // Search as you type: each character re-queries and re-renders.
+        ours = Samples(); base = Samples()
+        app.handle(.char("g"))
+        for word in ["bjorn", "asa", "odegard", "lindqvist", "xiao", "karlsson", "hansen", "virtanen"] {
+            app.handle(.char("/"))
+            var typed = ""
+            for c in word {
+                typed.append(c)
+                ours.time {
+                    app.handle(.char(c))
+                    _ = app.render()
+                }
+                let prefix = typed
+                _ = try base.time {
+                    try raw.read { try Row.fetchAll($0, sql: """
+                        SELECT c.* FROM searchToken t JOIN candidate c ON c.id = t.candidateId
+                        WHERE t.token >= ? AND t.token < ? ORDER BY t.token, t.candidateId LIMIT 36
+                        """, arguments: [prefix, prefix + "\u{10FFFF}"]) }
+                }
+            }
+            app.handle(.escape)
+        }
+        report("search-as-you-type key + render", ours: ours, raw: base)
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import RekryTestSupport
+import XCTest
+
+/// The command line as scripts use it: the real binary, its exit codes and messages.
+final class CommandLineTests: XCTestCase {
+    var dir: String!
+    var db: String { dir + "/r.sqlite" }
+    func key(_ user: String) -> String { dir + "/keys/\(user).identity" }
+
+    override func setUpWithError() throws {
+        dir = NSTemporaryDirectory() + "rekry-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let r = try RekryBinary.run(["demo", "--db", db, "--candidates", "300", "--seed", "3"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
+
+    func rekry(_ args: [String], as user: String = "recruiter") throws -> RekryBinary.Result {
+        try RekryBinary.run(args + ["--db", db, "--identity", key(user)])
+    }
+
+    func testListAndShowPrintBadgesThroughTheGate() throws {
+        let list = try rekry(["list", "--limit", "20", "--json"])
+        XCTAssertEqual(list.status, 0, list.stderr)
+        let rows = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as! [[String: Any]]
+        XCTAssertEqual(rows.count, 20)
+        for row in rows {
+            let badge = row["badge"] as! [String: Any]
+            XCTAssertNotNil(badge["primary"])
+            let name = row["name"] as! [String: Any]
+            XCTAssertTrue(name["value"] != nil || name["withheld"] != nil)
+        }
+        let id = rows[0]["id"] as! Int
+        let show = try rekry(["show", String(id)])
+        XCTAssertEqual(show.status, 0, show.stderr)
+        XCTAssertTrue(show.stdout.contains("Basis:"), show.stdout)
+        XCTAssertTrue(show.stdout.contains("["), "badges in text output")
+        let search = try rekry(["list", "--search", "bjorn"])
+        XCTAssertEqual(search.status, 0)
+        XCTAssertTrue(search.stdout.lowercased().contains("bj"), search.stdout)
+    }
+
+    func testReportReachesOnlyAGranteeAndRevokeTakesItAway() throws {
+        // The demo seals a report for some finalists; find one the lead attached.
+        var found: String?
+        for id in 1...300 where found == nil {
+            if try rekry(["show", String(id)], as: "lead").stdout.contains("demo report \(id)]") { found = String(id) }
+        }
+        guard let id = found else { return XCTFail("the demo attached no report") }
+        let marker = "demo report \(id)]"
+        XCTAssertFalse(try rekry(["show", id], as: "recruiter2").stdout.contains(marker))
+        XCTAssertTrue(try rekry(["show", id], as: "recruiter2").stdout.contains("ask lead"), "who to ask")
+        let dpo = try rekry(["show", id], as: "dpo")
+        XCTAssertFalse(dpo.stdout.contains(marker))
+        XCTAssertTrue(dpo.stdout.contains("Leg. psykolog Anna Wiklund"), "the DPO sees the author")
+        XCTAssertEqual(try rekry(["grant", id, "--to", "recruiter2", "--reason", "final interview"], as: "lead").status, 0)
+        XCTAssertTrue(try rekry(["show", id], as: "recruiter2").stdout.contains(marker))
+        XCTAssertEqual(try rekry(["revoke", id, "--from", "recruiter2"], as: "lead").status, 0)
+        XCTAssertFalse(try rekry(["show", id], as: "recruiter2").stdout.contains(marker))
+        for suffix in ["", "-wal", "-shm"] {
+            if let bytes = FileManager.default.contents(atPath: db + suffix) {
+                XCTAssertNil(bytes.range(of: Data("Psychologist's summary".utf8)), "plaintext in \(db + suffix)")
+            }
+        }
+        // Attaching needs explicit consent: a clear refusal, non-zero exit.
+        let reportFile = dir + "/report.txt"
+        try "Summary".write(toFile: reportFile, atomically: true, encoding: .utf8)
+        let refused = try rekry(["report", "attach", "1", reportFile, "--author", "B"], as: "lead")
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertFalse(refused.stderr.isEmpty)
+    }
+
+    func testAuditVerifyNamesATamperedEntry() throws {
+        _ = try rekry(["show", "1"])
+        _ = try rekry(["show", "2"])
+        let ok = try rekry(["audit", "verify"], as: "dpo")
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+        XCTAssertTrue(ok.stdout.contains("intact"))
+        let sql = "DROP TRIGGER audit_no_update; UPDATE auditEntry SET purpose = 'dsr' WHERE seq = 2;"
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        p.arguments = [db, sql]
+        try p.run()
+        p.waitUntilExit()
+        let bad = try rekry(["audit", "verify"], as: "dpo")
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.stderr.contains("entry 2 was changed"), bad.stderr)
+        XCTAssertEqual(try rekry(["audit", "show"], as: "recruiter").status, 1, "recruiters cannot read the log")
+    }
+
+    func testBadInputGivesAClearMessageAndNonZeroExit() throws {
+        let missing = try RekryBinary.run(["list", "--db", dir + "/nope.sqlite", "--identity", key("recruiter")])
+        XCTAssertNotEqual(missing.status, 0)
+        XCTAssertTrue(missing.stderr.contains("no register here"), missing.stderr)
+        let badArg = try rekry(["list", "--limit", "0"])
+        XCTAssertNotEqual(badArg.status, 0)
+        XCTAssertTrue(badArg.stderr.contains("--limit"), badArg.stderr)
+        let badSort = try rekry(["list", "--sort", "shoe-size"])
+        XCTAssertTrue(badSort.stderr.contains("--sort"), badSort.stderr)
+        let badId = try rekry(["show", "abc"])
+        XCTAssertNotEqual(badId.status, 0)
+        let noSuch = try rekry(["show", "999999"])
+        XCTAssertNotEqual(noSuch.status, 0)
+        XCTAssertTrue(noSuch.stderr.contains("candidate 999999: not found"), noSuch.stderr)
+        let noIdentity = try RekryBinary.run(["list", "--db", db, "--identity", dir + "/none"])
+        XCTAssertTrue(noIdentity.stderr.contains("no identity file"), noIdentity.stderr)
+        chmod(db, 0o666)
+        let exposed = try rekry(["list"])
+        XCTAssertNotEqual(exposed.status, 0)
+        XCTAssertTrue(exposed.stderr.contains("chmod o-rwx"), exposed.stderr)
+        chmod(db, 0o600)
+        let again = try RekryBinary.run(["demo", "--db", db])
+        XCTAssertNotEqual(again.status, 0)
+        XCTAssertTrue(again.stderr.contains("refusing to overwrite"), again.stderr)
+        let noTUI = try rekry([])
+        XCTAssertNotEqual(noTUI.status, 0, "the UI needs a terminal")
+        XCTAssertTrue(noTUI.stderr.contains("must be a terminal"), noTUI.stderr)
+    }
+
+    func testStaffAddWritesAPrivateIdentityThatSignsIn() throws {
+        let out = dir + "/new.identity"
+        let r = try rekry(["staff", "add", "maja", "--role", "recruiter", "--name", "Maja Sjöberg", "--out", out], as: "admin")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        var st = stat()
+        stat(out, &st)
+        XCTAssertEqual(st.st_mode & 0o777, 0o600)
+        XCTAssertEqual(try RekryBinary.run(["list", "--limit", "1", "--db", db, "--identity", out]).status, 0)
+        XCTAssertNotEqual(try rekry(["staff", "add", "x", "--role", "admin", "--name", "X", "--out", dir + "/x"], as: "lead").status, 0)
+        XCTAssertNotEqual(try rekry(["staff", "add", "y", "--role", "wizard", "--name", "Y", "--out", dir + "/y"], as: "admin").status, 0)
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import RekryTestSupport
+import XCTest
+
+/// Drives the real binary in tmux: start, search, open, walk every tab, resize, quit; the terminal must be
+/// left with the alternate screen off. Polls the pane instead of sleeping.
+final class TerminalEndToEndTests: XCTestCase {
+    var dir: String!
+    var socket: String!
+
+    override func setUpWithError() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else {
+            throw XCTSkip("tmux is not installed (.ci/run installs it)")
+        }
+        dir = NSTemporaryDirectory() + "rekry-e2e-" + UUID().uuidString
+        socket = "rekry-e2e-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        XCTAssertEqual(try RekryBinary.run(["demo", "--db", dir + "/r.sqlite", "--candidates", "2000"]).status, 0)
+    }
+
+    override func tearDownWithError() throws {
+        if let socket, dir != nil { _ = try? tmux(["kill-server"], socket: socket) }
+        if let dir { try? FileManager.default.removeItem(atPath: dir) }
+    }
+
+    @discardableResult
+    func tmux(_ args: [String], socket: String) throws -> String {
+        try Spawn.run("/usr/bin/tmux", ["-L", socket, "-f", "/dev/null"] + args).output
+    }
+
+    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "rekry"], socket: socket) }
+
+    /// Polls the pane until `text` shows, up to 15 s.
+    func waitFor(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let deadline = Date().addingTimeInterval(15)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if last.contains(text) { return }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        XCTFail("'\(text)' never appeared; screen:\n\(last)", file: file, line: line)
+    }
+
+    func keys(_ k: String...) throws { try tmux(["send-keys", "-t", "rekry"] + k, socket: socket) }
+
+    func testStartSearchOpenWalkTabsResizeQuit() throws {
+        let command = "env -i LANG=C.UTF-8 TERM=tmux-256color TZ=UTC HOME=\(dir!) \(RekryBinary.path) --db \(dir!)/r.sqlite --identity \(dir!)/keys/lead.identity; echo EXITED-$?; sleep 30"
+        try tmux(["new-session", "-d", "-s", "rekry", "-x", "100", "-y", "30", command], socket: socket)
+        try tmux(["set", "-g", "escape-time", "0"], socket: socket)
+        try waitFor("2,000 candidates")
+        try waitFor("Helena Ek (lead, lead)")
+        try keys("/")
+        try keys("-l", "bjorn")
+        try waitFor("search “bjorn”")
+        XCTAssertTrue(try screen().lowercased().contains("bj"))
+        try keys("Enter")
+        try keys("Enter")
+        try waitFor("1 Profile")
+        for (tab, title) in [("2", "Processes"), ("3", "References"), ("4", "Assessments"), ("5", "Psych report"),
+                             ("6", "Consent & basis"), ("7", "Activity")] {
+            try keys(tab)
+            try waitFor("· \(title)")
+        }
+        try waitFor("Audit entries for this person")
+        try tmux(["resize-window", "-t", "rekry", "-x", "120", "-y", "40"], socket: socket)
+        try waitFor("7 Activity")
+        XCTAssertEqual(try tmux(["display", "-p", "-t", "rekry", "#{pane_width}"], socket: socket).trimmingCharacters(in: .whitespacesAndNewlines), "120")
+        try keys("Escape")
+        try waitFor("matches")
+        try keys("q")
+        try waitFor("EXITED-0")
+        XCTAssertEqual(try tmux(["display", "-p", "-t", "rekry", "#{alternate_on}"], socket: socket).trimmingCharacters(in: .whitespacesAndNewlines), "0")
+    }
+
+    func testUnknownTermIsRefusedClearly() throws {
+        let r = try RekryBinary.run(["--db", dir + "/r.sqlite", "--identity", dir + "/keys/lead.identity"], environment: ["TERM": "no-such-terminal"])
+        XCTAssertNotEqual(r.status, 0)
+        // Without a terminal on stdin the refusal comes first; inside tmux the TERM check runs.
+        let command = "env -i LANG=C.UTF-8 TERM=no-such-terminal HOME=\(dir!) \(RekryBinary.path) --db \(dir!)/r.sqlite --identity \(dir!)/keys/lead.identity; echo EXITED-$?; sleep 30"
+        try tmux(["new-session", "-d", "-s", "rekry", "-x", "100", "-y", "30", command], socket: socket)
+        try waitFor("EXITED-1")
+        let text = try screen()
+        XCTAssertTrue(text.contains("unknown terminal type 'no-such-terminal'"), text)
+    }
+}
