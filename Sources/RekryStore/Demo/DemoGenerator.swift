@@ -37,7 +37,7 @@ struct DemoGenerator {
                   consentGivenAt, consentExpiresAt, consentWithdrawnAt)
                 VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                 """)
-            token = try BulkStatement(db, "INSERT INTO temp.tokenStage(token, candidateId) VALUES (?, ?)")
+            token = try BulkStatement(db, "INSERT INTO searchToken(token, candidateId) VALUES (?, ?)")
             consent = try BulkStatement(db, "INSERT INTO consent(candidateId, purpose, givenAt, expiresAt, withdrawnAt, channel, text) VALUES (?,?,?,?,?,?,?)")
             document = try BulkStatement(db, "INSERT INTO document(id, candidateId, kind, title, body, receivedAt, basis) VALUES (?,?,?,?,?,?,?)")
             link = try BulkStatement(db, "INSERT INTO candidateLink(candidateId, kind, url, source) VALUES (?,?,?,?)")
@@ -91,24 +91,27 @@ struct DemoGenerator {
                 var ids = IdCounters()
                 var next = 1
                 var reports: [(Int64, Int64, Bool)] = []
+                // Search tokens are collected here and written once, sorted, after all rows: an insert in
+                // key order appends to the B-tree instead of splitting pages all over it.
+                var tokens: [SearchTokenRow] = []
+                tokens.reserveCapacity(total * 9)
                 while next <= total {
                     let upper = min(total, next + 20_000 - 1)
                     var ops: [Op] = []
                     ops.reserveCapacity((upper - next + 1) * 8)
                     for id in next...upper {
-                        if let r = producer.makeCandidate(id: Int64(id), processes: processes, ids: &ids, ops: &ops) {
+                        if let r = producer.makeCandidate(id: Int64(id), processes: processes, ids: &ids, ops: &ops, tokens: &tokens) {
                             reports.append(r)
                         }
                     }
                     channel.put(.init(first: next, last: upper, ops: ops))
                     next = upper + 1
                 }
-                channel.finish(reports: reports)
+                channel.finish(reports: reports, tokens: { tokens.sort(); return tokens }())
             }
             thread.stackSize = 8 << 20
             thread.start()
             var shards = Set<Int64>()
-            try db.execute(sql: "CREATE TEMP TABLE tokenStage(token TEXT NOT NULL, candidateId INTEGER NOT NULL)")
             while let chunk = channel.take() {
                 try db.inTransaction {
                     for id in chunk.first...chunk.last {
@@ -124,11 +127,11 @@ struct DemoGenerator {
             let reports = channel.reports
             var phases = Phases(last: started)
             phases.mark("rows")
-            // Tokens were appended to a staging table; inserting them in key order builds the index fast.
-            try db.execute(sql: """
-                INSERT INTO searchToken(token, candidateId) SELECT token, candidateId FROM tokenStage ORDER BY token, candidateId;
-                DROP TABLE tokenStage;
-                """)
+            try db.inTransaction {
+                let st = try Statements(db)
+                for t in channel.tokens { try st.token.bind(t.token).bind(t.candidateId).run(db) }
+                return .commit
+            }
             phases.mark("search tokens")
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 1000; PRAGMA foreign_keys = ON")
             try db.execute(sql: Migrations.consentLatestInsertTrigger)
@@ -180,7 +183,7 @@ struct DemoGenerator {
     /// Generates one candidate and everything they have, as row writes in foreign-key order; returns a
     /// psychologist-report slot for finalists.
     mutating func makeCandidate(id: Int64, processes: [DemoProcess], ids: inout IdCounters,
-                                ops: inout [Op]) -> (Int64, Int64, Bool)? {
+                                ops: inout [Op], tokens tokenRows: inout [SearchTokenRow]) -> (Int64, Int64, Bool)? {
         // Identity
         let country: String
         let fullName: String
@@ -330,8 +333,7 @@ struct DemoGenerator {
         tokens.formUnion(employer.folded)
         tokens.insert(emailUser.replacingOccurrences(of: ".", with: ""))
         tokens.formUnion(SearchTokens.phoneTokens(phone))
-        let tokenList = Array(tokens)
-        ops.append { st, db in for t in tokenList { try st.token.bind(t).bind(id).run(db) } }
+        for t in tokens { tokenRows.append(SearchTokenRow(token: t, candidateId: id)) }
 
         if report != nil {
             let given = max(collectedAt, now - rng.days(20...60))
@@ -466,6 +468,7 @@ final class ChunkChannel: @unchecked Sendable {
     private var queue: [Chunk] = []
     private var done = false
     private(set) var reports: [(Int64, Int64, Bool)] = []
+    private(set) var tokens: [SearchTokenRow] = []
 
     func put(_ chunk: Chunk) {
         condition.lock()
@@ -475,9 +478,10 @@ final class ChunkChannel: @unchecked Sendable {
         condition.unlock()
     }
 
-    func finish(reports: [(Int64, Int64, Bool)]) {
+    func finish(reports: [(Int64, Int64, Bool)], tokens: [SearchTokenRow]) {
         condition.lock()
         self.reports = reports
+        self.tokens = tokens
         done = true
         condition.broadcast()
         condition.unlock()
@@ -492,5 +496,16 @@ final class ChunkChannel: @unchecked Sendable {
         let chunk = queue.removeFirst()
         condition.broadcast()
         return chunk
+    }
+}
+
+/// One row of the search-token index, ordered as the index is (token bytes, then candidate id).
+struct SearchTokenRow: Comparable {
+    var token: String
+    var candidateId: Int64
+
+    static func < (a: SearchTokenRow, b: SearchTokenRow) -> Bool {
+        // Tokens are ASCII, where byte order (SQLite's BINARY collation) and String order agree.
+        a.token == b.token ? a.candidateId < b.candidateId : a.token < b.token
     }
 }
