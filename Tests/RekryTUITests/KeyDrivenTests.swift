@@ -65,6 +65,16 @@ final class KeyDrivenTests: XCTestCase, @unchecked Sendable {
         MemoryBackend.drive(app, [.char("c"), .char("s")])
         XCTAssertEqual(app.visibleRowCount, 2)
         XCTAssertEqual(app.query.order, .activity)
+        // p: only the selected candidate's process; again: everyone.
+        let inProcess = try t.addCandidate("Process Person", basis: .contract, consent: .none)
+        try t.addToProcess(inProcess, stage: .interview, title: "Controller")
+        MemoryBackend.drive(app, [.char("c"), .char("g")])
+        while app.selectedCandidateId != inProcess { app.handle(.char("j")) }
+        MemoryBackend.drive(app, [.char("p")])
+        XCTAssertEqual(app.visibleRowCount, 1)
+        XCTAssertTrue(app.render().lines[0].contains("process=Controller"), app.render().lines[0])
+        MemoryBackend.drive(app, [.char("p")])
+        XCTAssertEqual(app.visibleRowCount, 3)
         }
     }
 }

@@ -152,3 +152,24 @@ extension Gate {
         }
     }
 }
+
+extension Gate {
+    /// The process of the candidate's latest participation, if the actor may see the candidate's processes
+    /// (for the list's "others in this process" filter).
+    public func latestProcess(candidateId: Int64) throws -> RecruitmentProcess? {
+        let now = clock.now()
+        return try db.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT pr.*, p.basis AS participationBasis, c.restricted, c.objected, c.retentionDueAt, c.basis AS candidateBasis
+                FROM participation p JOIN process pr ON pr.id = p.processId JOIN candidate c ON c.id = p.candidateId
+                WHERE p.candidateId = ? ORDER BY p.startedAt DESC LIMIT 1
+                """, arguments: [candidateId]) else { return nil }
+            let basis = LegalBasis(rawValue: row["participationBasis"]) ?? .contract
+            let badge = BadgePolicy.badge(for: BadgeFacts(basis: basis, restricted: row["restricted"], objected: row["objected"],
+                                                          retentionDueAt: (row["retentionDueAt"] as Double?).date), at: now)
+            guard decide(.processes, purpose: .recruitment, badge: badge) == .allow else { return nil }
+            return RecruitmentProcess(id: row["id"], title: row["title"], client: row["client"],
+                                      openedAt: Date(sql: row["openedAt"]), closedAt: (row["closedAt"] as Double?).date)
+        }
+    }
+}

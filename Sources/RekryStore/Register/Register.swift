@@ -36,12 +36,14 @@ public final class Register: Sendable {
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: configuration())
-            try pool.read { db in
+            let current = try pool.read { db in
                 guard try db.tableExists("grdb_migrations") else {
                     throw RegisterError.notARegister(path: path, reason: "it has no Rekry schema")
                 }
+                return try Migrations.migrator.hasCompletedMigrations(db)
             }
-            try Migrations.migrator.migrate(pool)
+            // Migrating takes the write lock; an up-to-date register is opened without it.
+            if !current { try Migrations.migrator.migrate(pool) }
         } catch let error as RegisterError {
             throw error
         } catch let error as DatabaseError {

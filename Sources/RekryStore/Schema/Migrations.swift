@@ -291,9 +291,17 @@ enum Migrations {
         for sql in indexStatements { try db.execute(sql: sql) }
     }
 
+    /// Indexes a bulk load writes in key order anyway (children of candidates, inserted by candidate id):
+    /// cheaper to keep live than to rebuild.
+    static let appendOrderIndexes: Set<String> = [
+        "link_candidate", "consent_candidate", "document_candidate", "participation_candidate", "reference_candidate",
+        "statement_reference", "assessment_candidate",
+    ]
+
     static func dropBulkIndexes(_ db: Database) throws {
         for sql in indexStatements {
             let name = sql.components(separatedBy: " ON ")[0].components(separatedBy: " ").last!
+            if appendOrderIndexes.contains(name) { continue }
             try db.execute(sql: "DROP INDEX IF EXISTS \(name)")
         }
     }

@@ -36,12 +36,26 @@ extension App {
             let i = stages.firstIndex(of: list.query.stage) ?? 0
             list.query.stage = stages[(i + 1) % stages.count]
             try requery()
+        case .filterProcess:
+            if list.query.processId != nil {
+                list.query.processId = nil
+                list.processTitle = nil
+            } else {
+                guard let row = list.selectedRow, let process = try gate.latestProcess(candidateId: row.id) else {
+                    flash = "The selected candidate is in no process you may see."
+                    return
+                }
+                list.query.processId = process.id
+                list.processTitle = process.title + (process.client.map { " (\($0))" } ?? "")
+            }
+            try requery()
         case .toggleRetentionDue:
             list.query.retentionDueOnly.toggle()
             try requery()
         case .clearFilters, .back:
             if list.query == CandidateQuery(order: list.query.order) && list.fullText == nil { return }
             list.query = CandidateQuery(order: list.query.order)
+            list.processTitle = nil
             list.fullText = nil
             try requery()
         case .help: openHelp()

@@ -34,6 +34,8 @@ public final class App {
     var helpScroll = 0
     var confirmation: Confirmation?
     var flash: String?
+    var countInFlight = false
+    var countWanted: CandidateQuery?
 
     public init(gate: Gate, readOnly: Bool = false, theme: Theme, width: Int, height: Int) throws {
         self.gate = gate
@@ -132,9 +134,14 @@ public final class App {
         for message in mailbox.drain() {
             switch message {
             case .count(let query, let count):
+                countInFlight = false
                 if query == list.query && list.fullText == nil {
                     list.count = count
                     changed = true
+                }
+                if let wanted = countWanted {
+                    countWanted = nil
+                    if wanted == list.query && list.count == nil { startCount() }
                 }
             }
         }
@@ -142,8 +149,14 @@ public final class App {
     }
 
     /// Counts the current query's matches off the main thread (a capped count can take tens of ms).
+    /// One count runs at a time; keys typed meanwhile only leave the latest query waiting for its turn.
     func startCount() {
         list.count = nil
+        if countInFlight {
+            countWanted = list.query
+            return
+        }
+        countInFlight = true
         let query = list.query
         let gate = self.gate
         let mailbox = self.mailbox

@@ -11,6 +11,8 @@ struct ListModel {
     /// Full-text results replace paging: an explicit, bounded query.
     var fullText: String?
     var count: CappedCount?
+    /// The title of the process filter, for the title bar.
+    var processTitle: String?
 
     var selectedRow: CandidateRow? { rows.indices.contains(selected) ? rows[selected] : nil }
 

@@ -3,6 +3,7 @@ public enum Action: String, Sendable, CaseIterable {
     case moveDown, moveUp, pageDown, pageUp, top, bottom
     case open, back, quit, help
     case startSearch, startFullText, cycleSort, cycleBadgeFilter, cycleStageFilter, toggleRetentionDue, clearFilters
+    case filterProcess
     case nextTab, previousTab
     case tab1, tab2, tab3, tab4, tab5, tab6, tab7
     case scrollDown, scrollUp
@@ -74,6 +75,7 @@ public enum KeyTables {
         KeyBinding([.char("b")], .cycleBadgeFilter, "filter by badge state", hint: "badge"),
         KeyBinding([.char("t")], .cycleStageFilter, "filter by process stage"),
         KeyBinding([.char("r")], .toggleRetentionDue, "only candidates due for deletion"),
+        KeyBinding([.char("p")], .filterProcess, "only candidates in the selected candidate's process (again: all)"),
         KeyBinding([.char("c")], .clearFilters, "clear search and filters"),
         KeyBinding([.escape], .back, "leave search results / clear filters"),
         KeyBinding([.char("?")], .help, "help", hint: "help"),

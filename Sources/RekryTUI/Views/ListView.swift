@@ -33,6 +33,7 @@ struct ListView {
         if let b = list.query.badge { filters.append("badge=\(b.code)") }
         if let s = list.query.stage { filters.append("stage=\(s.rawValue)") }
         if list.query.retentionDueOnly { filters.append("retention due") }
+        if let p = list.processTitle { filters.append("process=\(p)") }
         if !filters.isEmpty { right.append("filter: " + filters.joined(separator: ",")) }
         let rightText = right.joined(separator: "  ") + " "
         buffer.put(rightText, x: max(DisplayWidth.of(title) + 2, w - DisplayWidth.of(rightText)), y: 0, style: theme.title)
