@@ -23,6 +23,11 @@ public enum TerminalLauncher {
         theme.colors = backend.colors
         let size = backend.size
         let app = try App(gate: gate, readOnly: readOnly, theme: theme, width: size.width, height: size.height)
+        if env["REKRY_CRASH_AFTER_FIRST_SCREEN"] == "1" {
+            // For the end-to-end test of the crash guard: a real trap with the screen up.
+            backend.draw(app.render())
+            fatalError("crash requested by REKRY_CRASH_AFTER_FIRST_SCREEN")
+        }
         RunLoop.run(app, backend: backend)
     }
 

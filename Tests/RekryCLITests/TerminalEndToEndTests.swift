@@ -73,6 +73,28 @@ final class TerminalEndToEndTests: XCTestCase {
         XCTAssertEqual(try tmux(["display", "-p", "-t", "rekry", "#{alternate_on}"], socket: socket).trimmingCharacters(in: .whitespacesAndNewlines), "0")
     }
 
+    func command(_ extraEnv: String = "") -> String {
+        "env -i LANG=C.UTF-8 TERM=tmux-256color TZ=UTC HOME=\(dir!) SWIFT_BACKTRACE=enable=no \(extraEnv) \(RekryBinary.path) --db \(dir!)/r.sqlite --identity \(dir!)/keys/recruiter.identity; echo EXITED-$?; sleep 30"
+    }
+
+    func testCtrlCLeavesTheTerminalClean() throws {
+        try tmux(["new-session", "-d", "-s", "rekry", "-x", "90", "-y", "25", command()], socket: socket)
+        try waitFor("candidates")
+        try keys("C-c")
+        try waitFor("EXITED-")
+        XCTAssertEqual(try tmux(["display", "-p", "-t", "rekry", "#{alternate_on}"], socket: socket).trimmingCharacters(in: .whitespacesAndNewlines), "0")
+    }
+
+    func testACrashLeavesTheTerminalClean() throws {
+        try tmux(["new-session", "-d", "-s", "rekry", "-x", "90", "-y", "25", command("REKRY_CRASH_AFTER_FIRST_SCREEN=1")], socket: socket)
+        try waitFor("EXITED-")
+        XCTAssertFalse(try screen().contains("EXITED-0"), "a crash exits non-zero")
+        XCTAssertEqual(try tmux(["display", "-p", "-t", "rekry", "#{alternate_on}"], socket: socket).trimmingCharacters(in: .whitespacesAndNewlines), "0")
+        // The crash message went to the log file, not into the lost alternate screen.
+        let log = (try? String(contentsOfFile: dir + "/.local/state/rekry/rekry.log", encoding: .utf8)) ?? ""
+        XCTAssertTrue(log.contains("crash requested"), log)
+    }
+
     func testUnknownTermIsRefusedClearly() throws {
         let r = try RekryBinary.run(["--db", dir + "/r.sqlite", "--identity", dir + "/keys/lead.identity"], environment: ["TERM": "no-such-terminal"])
         XCTAssertNotEqual(r.status, 0)
