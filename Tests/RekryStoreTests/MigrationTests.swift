@@ -57,6 +57,7 @@ final class MigrationTests: XCTestCase {
         let id = try t.addCandidate("Kari Nordmann", email: "kari@example.no")
         try t.addReference(id, name: "Ola Nordmann")
         try t.addAssessment(id, text: "Strong")
+        XCTAssertGreaterThan(try t.scalar("SELECT count(*) FROM searchToken") as Int? ?? 0, 0)
         try t.execute("DELETE FROM document WHERE candidateId = ?", [id])  // contentless FTS rows are removed with the shard's delete command in erasure
         try t.execute("DELETE FROM candidate WHERE id = ?", [id])
         for table in ["consent", "searchToken", "reference", "assessment"] {
@@ -64,6 +65,16 @@ final class MigrationTests: XCTestCase {
         }
         XCTAssertEqual(try t.scalar("SELECT count(*) FROM referenceStatement") as Int?, 0)
         XCTAssertEqual(try t.register.candidateCount(), 0)
+    }
+
+    func testDeletingOneCandidateLeavesOthersSearchable() throws {
+        let t = try TestRegister()
+        let a = try t.addCandidate("Anna Berg", basis: .contract, consent: .none)
+        try t.addCandidate("Anna Holm", basis: .contract, consent: .none)
+        try t.execute("DELETE FROM document WHERE candidateId = ?", [a])
+        try t.execute("DELETE FROM candidate WHERE id = ?", [a])
+        XCTAssertEqual(try t.scalar("SELECT count(*) FROM searchToken WHERE candidateId = ?", [a]) as Int?, 0)
+        XCTAssertEqual(try t.gate("recruiter").page(CandidateQuery(text: "anna"), from: .start, limit: 5).compactMap(\.name.value), ["Anna Holm"])
     }
 
     func testOpeningRefusesMissingExposedAndForeignFiles() throws {

@@ -84,12 +84,12 @@ public final class TestRegister: @unchecked Sendable {
             let tokens = SearchTokens.tokens(fullName: name, email: email, phone: phone, title: title, employer: employer)
             try db.execute(sql: """
                 INSERT INTO candidate(pseudonym, fullName, nameKey, email, phone, currentTitle, currentEmployer, source,
-                  collectedAt, notifiedAt, basis, consentPurpose, restricted, objected, lastActivityAt, retentionDueAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  collectedAt, notifiedAt, basis, consentPurpose, restricted, objected, lastActivityAt, retentionDueAt, searchKeys)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [Digest.randomPseudonym(prefix: "c-"), name, SearchFolding.fold(name), email, phone, title,
                                  employer, source.rawValue, (collectedAt ?? now).sql, notifiedAt?.sql, basis.rawValue,
                                  basis.needsConsent ? ConsentPurpose.talentPool.rawValue : nil, restricted, objected,
-                                 (lastActivityAt ?? now).sql, retentionDueAt?.sql])
+                                 (lastActivityAt ?? now).sql, retentionDueAt?.sql, SearchTokens.json(tokens)])
             let id = db.lastInsertedRowID
             for t in tokens { try db.execute(sql: "INSERT INTO searchToken(token, candidateId) VALUES (?, ?)", arguments: [t, id]) }
             let given = now.addingTimeInterval(-30 * 86_400)

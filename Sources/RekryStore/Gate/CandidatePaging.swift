@@ -92,7 +92,7 @@ struct PagePlan {
             conds.append("t.token >= ? AND t.token < ?")
             args += [first, SearchFolding.upperBound(ofPrefix: first)]
             for w in words.dropFirst() {
-                conds.append("EXISTS (SELECT 1 FROM searchToken t2 WHERE t2.candidateId = c.id AND t2.token >= ? AND t2.token < ?)")
+                conds.append("EXISTS (SELECT 1 FROM json_each(c.searchKeys) k WHERE k.value >= ? AND k.value < ?)")
                 args += [w, SearchFolding.upperBound(ofPrefix: w)]
             }
         }

@@ -58,6 +58,7 @@ enum Migrations {
               stageRank INTEGER NOT NULL DEFAULT -1,
               lastActivityAt REAL NOT NULL,
               retentionDueAt REAL,
+              searchKeys TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(searchKeys)),
               CHECK ((basis IN ('consent', 'explicit-consent')) = (consentPurpose IS NOT NULL))
             );
 
@@ -70,9 +71,11 @@ enum Migrations {
             );
 
             -- Any-word prefix search: one row per folded word of name, email, phone, title, employer.
+            -- The candidate row lists its own tokens (searchKeys), so deleting a candidate deletes exactly
+            -- these rows by key (trigger below) and no second index over a million people's words is needed.
             CREATE TABLE searchToken (
               token TEXT NOT NULL,
-              candidateId INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+              candidateId INTEGER NOT NULL,
               PRIMARY KEY (token, candidateId)
             ) WITHOUT ROWID;
 
@@ -234,6 +237,10 @@ enum Migrations {
             -- The candidate count, kept so that no screen ever counts a million rows.
             INSERT INTO registerInfo(key, value) VALUES ('candidateCount', '0');
             \(candidateCountInsertTrigger);
+            CREATE TRIGGER candidate_search_delete AFTER DELETE ON candidate BEGIN
+              DELETE FROM searchToken WHERE candidateId = OLD.id
+                AND token IN (SELECT value FROM json_each(OLD.searchKeys));
+            END;
             CREATE TRIGGER candidate_count_delete AFTER DELETE ON candidate BEGIN
               UPDATE registerInfo SET value = CAST(value AS INTEGER) - 1 WHERE key = 'candidateCount';
             END;
@@ -271,7 +278,6 @@ enum Migrations {
         "CREATE INDEX IF NOT EXISTS candidate_activity ON candidate(lastActivityAt, id)",
         "CREATE INDEX IF NOT EXISTS candidate_stage ON candidate(stageRank, nameKey, id)",
         "CREATE INDEX IF NOT EXISTS candidate_retention ON candidate(retentionDueAt, id) WHERE retentionDueAt IS NOT NULL",
-        "CREATE INDEX IF NOT EXISTS searchToken_candidate ON searchToken(candidateId, token)",
         "CREATE INDEX IF NOT EXISTS link_candidate ON candidateLink(candidateId)",
         "CREATE INDEX IF NOT EXISTS consent_candidate ON consent(candidateId, purpose, givenAt)",
         "CREATE INDEX IF NOT EXISTS document_candidate ON document(candidateId)",

@@ -17,6 +17,11 @@ enum SearchTokens {
         return out
     }
 
+    /// The tokens as the JSON array the candidate row keeps (tokens are `[a-z0-9]`, so no escaping is needed).
+    static func json<S: Sequence>(_ tokens: S) -> String where S.Element == String {
+        "[" + tokens.sorted().map { "\"\($0)\"" }.joined(separator: ",") + "]"
+    }
+
     /// The digits of a phone number, in international form and in national form (`+46 70…` → `070…`).
     static func phoneTokens(_ phone: String) -> [String] {
         let digits = String(phone.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init))
