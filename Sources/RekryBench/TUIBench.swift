@@ -12,6 +12,32 @@ struct TUIBench {
     let db: String
     let keys: String
 
+    /// Runs the real `rekry` binary in a pseudo-terminal (util-linux `script`) with
+    /// REKRY_EXIT_AFTER_FIRST_SCREEN=1: exec, open, sign in, first full screen, endwin, exit.
+    func processStartToFirstScreen() throws {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("rekry").path
+        guard FileManager.default.isExecutableFile(atPath: binary), FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            print("process start to first screen: skipped (build the rekry product in the same configuration; needs /usr/bin/script)")
+            return
+        }
+        let identity = (keys as NSString).appendingPathComponent("recruiter.identity")
+        let command = "env REKRY_EXIT_AFTER_FIRST_SCREEN=1 TERM=xterm-256color LANG=C.UTF-8 \(binary) --db \(db) --identity \(identity)"
+        var samples = Samples()
+        for _ in 0..<20 {
+            try samples.time {
+                let p = Process()
+                p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+                p.arguments = ["-qec", command, "/dev/null"]
+                p.standardInput = FileHandle.nullDevice
+                p.standardOutput = FileHandle.nullDevice
+                p.standardError = FileHandle.nullDevice
+                try p.run()
+                p.waitUntilExit()
+            }
+        }
+        report("process start to first screen (+exit)", ours: samples, raw: nil)
+    }
+
     func run() throws {
         var first = Samples()
         var app: App!
@@ -24,7 +50,8 @@ struct TUIBench {
                 return app
             }
         }
-        report("open to first full screen (120x40)", ours: first, raw: nil)
+        report("open to first full screen (in process)", ours: first, raw: nil)
+        try processStartToFirstScreen()
 
         var config = Configuration()
         config.readonly = true

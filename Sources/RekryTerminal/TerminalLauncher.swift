@@ -28,6 +28,11 @@ public enum TerminalLauncher {
             backend.draw(app.render())
             fatalError("crash requested by REKRY_CRASH_AFTER_FIRST_SCREEN")
         }
+        if env["REKRY_EXIT_AFTER_FIRST_SCREEN"] == "1" {
+            // For rekry-bench: process start to first full screen, measured from outside.
+            backend.draw(app.render())
+            return
+        }
         RunLoop.run(app, backend: backend)
     }
 

@@ -1,5 +1,5 @@
 import RekryDomain
-@testable import RekryStore
+@_spi(Testing) @testable import RekryStore
 import RekryTestSupport
 import XCTest
 

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import RekryCrypto
 import RekryDomain
-@testable import RekryStore
+@_spi(Testing) @testable import RekryStore
 import XCTest
 
 final class DemoTests: XCTestCase {

@@ -1,7 +1,7 @@
 import Foundation
 import RekryCrypto
 import RekryDomain
-@testable import RekryStore
+@_spi(Testing) @testable import RekryStore
 import RekryTestSupport
 import XCTest
 

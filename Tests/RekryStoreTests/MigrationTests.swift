@@ -1,6 +1,6 @@
 import GRDB
 import RekryDomain
-@testable import RekryStore
+@_spi(Testing) @testable import RekryStore
 import RekryTestSupport
 import XCTest
 

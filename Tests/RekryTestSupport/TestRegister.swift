@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import RekryCrypto
 import RekryDomain
-@testable import RekryStore
+@_spi(Testing) import RekryStore
 
 /// A register in a temporary folder with one staff member of each role, a manual clock, and builders
 /// for candidates in exactly the states a test needs.
@@ -87,9 +87,9 @@ public final class TestRegister: @unchecked Sendable {
                   collectedAt, notifiedAt, basis, consentPurpose, restricted, objected, lastActivityAt, retentionDueAt, searchKeys)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [Digest.randomPseudonym(prefix: "c-"), name, SearchFolding.fold(name), email, phone, title,
-                                 employer, source.rawValue, (collectedAt ?? now).sql, notifiedAt?.sql, basis.rawValue,
+                                 employer, source.rawValue, (collectedAt ?? now).timeIntervalSince1970, notifiedAt?.timeIntervalSince1970, basis.rawValue,
                                  basis.needsConsent ? ConsentPurpose.talentPool.rawValue : nil, restricted, objected,
-                                 (lastActivityAt ?? now).sql, retentionDueAt?.sql, SearchTokens.json(tokens)])
+                                 (lastActivityAt ?? now).timeIntervalSince1970, retentionDueAt?.timeIntervalSince1970, SearchTokens.json(tokens)])
             let id = db.lastInsertedRowID
             for t in tokens { try db.execute(sql: "INSERT INTO searchToken(token, candidateId) VALUES (?, ?)", arguments: [t, id]) }
             let given = now.addingTimeInterval(-30 * 86_400)
@@ -105,7 +105,7 @@ public final class TestRegister: @unchecked Sendable {
                                   expires: now.addingTimeInterval(-86_400), withdrawn: nil)
             }
             try db.execute(sql: "INSERT INTO document(candidateId, kind, title, body, receivedAt, basis) VALUES (?, 'cv', 'CV', ?, ?, ?)",
-                           arguments: [id, "CV of \(name): Swift developer with a passion for privacy.", now.sql, basis.rawValue])
+                           arguments: [id, "CV of \(name): Swift developer with a passion for privacy.", now.timeIntervalSince1970, basis.rawValue])
             let documentId = db.lastInsertedRowID
             try TextIndex.ensureShard(db, candidateId: id)
             try TextIndex.add(db, candidateId: id, rowid: documentId,
@@ -116,7 +116,7 @@ public final class TestRegister: @unchecked Sendable {
 
     func insertConsent(_ db: Database, _ id: Int64, _ purpose: ConsentPurpose, given: Date, expires: Date?, withdrawn: Date?) throws {
         try db.execute(sql: "INSERT INTO consent(candidateId, purpose, givenAt, expiresAt, withdrawnAt, channel, text) VALUES (?, ?, ?, ?, ?, 'web form', 'I agree.')",
-                       arguments: [id, purpose.rawValue, given.sql, expires?.sql, withdrawn?.sql])
+                       arguments: [id, purpose.rawValue, given.timeIntervalSince1970, expires?.timeIntervalSince1970, withdrawn?.timeIntervalSince1970])
     }
 
     /// Adds an open (or closed) process and puts the candidate in it at `stage`; returns the process id.
@@ -125,10 +125,10 @@ public final class TestRegister: @unchecked Sendable {
         let now = clock.now()
         return try register.writer.write { db in
             try db.execute(sql: "INSERT INTO process(title, client, openedAt, closedAt) VALUES (?, 'Client AB', ?, ?)",
-                           arguments: [title, now.addingTimeInterval(-60 * 86_400).sql, closed ? now.sql : nil])
+                           arguments: [title, now.addingTimeInterval(-60 * 86_400).timeIntervalSince1970, closed ? now.timeIntervalSince1970 : nil])
             let pid = db.lastInsertedRowID
             try db.execute(sql: "INSERT INTO participation(candidateId, processId, stage, startedAt, stageChangedAt, basis) VALUES (?, ?, ?, ?, ?, 'contract')",
-                           arguments: [candidateId, pid, stage.rawValue, now.addingTimeInterval(-50 * 86_400).sql, now.addingTimeInterval(-5 * 86_400).sql])
+                           arguments: [candidateId, pid, stage.rawValue, now.addingTimeInterval(-50 * 86_400).timeIntervalSince1970, now.addingTimeInterval(-5 * 86_400).timeIntervalSince1970])
             try db.execute(sql: "UPDATE candidate SET stage = ?, stageRank = ? WHERE id = ?", arguments: [stage.rawValue, stage.rank, candidateId])
             return pid
         }
@@ -145,20 +145,20 @@ public final class TestRegister: @unchecked Sendable {
 
     /// Closes a process now (grants on its reports end).
     public func closeProcess(_ processId: Int64) throws {
-        try execute("UPDATE process SET closedAt = ? WHERE id = ?", [clock.now().sql, processId])
+        try execute("UPDATE process SET closedAt = ? WHERE id = ?", [clock.now().timeIntervalSince1970, processId])
     }
 
     /// Adds a reference for a candidate.
     public func addReference(_ candidateId: Int64, name: String, restricted: Bool = false, objected: Bool = false) throws {
         try execute("INSERT INTO reference(candidateId, name, relationship, basis, restricted, objected, collectedAt) VALUES (?, ?, 'former manager', 'legitimate-interest', ?, ?, ?)",
-                    [candidateId, name, restricted, objected, clock.now().sql])
+                    [candidateId, name, restricted, objected, clock.now().timeIntervalSince1970])
         let rid: Int64 = try scalar("SELECT max(id) FROM reference")!
-        try execute("INSERT INTO referenceStatement(referenceId, givenAt, text) VALUES (?, ?, 'Reliable.')", [rid, clock.now().sql])
+        try execute("INSERT INTO referenceStatement(referenceId, givenAt, text) VALUES (?, ?, 'Reliable.')", [rid, clock.now().timeIntervalSince1970])
     }
 
     /// Adds an assessment for a candidate.
     public func addAssessment(_ candidateId: Int64, text: String, basis: LegalBasis = .contract) throws {
         try execute("INSERT INTO assessment(candidateId, kind, provider, title, text, recordedAt, basis) VALUES (?, 'interview-note', 'Lead', 'Interview', ?, ?, ?)",
-                    [candidateId, text, clock.now().sql, basis.rawValue])
+                    [candidateId, text, clock.now().timeIntervalSince1970, basis.rawValue])
     }
 }

@@ -7,7 +7,8 @@ import RekryDomain
 ///
 /// Only `signIn` turns it into something that can read personal data (a `Gate`).
 public final class Register: Sendable {
-    let writer: any DatabaseWriter
+    /// The database itself: internal to the store; test fixtures reach it through the `Testing` SPI.
+    @_spi(Testing) public let writer: any DatabaseWriter
     /// The database file, or `:memory:`.
     public let path: String
     /// The file holding the audit log's latest chain head, kept outside the database.

@@ -2,8 +2,8 @@ import RekryDomain
 
 /// The words a candidate is found by as one types: folded words of name, email, title and employer, the
 /// phone number's digits, and the joined pinyin of a CJK name (so `xiaoming` finds 王小明).
-enum SearchTokens {
-    static func tokens(fullName: String, email: String?, phone: String?, title: String?, employer: String?) -> Set<String> {
+@_spi(Testing) public enum SearchTokens {
+    public static func tokens(fullName: String, email: String?, phone: String?, title: String?, employer: String?) -> Set<String> {
         var out = Set<String>()
         let nameWords = SearchFolding.words(fullName)
         out.formUnion(nameWords)
@@ -18,12 +18,12 @@ enum SearchTokens {
     }
 
     /// The tokens as the JSON array the candidate row keeps (tokens are `[a-z0-9]`, so no escaping is needed).
-    static func json<S: Sequence>(_ tokens: S) -> String where S.Element == String {
+    public static func json<S: Sequence>(_ tokens: S) -> String where S.Element == String {
         "[" + tokens.sorted().map { "\"\($0)\"" }.joined(separator: ",") + "]"
     }
 
     /// The digits of a phone number, in international form and in national form (`+46 70…` → `070…`).
-    static func phoneTokens(_ phone: String) -> [String] {
+    public static func phoneTokens(_ phone: String) -> [String] {
         let digits = String(phone.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init))
         guard !digits.isEmpty else { return [] }
         if phone.hasPrefix("+"), digits.count > 4 {

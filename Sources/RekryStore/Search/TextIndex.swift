@@ -8,12 +8,12 @@ import RekryDomain
 /// the person in about a hundred milliseconds and leave no trace, where one big index would take seconds.
 /// The index is contentless (`content=''`): the texts live once, in `document` and `assessment`, and the
 /// index holds the folded words only. Row ids are document ids, and minus assessment ids.
-enum TextIndex {
+@_spi(Testing) public enum TextIndex {
     static let shardSize: Int64 = 4096
 
     static func shardName(candidateId: Int64) -> String { "textIndex_\(candidateId / shardSize)" }
 
-    static func ensureShard(_ db: Database, candidateId: Int64) throws {
+    public static func ensureShard(_ db: Database, candidateId: Int64) throws {
         try db.execute(sql: """
             CREATE VIRTUAL TABLE IF NOT EXISTS \(shardName(candidateId: candidateId))
             USING fts5(body, content='', tokenize='unicode61 remove_diacritics 2')
@@ -25,7 +25,7 @@ enum TextIndex {
     }
 
     /// Indexes a text under a row id; `folded` is `SearchFolding.fold` of the text.
-    static func add(_ db: Database, candidateId: Int64, rowid: Int64, folded: String) throws {
+    public static func add(_ db: Database, candidateId: Int64, rowid: Int64, folded: String) throws {
         try db.cachedStatement(sql: "INSERT INTO \(shardName(candidateId: candidateId))(rowid, body) VALUES (?, ?)")
             .execute(arguments: [rowid, folded])
     }

@@ -26,7 +26,7 @@ extension Gate {
 
 extension Register {
     /// Inserts a staff row, validating the username; used by `staff add` and by register bootstrap.
-    static func insertStaff(_ db: Database, identity: Identity, displayName: String, role: Role, at: Date) throws {
+    @_spi(Testing) public static func insertStaff(_ db: Database, identity: Identity, displayName: String, role: Role, at: Date) throws {
         let username = identity.username
         guard !username.isEmpty, username.count <= 64,
               username.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0) }) else {
