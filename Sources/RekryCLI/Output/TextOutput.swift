@@ -1,6 +1,7 @@
 import Foundation
 import RekryDomain
 import RekryStore
+import RekryTUI
 
 /// Plain-text renderings for the terminal: every item with its badge, withheld items with their reason.
 enum TextOutput {
@@ -74,12 +75,7 @@ enum TextOutput {
     }
 }
 
-/// What the output terminal can show.
+/// What the output terminal can show: the same locale rule the UI's theme uses.
 enum Terminal {
-    /// Whether the locale is UTF-8 (otherwise badges use their ASCII forms).
-    static var unicode: Bool {
-        let env = ProcessInfo.processInfo.environment
-        let locale = env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LC_CTYPE"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LANG"] ?? ""
-        return locale.uppercased().contains("UTF-8") || locale.uppercased().contains("UTF8")
-    }
+    static var unicode: Bool { Theme.fromEnvironment(ProcessInfo.processInfo.environment).unicode }
 }

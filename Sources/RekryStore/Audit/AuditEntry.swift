@@ -4,7 +4,6 @@ import RekryDomain
 /// What the audit log records. A fixed vocabulary: no free text ever reaches the log.
 public enum AuditAction: String, Sendable, CaseIterable {
     case candidateOpen = "candidate.open"
-    case candidateCreate = "candidate.create"
     case reportAttach = "report.attach"
     case reportRead = "report.read"
     case reportReadDenied = "report.read-denied"
