@@ -39,7 +39,14 @@ let package = Package(
             "RekryDomain", "RekryCrypto", "RekryStore", "RekryTUI", "RekryTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "rekry", dependencies: ["RekryCLI"]),
+        // The Swift runtime and Foundation are linked in: a shared host needs no Swift installed, and the
+        // process starts in about 5 ms instead of 11 (no symbol binding across a dozen Swift libraries).
+        .executableTarget(name: "rekry", dependencies: ["RekryCLI"], linkerSettings: [
+            .unsafeFlags(["-static-stdlib", "-Xlinker", "--gc-sections"]),
+            // What the static Foundation needs besides what the dynamic modules name.
+            .linkedLibrary("CoreFoundation"), .linkedLibrary("_FoundationICU"), .linkedLibrary("_FoundationCShims"),
+            .linkedLibrary("_FoundationCollections"), .linkedLibrary("swiftSynchronization"),
+        ]),
         .executableTarget(name: "RekryBench", dependencies: [
             "RekryDomain", "RekryStore", "RekryTUI", "RekryCrypto",
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -55,7 +62,10 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "RekryTUITests", dependencies: ["RekryTUI", "RekryDomain", "RekryStore", "RekryTestSupport"]),
-        .testTarget(name: "RekryCLITests", dependencies: ["RekryTestSupport", "RekryDomain", "RekryStore"]),
+        .testTarget(name: "RekryCLITests", dependencies: [
+            "RekryCLI", "RekryTestSupport", "RekryDomain", "RekryStore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,11 +8,13 @@ import RekryTUI
 /// rekry-bench: builds (or reuses) a register of N candidates and prints figures, each beside raw SQLite
 /// doing the same query on the same file where that fits. Not part of the tests: machines are noisy.
 ///
-/// Usage: rekry-bench [--candidates N] [--dir DIR] [--reuse] [--only demo|store|tui]
+/// Usage: rekry-bench [--candidates N] [--dir DIR] [--reuse] [--only store|tui|first-screen]
 struct BenchOptions {
     var candidates = 100_000
     var dir = "bench-out"
     var reuse = false
+    /// One group of figures instead of all.
+    var only: String?
 
     init(_ args: [String]) throws {
         var i = 0
@@ -29,8 +31,14 @@ struct BenchOptions {
                 candidates = n
             case "--dir": dir = try value()
             case "--reuse": reuse = true
+            case "--only":
+                let group = try value()
+                guard ["store", "tui", "first-screen"].contains(group) else {
+                    throw BenchError("--only takes store, tui or first-screen, not '\(group)'")
+                }
+                only = group
             case "-h", "--help":
-                print("usage: rekry-bench [--candidates N] [--dir DIR] [--reuse]")
+                print("usage: rekry-bench [--candidates N] [--dir DIR] [--reuse] [--only store|tui|first-screen]")
                 exit(0)
             default: throw BenchError("unknown argument '\(a)'")
             }
@@ -51,7 +59,7 @@ do {
     print("Rekry benchmark: \(options.candidates) candidates, register \(db)")
     try FileManager.default.createDirectory(atPath: options.dir, withIntermediateDirectories: true)
     if !(options.reuse && FileManager.default.fileExists(atPath: db)) {
-        for suffix in ["", "-wal", "-shm", ".audit-head"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+        for file in Register.files(at: db) { try? FileManager.default.removeItem(atPath: file) }
         try? FileManager.default.removeItem(atPath: keys)
         let result = try DemoRegister.create(at: db, options: .init(candidates: options.candidates, seed: 7,
                                                                      now: Calendar.utc.startOfDay(for: Date()), keysDirectory: keys))
@@ -60,8 +68,9 @@ do {
     }
     let size = (try FileManager.default.attributesOfItem(atPath: db)[.size] as? NSNumber)?.int64Value ?? 0
     print(String(format: "register file: %.1f MB", Double(size) / 1e6))
-    try StoreBench(db: db, keys: keys).run()
-    try MainActor.assumeIsolated { try TUIBench(db: db, keys: keys).run() }
+    if options.only == nil || options.only == "store" { try StoreBench(db: db, keys: keys).run() }
+    if options.only == nil || options.only == "tui" { try MainActor.assumeIsolated { try TUIBench(db: db, keys: keys).run() } }
+    if options.only == "first-screen" { try MainActor.assumeIsolated { try TUIBench(db: db, keys: keys).processStartToFirstScreen() } }
 } catch {
     FileHandle.standardError.write(Data("rekry-bench: \(error)\n".utf8))
     exit(1)

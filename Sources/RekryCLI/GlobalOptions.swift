@@ -12,6 +12,20 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Your identity file (private key).", discussion: "Default: $REKRY_IDENTITY, else $XDG_CONFIG_HOME/rekry/identity.", valueName: "FILE"))
     var identity: String?
 
+    /// The files these options name, defaults applied.
+    var files: SignInFiles { SignInFiles(db: db, identity: identity) }
+
+    /// Opens the register and signs in: the only way a command gets at personal data.
+    func signIn(clock: any RekryDomain.Clock = SystemClock()) throws -> Gate {
+        try files.signIn(clock: clock)
+    }
+}
+
+/// The register and identity a command acts with: the given paths, else the environment, else XDG defaults.
+struct SignInFiles: Equatable {
+    var db: String?
+    var identity: String?
+
     var databasePath: String {
         if let db { return db }
         let env = ProcessInfo.processInfo.environment

@@ -1,3 +1,3 @@
 import RekryCLI
 
-RekryCommand.main()
+RekryCommand.runFromCommandLine()

@@ -40,6 +40,13 @@ final class CommandLineTests: XCTestCase {
         let search = try rekry(["list", "--search", "bjorn"])
         XCTAssertEqual(search.status, 0)
         XCTAssertTrue(search.stdout.lowercased().contains("bj"), search.stdout)
+        // Full-text search of CVs from a fresh process: its reader attaches the text index file on demand.
+        let fullText = try rekry(["list", "--full-text", "kubernetes", "--limit", "5", "--json"])
+        XCTAssertEqual(fullText.status, 0, fullText.stderr)
+        let hits = try JSONSerialization.jsonObject(with: Data(fullText.stdout.utf8)) as! [[String: Any]]
+        XCTAssertFalse(hits.isEmpty, "demo CVs mention Kubernetes")
+        XCTAssertTrue(hits.allSatisfy { ($0["badge"] as? [String: Any])?["primary"] != nil })
+        XCTAssertEqual(try rekry(["list", "--full-text", "zzzqqqxxy"]).stdout, "")
     }
 
     func testReportReachesOnlyAGranteeAndRevokeTakesItAway() throws {

@@ -93,5 +93,17 @@ final class MigrationTests: XCTestCase {
         chmod(other, 0o600)
         XCTAssertThrowsError(try Register.open(at: other)) { e in XCTAssertTrue("\(e)".contains("not a Rekry register"), "\(e)") }
         XCTAssertThrowsError(try Register.create(at: t.path)) { e in XCTAssertEqual(e as? RegisterError, .alreadyExists(path: t.path)) }
+        // The full-text index file is part of the register: kept private, and never silently re-created empty.
+        let text = try XCTUnwrap(t.register.textIndexPath)
+        var st = stat()
+        XCTAssertEqual(stat(text, &st), 0)
+        XCTAssertEqual(st.st_mode & 0o777, 0o600)
+        chmod(text, 0o604)
+        XCTAssertThrowsError(try Register.open(at: t.path)) { e in XCTAssertTrue("\(e)".contains("chmod o-rwx \(text)"), "\(e)") }
+        chmod(text, 0o600)
+        try FileManager.default.moveItem(atPath: text, toPath: text + ".moved")
+        XCTAssertThrowsError(try Register.open(at: t.path)) { e in
+            XCTAssertEqual(e as? RegisterError, .textIndexMissing(path: text, register: t.path))
+        }
     }
 }

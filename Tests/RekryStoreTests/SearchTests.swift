@@ -51,4 +51,17 @@ final class SearchTests: XCTestCase {
         XCTAssertTrue(try gate.fullTextSearch("nonexistentword").isEmpty)
         XCTAssertEqual(try gate.fullTextSearch("ødegård").compactMap(\.name.value), ["Bjørn Ødegård"])
     }
+
+    /// The shards live in the text index file, so opening the register never parses them; a fresh process's
+    /// reader attaches the file when it first searches it.
+    func testFullTextShardsLiveOutsideTheRegisterSchema() throws {
+        let mainShards: Int? = try t.scalar("SELECT count(*) FROM main.sqlite_master WHERE name LIKE 'textIndex%'")
+        XCTAssertEqual(mainShards, 0)
+        let reopened = try Register.open(at: t.path)
+        let schemaObjects = try reopened.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+        XCTAssertLessThan(schemaObjects ?? .max, 60, "the register's own schema stays small")
+        XCTAssertFalse(try reopened.writer.read { TextIndex.isAttached($0) })
+        let fresh = try reopened.signIn(t.identities["recruiter"]!, clock: t.clock)
+        XCTAssertEqual(try fresh.fullTextSearch("ødegård").compactMap(\.name.value), ["Bjørn Ødegård"])
+    }
 }

@@ -33,6 +33,7 @@ final class ScreenTests: XCTestCase, @unchecked Sendable {
     @MainActor
     func app(_ user: String, _ w: Int, _ h: Int, readOnly: Bool = false, colors: Bool = true) throws -> App {
         let app = try App(gate: try t.gate(user), readOnly: readOnly, theme: Theme(colors: colors, unicode: true), width: w, height: h)
+        app.start()
         waitForBackground(app)
         return app
     }

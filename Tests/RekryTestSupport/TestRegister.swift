@@ -55,11 +55,12 @@ public final class TestRegister: @unchecked Sendable {
         try register.writer.read { db in try T.fetchOne(db, sql: sql, arguments: arguments) }
     }
 
-    /// Every byte of the database, its WAL and its shared-memory file.
+    /// Every byte of every file of the register: the database, the text index, their WAL and shared-memory
+    /// files, and the audit head.
     public func fileBytes() -> [String: Data] {
         var out: [String: Data] = [:]
-        for suffix in ["", "-wal", "-shm"] {
-            if let d = FileManager.default.contents(atPath: path + suffix) { out[path + suffix] = d }
+        for file in Register.files(at: path) {
+            if let d = FileManager.default.contents(atPath: file) { out[file] = d }
         }
         return out
     }
@@ -80,7 +81,7 @@ public final class TestRegister: @unchecked Sendable {
                              notifiedAt: Date? = nil, restricted: Bool = false, objected: Bool = false,
                              retentionDueAt: Date? = nil, lastActivityAt: Date? = nil) throws -> Int64 {
         let now = clock.now()
-        return try register.writer.write { db in
+        return try register.writeWithTextIndex { db in
             let tokens = SearchTokens.tokens(fullName: name, email: email, phone: phone, title: title, employer: employer)
             try db.execute(sql: """
                 INSERT INTO candidate(pseudonym, fullName, nameKey, email, phone, currentTitle, currentEmployer, source,

@@ -31,7 +31,7 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
-        let path = global.databasePath
+        let path = global.files.databasePath
         let keysDir = keys ?? DemoCommand.defaultKeysDirectory(for: path)
         let today = Calendar.utc.startOfDay(for: Date())
         let result = try DemoRegister.create(at: path, options: .init(candidates: candidates, seed: seed, now: today, keysDirectory: keysDir)) { done in

@@ -12,6 +12,10 @@ struct ListCommand: ParsableCommand {
     @Option(help: "Search text: every word must start a word of name, email, phone, title or employer.")
     var search: String?
 
+    @Option(name: .customLong("full-text"),
+            help: "Full-text search of CVs and notes: candidates whose texts hold every word, best match first.")
+    var fullText: String?
+
     @Option(help: "At most this many rows.")
     var limit: Int = 50
 
@@ -29,6 +33,12 @@ struct ListCommand: ParsableCommand {
         guard CandidateQuery.Order(rawValue: sort) != nil else {
             throw ValidationError("--sort must be one of name, activity, stage, not '\(sort)'")
         }
+        if fullText != nil && (search != nil || badge != nil || sort != "name") {
+            throw ValidationError("--full-text ranks by relevance and cannot be combined with --search, --badge or --sort")
+        }
+        if let fullText, SearchFolding.words(fullText).isEmpty {
+            throw ValidationError("--full-text needs at least one word")
+        }
         if let badge, BadgeState(word: badge) == nil {
             throw ValidationError("--badge: unknown state '\(badge)' (known: \(BadgeState.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
@@ -36,6 +46,16 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let gate = try global.signIn()
+        let rows = try fullText.map { try gate.fullTextSearch($0, limit: limit) } ?? page(gate)
+        if json {
+            print(try JSONOutput.string(rows.map(JSONOutput.row)))
+        } else {
+            for r in rows { print(TextOutput.row(r)) }
+        }
+    }
+
+    /// Up to `limit` rows of the keyset-paged list.
+    func page(_ gate: Gate) throws -> [CandidateRow] {
         let query = CandidateQuery(text: search ?? "", order: CandidateQuery.Order(rawValue: sort)!,
                                    badge: badge.flatMap(BadgeState.init(word:)))
         var rows: [CandidateRow] = []
@@ -47,10 +67,6 @@ struct ListCommand: ParsableCommand {
             guard page.count == limit, let last = page.last else { break }
             anchor = .after(last.key)
         }
-        if json {
-            print(try JSONOutput.string(rows.map(JSONOutput.row)))
-        } else {
-            for r in rows { print(TextOutput.row(r)) }
-        }
+        return rows
     }
 }

@@ -14,8 +14,13 @@ struct OpenCommand: ParsableCommand {
     var readOnly = false
 
     func run() throws {
-        let gate = try global.signIn()
-        // ArgumentParser runs commands on the main thread, where every curses call must stay.
+        try Self.open(global.files, readOnly: readOnly)
+    }
+
+    /// Signs in with `files` and runs the terminal UI until the user quits.
+    static func open(_ files: SignInFiles, readOnly: Bool) throws {
+        let gate = try files.signIn()
+        // Commands run on the main thread, where every curses call must stay.
         try MainActor.assumeIsolated { try TerminalLauncher.run(gate: gate, readOnly: readOnly) }
     }
 }
@@ -47,8 +52,7 @@ struct TryCommand: ParsableCommand {
             print("Creating a demo register with 5,000 candidates in \(dir)…")
             _ = try DemoRegister.create(at: db, options: .init(candidates: 5_000, seed: 1, now: Calendar.utc.startOfDay(for: Date()), keysDirectory: keys))
         }
-        let global = try GlobalOptions.parse(["--db", db, "--identity", (keys as NSString).appendingPathComponent("\(`as`).identity")])
-        let gate = try global.signIn()
-        try MainActor.assumeIsolated { try TerminalLauncher.run(gate: gate, readOnly: readOnly) }
+        try OpenCommand.open(SignInFiles(db: db, identity: (keys as NSString).appendingPathComponent("\(`as`).identity")),
+                             readOnly: readOnly)
     }
 }

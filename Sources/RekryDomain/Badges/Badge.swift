@@ -126,8 +126,7 @@ public enum BadgePolicy {
     /// Art. 14(3)(a): data not obtained from the person must be notified within one month of collection.
     public static func isArt14NoticeDue(_ facts: BadgeFacts, at now: Date) -> Bool {
         guard let source = facts.source, !source.providedByPerson, facts.notifiedAt == nil,
-              let collected = facts.collectedAt,
-              let deadline = Calendar.utc.date(byAdding: .month, value: 1, to: collected) else { return false }
-        return now >= deadline
+              let collected = facts.collectedAt else { return false }
+        return now >= collected.addingUTCMonths(1)
     }
 }

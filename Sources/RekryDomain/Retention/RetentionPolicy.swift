@@ -32,8 +32,11 @@ public struct RetentionRule: Sendable, Equatable {
 
         /// `date` plus this period, in UTC calendar arithmetic (so 29 Feb + 1y is 28 Feb).
         public func after(_ date: Date) -> Date {
-            let component: Calendar.Component = unit == .day ? .day : unit == .month ? .month : .year
-            return Calendar.utc.date(byAdding: component, value: amount, to: date)!
+            switch unit {
+            case .day: date.addingTimeInterval(Double(amount) * 86_400)  // UTC days are all 24 hours
+            case .month: date.addingUTCMonths(amount)
+            case .year: date.addingUTCMonths(amount * 12)
+            }
         }
 
         public var description: String { "\(amount)\(unit.rawValue)" }

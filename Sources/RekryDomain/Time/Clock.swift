@@ -31,14 +31,20 @@ public final class ManualClock: Clock, @unchecked Sendable {
 public enum DayFormat {
     /// `2026-11-22`, in UTC.
     public static func day(_ date: Date) -> String {
-        let c = Calendar.utc.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+        let c = CivilDate(date)
+        return "\(padded(c.year, 4))-\(padded(c.month, 2))-\(padded(c.day, 2))"
     }
 
     /// `2026-11-22 03:14`, in UTC.
     public static func minute(_ date: Date) -> String {
-        let c = Calendar.utc.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
+        let c = CivilDate(date)
+        let minutes = Int(c.secondOfDay) / 60
+        return "\(day(date)) \(padded(minutes / 60, 2)):\(padded(minutes % 60, 2))"
+    }
+
+    private static func padded(_ n: Int, _ width: Int) -> String {
+        let digits = String(n)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 }
 

@@ -74,7 +74,8 @@ struct DemoGenerator {
             let started = Date()
             // The generator writes rows in key order; tests run `PRAGMA foreign_key_check` on its output,
             // so the bulk load skips the per-row parent lookups.
-            try db.execute(sql: "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = OFF; PRAGMA threads = 2")
+            try TextIndex.attach(db, registerPath: register.path)
+            try db.execute(sql: "PRAGMA synchronous = OFF; PRAGMA text.synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA text.cache_size = -131072; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = OFF; PRAGMA threads = 2")
             try Migrations.dropBulkIndexes(db)
             try db.execute(sql: "DROP TRIGGER consent_latest_insert; DROP TRIGGER candidate_count_insert; PRAGMA wal_autocheckpoint = 16384")
             try db.inTransaction {
@@ -136,7 +137,7 @@ struct DemoGenerator {
                 return .commit
             }
             phases.mark("search tokens")
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 1000; PRAGMA foreign_keys = ON")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA text.synchronous = NORMAL; PRAGMA wal_autocheckpoint = 1000; PRAGMA foreign_keys = ON")
             try db.execute(sql: Migrations.consentLatestInsertTrigger)
             try db.execute(sql: Migrations.candidateCountInsertTrigger)
             try db.execute(sql: "UPDATE registerInfo SET value = (SELECT count(*) FROM candidate) WHERE key = 'candidateCount'")

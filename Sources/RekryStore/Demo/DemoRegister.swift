@@ -42,7 +42,9 @@ public enum DemoRegister {
         guard options.candidates >= 0 && options.candidates <= 10_000_000 else {
             throw RegisterError.invalid(field: "--candidates", message: "must be between 0 and 10,000,000")
         }
-        if FileManager.default.fileExists(atPath: path) { throw RegisterError.alreadyExists(path: path) }
+        for file in Register.files(at: path) where FileManager.default.fileExists(atPath: file) {
+            throw RegisterError.alreadyExists(path: file)
+        }
         let identityPaths = staff.map { ($0.username, (options.keysDirectory as NSString).appendingPathComponent("\($0.username).identity")) }
         for (_, p) in identityPaths where FileManager.default.fileExists(atPath: p) {
             throw RegisterError.alreadyExists(path: p)
@@ -70,7 +72,7 @@ public enum DemoRegister {
             return Result(candidates: options.candidates, seconds: Date().timeIntervalSince(started), identities: identityPaths)
         } catch {
             // Nothing half-written: a failed demo leaves no register behind.
-            for suffix in ["", "-wal", "-shm", ".audit-head"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            for file in Register.files(at: path) { try? FileManager.default.removeItem(atPath: file) }
             throw error
         }
     }

@@ -236,7 +236,7 @@ extension Gate {
     public func fullTextSearch(_ text: String, limit: Int = 100, purpose: Purpose = .recruitment) throws -> [CandidateRow] {
         let now = clock.now()
         let plan = PagePlan(query: CandidateQuery(), now: now)
-        return try db.read { db in
+        return try register.readWithTextIndex { db in
             try TextIndex.search(db, query: text, limit: limit).compactMap { id in
                 try Row.fetchOne(db, sql: "SELECT * FROM candidate c WHERE id = ?", arguments: [id])
                     .map { plan.row($0, gate: self, now: now, purpose: purpose) }

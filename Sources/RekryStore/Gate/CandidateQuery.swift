@@ -77,7 +77,15 @@ public struct CappedCount: Sendable, Equatable {
         self.capped = capped
     }
 
+    /// `1,234` or `10,000+`. Grouped by hand: a locale-aware number format loads ICU on first use.
     public var text: String {
-        capped ? "\(value.formatted(.number.grouping(.automatic)))+" : value.formatted(.number.grouping(.automatic))
+        var digits = String(value.magnitude)
+        var index = digits.endIndex
+        while digits.distance(from: digits.startIndex, to: index) > 3 {
+            index = digits.index(index, offsetBy: -3)
+            digits.insert(",", at: index)
+        }
+        if value < 0 { digits = "-" + digits }
+        return capped ? digits + "+" : digits
     }
 }

@@ -14,10 +14,20 @@ public final class Register: Sendable {
     /// The file holding the audit log's latest chain head, kept outside the database.
     public let auditHeadPath: String?
 
+    /// The file holding the full-text index of CVs and notes (see `TextIndex`).
+    public let textIndexPath: String?
+
     init(writer: any DatabaseWriter, path: String) {
         self.writer = writer
         self.path = path
         self.auditHeadPath = path == ":memory:" ? nil : path + ".audit-head"
+        self.textIndexPath = path == ":memory:" ? nil : TextIndex.path(forRegister: path)
+    }
+
+    /// Every file a register at `path` consists of, including SQLite's WAL and shared-memory files.
+    public static func files(at path: String) -> [String] {
+        let text = TextIndex.path(forRegister: path)
+        return [path, path + "-wal", path + "-shm", path + ".audit-head", text, text + "-wal", text + "-shm"]
     }
 
     static func configuration() -> Configuration {
@@ -38,13 +48,20 @@ public final class Register: Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: configuration())
             let current = try pool.read { db in
-                guard try db.tableExists("grdb_migrations") else {
+                // Plain SQL rather than schema introspection: this runs before every first screen.
+                guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations')") == true else {
                     throw RegisterError.notARegister(path: path, reason: "it has no Rekry schema")
                 }
                 return try Migrations.migrator.hasCompletedMigrations(db)
             }
             // Migrating takes the write lock; an up-to-date register is opened without it.
             if !current { try Migrations.migrator.migrate(pool) }
+            let textPath = TextIndex.path(forRegister: path)
+            do {
+                try checkFile(textPath)
+            } catch RegisterError.missing {
+                throw RegisterError.textIndexMissing(path: textPath, register: path)
+            }
         } catch let error as RegisterError {
             throw error
         } catch let error as DatabaseError {
@@ -61,15 +78,23 @@ public final class Register: Sendable {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         }
-        let fd = Foundation.open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard fd >= 0 else { throw RegisterError.unreadable(path: path, reason: String(cString: strerror(errno))) }
-        close(fd)
+        let textPath = TextIndex.path(forRegister: path)
+        if FileManager.default.fileExists(atPath: textPath) { throw RegisterError.alreadyExists(path: textPath) }
         do {
+            // Both files are made private before SQLite writes a byte to them (its WAL and shared-memory files
+            // take the same mode).
+            for file in [path, textPath] {
+                let fd = Foundation.open(file, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+                guard fd >= 0 else { throw RegisterError.unreadable(path: file, reason: String(cString: strerror(errno))) }
+                close(fd)
+            }
             let pool = try DatabasePool(path: path, configuration: configuration())
             try Migrations.migrator.migrate(pool)
-            return Register(writer: pool, path: path)
+            let register = Register(writer: pool, path: path)
+            try register.writeWithTextIndex { _ in }
+            return register
         } catch {
-            try? FileManager.default.removeItem(atPath: path)
+            for file in files(at: path) { try? FileManager.default.removeItem(atPath: file) }
             throw error
         }
     }
@@ -106,9 +131,40 @@ public final class Register: Sendable {
         return Gate(register: self, actor: staff.member, identity: identity, clock: clock)
     }
 
-    /// Makes the file's writes durable and leaves nothing in the WAL (used after erasures and bulk loads).
+    /// Makes both files' writes durable and leaves nothing in their WALs (used after erasures and bulk loads).
     public func checkpoint() throws {
-        try writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        try writer.writeWithoutTransaction { db in
+            try TextIndex.attach(db, registerPath: path)
+            _ = try db.checkpoint(.truncate, on: nil)
+        }
+    }
+
+    /// Runs `body` in one write transaction on the writer connection, with the text index attached.
+    ///
+    /// The register's rows commit before the index's (see `TextIndex`).
+    @_spi(Testing) public func writeWithTextIndex<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.writeWithoutTransaction { db in
+            try TextIndex.attach(db, registerPath: path)
+            var result: T?
+            try db.inTransaction {
+                result = try body(db)
+                return .commit
+            }
+            return result!
+        }
+    }
+
+    /// Runs `body` in one read transaction on a reader connection, with the text index attached.
+    func readWithTextIndex<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.unsafeRead { db in
+            try TextIndex.attach(db, registerPath: path)
+            var result: T?
+            try db.inTransaction(.deferred) {
+                result = try body(db)
+                return .commit
+            }
+            return result!
+        }
     }
 
     /// The number of candidates, from the counter the schema keeps (never a table scan).

@@ -5,6 +5,7 @@ public enum RegisterError: Error, CustomStringConvertible, Equatable {
     case unreadable(path: String, reason: String)
     case exposed(path: String, mode: String)
     case notARegister(path: String, reason: String)
+    case textIndexMissing(path: String, register: String)
     case unknownStaff(username: String)
     case keyMismatch(username: String)
     case notPermitted(action: String, role: String)
@@ -24,6 +25,8 @@ public enum RegisterError: Error, CustomStringConvertible, Equatable {
             "\(path): the register is readable or writable by other users (mode \(mode)); fix with: chmod o-rwx \(path) (share it with your team through a Unix group: chgrp TEAM \(path) && chmod 660 \(path))"
         case .notARegister(let path, let reason):
             "\(path): not a Rekry register: \(reason)"
+        case .textIndexMissing(let path, let register):
+            "\(path): missing: this file holds the full-text index of the register \(register); restore both files from the same backup"
         case .unknownStaff(let username):
             "identity '\(username)' is not on this register's staff (an admin adds staff with: rekry staff add)"
         case .keyMismatch(let username):

@@ -24,7 +24,9 @@ struct StaffRecord: Codable, FetchableRecord, PersistableRecord {
                     pseudonym: pseudonym)
     }
 
+    /// The staff member signing in. Plain SQL: it runs before the first screen, where building the query
+    /// through the query interface costs the runtime a first-time tour of its generic types.
     static func fetch(_ db: Database, username: String) throws -> StaffRecord? {
-        try StaffRecord.filter(Columns.username == username).fetchOne(db)
+        try StaffRecord.fetchOne(db, sql: "SELECT * FROM staff WHERE username = ?", arguments: [username])
     }
 }

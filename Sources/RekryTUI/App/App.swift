@@ -44,7 +44,12 @@ public final class App {
         self.width = width
         self.height = height
         try list.reload(gate, height: listHeight)
-        startCount()
+    }
+
+    /// Starts the background work the first screen does not wait for (the match count). The run loop calls
+    /// it once the first screen is up, so the count's connection and query do not compete with it.
+    public func start() {
+        if list.count == nil && !countInFlight { startCount() }
     }
 
     /// Rows available to the list body.

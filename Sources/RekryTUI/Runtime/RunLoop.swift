@@ -13,6 +13,7 @@ public enum RunLoop {
     /// Runs until the app quits, or until `stop` says so (tests stop when their scripted keys run out).
     public static func run<Backend: TerminalBackend>(_ app: App, backend: Backend, stop: () -> Bool = { false }) {
         backend.draw(app.render())
+        app.start()
         while app.running && !stop() {
             if let key = backend.readKey(timeoutMilliseconds: 100) {
                 app.handle(key)

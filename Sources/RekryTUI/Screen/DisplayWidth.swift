@@ -16,7 +16,11 @@ public enum DisplayWidth {
     }
 
     /// The width of a string, after sanitising.
-    public static func of(_ s: String) -> Int { sanitize(s).reduce(0) { $0 + of($1) } }
+    public static func of(_ s: String) -> Int {
+        // Printable ASCII, most of any screen, is one column a byte.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
+        return sanitize(s).reduce(0) { $0 + of($1) }
+    }
 
     /// Replaces joined emoji sequences and control characters so that width is predictable.
     public static func sanitize(_ s: String) -> String {
@@ -38,6 +42,7 @@ public enum DisplayWidth {
 
     static func scalarWidth(_ s: Unicode.Scalar) -> Int {
         let v = s.value
+        if v >= 0x20 && v < 0x7F { return 1 }
         if v == 0 { return 0 }
         switch s.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
