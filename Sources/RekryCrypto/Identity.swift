@@ -65,7 +65,9 @@ public struct Identity: Sendable {
                 throw IdentityError(path: path, line: i + 1, message: "expected 'field: value'")
             }
             let field = String(line[..<colon])
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            // Trimmed in Swift: the Foundation (NSString) version costs the first screen a bridge.
+            let value = String(line[line.index(after: colon)...].drop { $0 == " " || $0 == "\t" }
+                .reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
             switch field {
             case "username":
                 guard !value.isEmpty else { throw IdentityError(path: path, line: i + 1, message: "username: empty") }

@@ -47,7 +47,8 @@ extension Gate {
         }
         let plan = PagePlan(query: query, now: clock.now())
         let (sql, args) = plan.countSQL(cap: cap + 1)
-        let n = try db.read { db in try Int.fetchOne(db, sql: sql, arguments: args) ?? 0 }
+        // Counts run off the main thread, on the background readers.
+        let n = try register.backgroundReader.read { db in try Int.fetchOne(db, sql: sql, arguments: args) ?? 0 }
         return CappedCount(value: min(n, cap), capped: n > cap)
     }
 }

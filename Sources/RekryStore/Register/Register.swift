@@ -6,9 +6,17 @@ import RekryDomain
 /// An opened register: the SQLite file, its schema and its audit-head file.
 ///
 /// Only `signIn` turns it into something that can read personal data (a `Gate`).
+///
+/// A process works the register through one read-write connection (`writer`, a `DatabaseQueue`): the
+/// screen's reads and every write. Work on other threads (the list's match count) reads through a pool of
+/// read-only connections opened on first use (`backgroundReader`). The file is in WAL mode, so those
+/// readers, and other recruiters' processes, never wait for a writer. This keeps the first screen to one
+/// connection: a `DatabasePool` would open two, and set up WAL mode again on every start (a file-system
+/// query through Foundation's URL and, when the WAL is empty, a throwaway write).
 public final class Register: Sendable {
-    /// The database itself: internal to the store; test fixtures reach it through the `Testing` SPI.
+    /// The read-write connection: internal to the store; test fixtures reach it through the `Testing` SPI.
     @_spi(Testing) public let writer: any DatabaseWriter
+    private let background: BackgroundReader
     /// The database file, or `:memory:`.
     public let path: String
     /// The file holding the audit log's latest chain head, kept outside the database.
@@ -19,6 +27,7 @@ public final class Register: Sendable {
 
     init(writer: any DatabaseWriter, path: String) {
         self.writer = writer
+        self.background = BackgroundReader(path: path, configuration: Self.configuration(), fallback: writer)
         self.path = path
         self.auditHeadPath = path == ":memory:" ? nil : path + ".audit-head"
         self.textIndexPath = path == ":memory:" ? nil : TextIndex.path(forRegister: path)
@@ -44,10 +53,10 @@ public final class Register: Sendable {
     /// Opens an existing register, refusing a missing, unreadable or world-exposed file.
     public static func open(at path: String) throws -> Register {
         try checkFile(path)
-        let pool: DatabasePool
+        let queue: DatabaseQueue
         do {
-            pool = try DatabasePool(path: path, configuration: configuration())
-            let current = try pool.read { db in
+            queue = try DatabaseQueue(path: path, configuration: configuration())
+            let current = try queue.read { db in
                 // Plain SQL rather than schema introspection: this runs before every first screen.
                 guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations')") == true else {
                     throw RegisterError.notARegister(path: path, reason: "it has no Rekry schema")
@@ -55,7 +64,7 @@ public final class Register: Sendable {
                 return try Migrations.migrator.hasCompletedMigrations(db)
             }
             // Migrating takes the write lock; an up-to-date register is opened without it.
-            if !current { try Migrations.migrator.migrate(pool) }
+            if !current { try Migrations.migrator.migrate(queue) }
             let textPath = TextIndex.path(forRegister: path)
             do {
                 try checkFile(textPath)
@@ -67,7 +76,7 @@ public final class Register: Sendable {
         } catch let error as DatabaseError {
             throw RegisterError.notARegister(path: path, reason: error.message ?? "\(error)")
         }
-        return Register(writer: pool, path: path)
+        return Register(writer: queue, path: path)
     }
 
     /// Creates a new, empty register with mode 0600; refuses to overwrite any existing file.
@@ -88,9 +97,11 @@ public final class Register: Sendable {
                 guard fd >= 0 else { throw RegisterError.unreadable(path: file, reason: String(cString: strerror(errno))) }
                 close(fd)
             }
-            let pool = try DatabasePool(path: path, configuration: configuration())
-            try Migrations.migrator.migrate(pool)
-            let register = Register(writer: pool, path: path)
+            let queue = try DatabaseQueue(path: path, configuration: configuration())
+            // WAL mode is a property of the file: set once here, it holds for every later connection.
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+            try Migrations.migrator.migrate(queue)
+            let register = Register(writer: queue, path: path)
             try register.writeWithTextIndex { _ in }
             return register
         } catch {
@@ -167,10 +178,42 @@ public final class Register: Sendable {
         }
     }
 
+    /// Read-only connections for work off the main thread (see the type's documentation).
+    var backgroundReader: any DatabaseReader {
+        get throws { try background.reader() }
+    }
+
     /// The number of candidates, from the counter the schema keeps (never a table scan).
     public func candidateCount() throws -> Int {
-        try writer.read { db in
+        try backgroundReader.read { db in
             try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM registerInfo WHERE key = 'candidateCount'") ?? 0
+        }
+    }
+}
+
+/// The pool of read-only connections a register opens on first use off the main thread.
+private final class BackgroundReader: @unchecked Sendable {
+    private let path: String
+    private let configuration: Configuration
+    private let fallback: any DatabaseWriter
+    private let lock = NSLock()
+    private var pool: (any DatabaseReader)?
+
+    init(path: String, configuration: Configuration, fallback: any DatabaseWriter) {
+        var readOnly = configuration
+        readOnly.readonly = true
+        self.path = path
+        self.configuration = readOnly
+        self.fallback = fallback
+    }
+
+    func reader() throws -> any DatabaseReader {
+        try lock.withLock {
+            if let pool { return pool }
+            // An in-memory register exists only on its one connection.
+            let opened: any DatabaseReader = path == ":memory:" ? fallback : try DatabasePool(path: path, configuration: configuration)
+            pool = opened
+            return opened
         }
     }
 }
