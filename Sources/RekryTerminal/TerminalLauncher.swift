@@ -2,11 +2,19 @@ import Foundation
 import RekryStore
 import RekryTUI
 
-/// Opens the terminal UI for a signed-in gate and leaves the terminal clean however it ends.
+/// Opens the terminal UI as the staff member `signIn` signs in, and leaves the terminal clean however it
+/// ends.
 public enum TerminalLauncher {
+    /// Runs the UI until the user quits.
+    ///
+    /// `signIn` (opening the register and proving the identity, about a third of the time to the first
+    /// screen) runs on a second thread while this one sets up the terminal. Callers check what they can
+    /// beforehand (the files exist, are private, the identity parses) so that the usual mistakes are
+    /// reported before the screen is taken over; anything `signIn` still throws ends the screen first.
     @MainActor
-    public static func run(gate: Gate, readOnly: Bool) throws {
+    public static func run(readOnly: Bool, signIn: @escaping @Sendable () throws -> Gate) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        let gate = StartUpTask(signIn)
         let env = ProcessInfo.processInfo.environment
         var theme = Theme.fromEnvironment(env)
         // While the screen is up, stderr goes to a log file: a message written there would be lost with the
@@ -22,7 +30,7 @@ public enum TerminalLauncher {
         defer { backend.close() }
         theme.colors = backend.colors
         let size = backend.size
-        let app = try App(gate: gate, readOnly: readOnly, theme: theme, width: size.width, height: size.height)
+        let app = try App(gate: try gate.value(), readOnly: readOnly, theme: theme, width: size.width, height: size.height)
         if env["REKRY_CRASH_AFTER_FIRST_SCREEN"] == "1" {
             // For the end-to-end test of the crash guard: a real trap with the screen up.
             backend.draw(app.render())

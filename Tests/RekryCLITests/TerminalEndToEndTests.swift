@@ -95,6 +95,18 @@ final class TerminalEndToEndTests: XCTestCase {
         XCTAssertTrue(log.contains("crash requested"), log)
     }
 
+    /// The register opens while the terminal is set up; a sign-in refused then must still end the screen
+    /// and print the reason on the terminal.
+    func testASignInRefusedAfterTheScreenOpensLeavesItClean() throws {
+        XCTAssertEqual(try RekryBinary.run(["demo", "--db", dir + "/other/r.sqlite", "--candidates", "1"]).status, 0)
+        let command = "env -i LANG=C.UTF-8 TERM=tmux-256color HOME=\(dir!) \(RekryBinary.path) --db \(dir!)/r.sqlite --identity \(dir!)/other/keys/recruiter.identity; echo EXITED-$?; sleep 30"
+        try tmux(["new-session", "-d", "-s", "rekry", "-x", "100", "-y", "30", command], socket: socket)
+        try waitFor("EXITED-1")
+        let text = try screen()
+        XCTAssertTrue(text.contains("the private key does not match"), text)
+        XCTAssertEqual(try tmux(["display", "-p", "-t", "rekry", "#{alternate_on}"], socket: socket).trimmingCharacters(in: .whitespacesAndNewlines), "0")
+    }
+
     func testUnknownTermIsRefusedClearly() throws {
         let r = try RekryBinary.run(["--db", dir + "/r.sqlite", "--identity", dir + "/keys/lead.identity"], environment: ["TERM": "no-such-terminal"])
         XCTAssertNotEqual(r.status, 0)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RekryCrypto
 import RekryDomain
 import RekryStore
 import RekryTerminal
@@ -19,9 +20,15 @@ struct OpenCommand: ParsableCommand {
 
     /// Signs in with `files` and runs the terminal UI until the user quits.
     static func open(_ files: SignInFiles, readOnly: Bool) throws {
-        let gate = try files.signIn()
+        // The usual mistakes (a wrong path, a file others can read, a damaged identity) are reported here,
+        // before the terminal is taken over; the register then opens while the terminal is set up.
+        let identity = try Identity.load(from: files.identityPath)
+        let path = files.databasePath
+        try Register.checkFile(at: path)
         // Commands run on the main thread, where every curses call must stay.
-        try MainActor.assumeIsolated { try TerminalLauncher.run(gate: gate, readOnly: readOnly) }
+        try MainActor.assumeIsolated {
+            try TerminalLauncher.run(readOnly: readOnly) { try Register.open(at: path).signIn(identity) }
+        }
     }
 }
 

@@ -117,6 +117,10 @@ public final class Register: Sendable {
         return Register(writer: queue, path: ":memory:")
     }
 
+    /// Checks that the register file at `path` exists, is a regular file you may read and write, and is
+    /// private, without opening it (`open` checks the rest).
+    public static func checkFile(at path: String) throws { try checkFile(path) }
+
     static func checkFile(_ path: String) throws {
         var st = stat()
         guard stat(path, &st) == 0 else {
