@@ -46,6 +46,9 @@ public final class Register: Sendable {
         config.prepareDatabase { db in
             // Deleted rows are zeroed on the page at once, not left in free space.
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            // WAL's usual durability: a commit survives a crash of the process at once, and a power cut
+            // once the WAL is synced at the next checkpoint; a commit does not wait for the disk.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         return config
     }
