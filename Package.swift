@@ -24,8 +24,10 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The register: GRDB over SQLite. Raw reads are internal; the gate is its only public read path.
+        // One C call Swift cannot make (sqlite3_config is variadic): SQLite's allocation statistics off.
+        .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "RekryStore", dependencies: [
-            "RekryDomain", "RekryCrypto",
+            "RekryDomain", "RekryCrypto", "CSQLiteTuning",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),

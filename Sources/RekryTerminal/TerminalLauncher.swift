@@ -1,4 +1,5 @@
 import Foundation
+import RekryDomain
 import RekryStore
 import RekryTUI
 
@@ -14,7 +15,7 @@ public enum TerminalLauncher {
     @MainActor
     public static func run(readOnly: Bool, signIn: @escaping @Sendable () throws -> Gate) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
-        let gate = StartUpTask(signIn)
+        let gate = BackgroundWork(signIn)
         let env = ProcessInfo.processInfo.environment
         var theme = Theme.fromEnvironment(env)
         // While the screen is up, stderr goes to a log file: a message written there would be lost with the

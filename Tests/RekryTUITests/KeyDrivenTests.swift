@@ -47,9 +47,21 @@ final class KeyDrivenTests: XCTestCase, @unchecked Sendable {
         MemoryBackend.drive(app, [.char("f")] + Key.typing("privacy"))
         XCTAssertEqual(app.mode, .fullTextPrompt)
         XCTAssertEqual(app.query.text, "", "nothing runs per keystroke")
-        MemoryBackend.drive(app, [.enter])
+        // Enter starts the search in the background: the screen says so until the result is drained.
+        app.handle(.enter)
+        XCTAssertTrue(app.render().lines[0].contains("searching…"))
+        XCTAssertTrue(app.render().lines.contains { $0.contains("Searching CVs and notes") })
+        MemoryBackend.drive(app, [])
         XCTAssertEqual(app.visibleRowCount, 1)
         XCTAssertTrue(app.render().lines[0].contains("full text “privacy”"))
+        XCTAssertTrue(app.render().lines[0].contains("1 match "))
+        // Leaving a search before its result arrives drops the result.
+        MemoryBackend.drive(app, [.char("f")] + Key.typing("privacy"))
+        app.handle(.enter)
+        app.handle(.escape)
+        MemoryBackend.drive(app, [])
+        XCTAssertFalse(app.render().lines[0].contains("full text"))
+        XCTAssertEqual(app.visibleRowCount, 1, "the plain list again")
         }
     }
 

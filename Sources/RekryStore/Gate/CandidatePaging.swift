@@ -237,8 +237,10 @@ extension Gate {
     public func fullTextSearch(_ text: String, limit: Int = 100, purpose: Purpose = .recruitment) throws -> [CandidateRow] {
         let now = clock.now()
         let plan = PagePlan(query: CandidateQuery(), now: now)
-        return try register.readWithTextIndex { db in
-            try TextIndex.search(db, query: text, limit: limit).compactMap { id in
+        let ids = try register.searchText(text, limit: limit)
+        // May run off the main thread (the terminal UI searches in the background).
+        return try register.backgroundReader.read { db in
+            try ids.compactMap { id in
                 try Row.fetchOne(db, sql: "SELECT * FROM candidate c WHERE id = ?", arguments: [id])
                     .map { plan.row($0, gate: self, now: now, purpose: purpose) }
             }

@@ -1,3 +1,4 @@
+import CSQLiteTuning
 import Foundation
 import GRDB
 import RekryCrypto
@@ -39,7 +40,11 @@ public final class Register: Sendable {
         return [path, path + "-wal", path + "-shm", path + ".audit-head", text, text + "-wal", text + "-shm"]
     }
 
+    /// SQLite's process-wide settings, applied once before the first connection opens.
+    private static let sqliteTuned: Int32 = rekry_sqlite_disable_memory_statistics()
+
     static func configuration() -> Configuration {
+        _ = sqliteTuned
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
@@ -165,19 +170,6 @@ public final class Register: Sendable {
             try TextIndex.attach(db, registerPath: path)
             var result: T?
             try db.inTransaction {
-                result = try body(db)
-                return .commit
-            }
-            return result!
-        }
-    }
-
-    /// Runs `body` in one read transaction on a reader connection, with the text index attached.
-    func readWithTextIndex<T>(_ body: (Database) throws -> T) throws -> T {
-        try writer.unsafeRead { db in
-            try TextIndex.attach(db, registerPath: path)
-            var result: T?
-            try db.inTransaction(.deferred) {
                 result = try body(db)
                 return .commit
             }

@@ -63,22 +63,29 @@ import RekryDomain
             .execute(arguments: [rowid, folded])
     }
 
-    /// Candidate ids whose CVs or notes hold every word of `query`, best match first (bm25 within each shard).
-    static func search(_ db: Database, query: String, limit: Int) throws -> [Int64] {
-        let words = SearchFolding.words(query)
-        guard !words.isEmpty else { return [] }
-        let match = words.map { "\"\($0)\"" }.joined(separator: " ")
-        var scored: [(Double, Int64)] = []
-        for shard in try shards(db) {
+    /// The FTS5 query for `text`: every word, each quoted; nil if `text` has no words.
+    static func matchExpression(_ text: String) -> String? {
+        let words = SearchFolding.words(text)
+        return words.isEmpty ? nil : words.map { "\"\($0)\"" }.joined(separator: " ")
+    }
+
+    /// The best `limit` matches in each of `shards`, as (bm25 rank, row id); lower ranks are better.
+    static func matches(_ db: Database, shards: [String], match: String, limit: Int) throws -> [(rank: Double, rowid: Int64)] {
+        var scored: [(rank: Double, rowid: Int64)] = []
+        for shard in shards {
             let table = shard.dropFirst(schema.count + 1)
             let rows = try Row.fetchAll(db, sql: "SELECT rowid, rank FROM \(shard) WHERE \(table) MATCH ? ORDER BY rank LIMIT ?",
                                         arguments: [match, limit])
-            scored += rows.map { ($0["rank"], $0["rowid"]) }
+            scored += rows.map { (rank: $0["rank"], rowid: $0["rowid"]) }
         }
-        scored.sort { $0.0 < $1.0 }
+        return scored
+    }
+
+    /// The candidates the best-ranked of `scored` belong to, each once, best first, at most `limit`.
+    static func candidates(_ db: Database, ranked scored: [(rank: Double, rowid: Int64)], limit: Int) throws -> [Int64] {
         var seen = Set<Int64>()
         var out: [Int64] = []
-        for (_, rowid) in scored {
+        for (_, rowid) in scored.sorted(by: { $0.rank < $1.rank }) {
             let candidate = rowid > 0
                 ? try Int64.fetchOne(db, sql: "SELECT candidateId FROM document WHERE id = ?", arguments: [rowid])
                 : try Int64.fetchOne(db, sql: "SELECT candidateId FROM assessment WHERE id = ?", arguments: [-rowid])
@@ -86,5 +93,37 @@ import RekryDomain
             if out.count >= limit { break }
         }
         return out
+    }
+}
+
+extension Register {
+    /// Candidate ids whose CVs or notes hold every word of `text`, best match first (bm25 within each shard).
+    ///
+    /// The search is CPU-bound and the shards independent, so two read-only connections search half the
+    /// shards each, on two threads.
+    func searchText(_ text: String, limit: Int) throws -> [Int64] {
+        guard let match = TextIndex.matchExpression(text) else { return [] }
+        let reader = try backgroundReader
+        let path = self.path
+        @Sendable func search(_ shards: [String]) throws -> [(rank: Double, rowid: Int64)] {
+            try reader.unsafeRead { db in
+                try TextIndex.attach(db, registerPath: path)
+                var scored: [(rank: Double, rowid: Int64)] = []
+                try db.inTransaction(.deferred) {
+                    scored = try TextIndex.matches(db, shards: shards, match: match, limit: limit)
+                    return .commit
+                }
+                return scored
+            }
+        }
+        let shards = try reader.unsafeRead { db in
+            try TextIndex.attach(db, registerPath: path)
+            return try TextIndex.shards(db)
+        }
+        let half = shards.count / 2
+        let firstHalf = Array(shards[..<half])
+        let other = BackgroundWork { try search(firstHalf) }
+        let scored = try search(Array(shards[half...])) + other.value()
+        return try reader.read { db in try TextIndex.candidates(db, ranked: scored, limit: limit) }
     }
 }

@@ -34,6 +34,8 @@ public final class App {
     var helpScroll = 0
     var confirmation: Confirmation?
     var flash: String?
+    /// At most this many full-text results (ranked; the count shows `200+` when there may be more).
+    nonisolated static let fullTextLimit = 200
     var countInFlight = false
     var countWanted: CandidateQuery?
 
@@ -138,6 +140,19 @@ public final class App {
         var changed = false
         for message in mailbox.drain() {
             switch message {
+            case .fullText(let text, let result):
+                // A result for a search the user has since left is dropped.
+                guard list.fullText == text && list.searching else { continue }
+                list.searching = false
+                switch result {
+                case .success(let rows):
+                    list.rows = rows
+                    list.count = CappedCount(value: rows.count, capped: rows.count >= Self.fullTextLimit)
+                case .failure(let error):
+                    flash = "Full-text search failed: \(error)"
+                    list.count = CappedCount(value: 0, capped: false)
+                }
+                changed = true
             case .count(let query, let count):
                 countInFlight = false
                 if query == list.query && list.fullText == nil {

@@ -10,6 +10,8 @@ struct ListModel {
     var selected = 0
     /// Full-text results replace paging: an explicit, bounded query.
     var fullText: String?
+    /// Whether the full-text search is still running (in the background).
+    var searching = false
     var count: CappedCount?
     /// The title of the process filter, for the title bar.
     var processTitle: String?
@@ -23,8 +25,8 @@ struct ListModel {
     }
 
     mutating func reload(_ gate: Gate, height: Int) throws {
-        if let text = fullText {
-            rows = try gate.fullTextSearch(text, limit: 200)
+        if fullText != nil {
+            // Full-text rows come from the background search (`App.startFullText`) and are kept as they are.
             selected = min(selected, max(0, rows.count - 1))
             return
         }

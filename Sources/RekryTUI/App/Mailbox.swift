@@ -5,6 +5,8 @@ import RekryStore
 public final class Mailbox: @unchecked Sendable {
     enum Message {
         case count(CandidateQuery, CappedCount)
+        /// A full-text search's rows, or why it failed.
+        case fullText(String, Result<[CandidateRow], any Error>)
     }
 
     private let lock = NSLock()

@@ -27,7 +27,11 @@ struct ListView {
         else if !list.query.text.isEmpty { title += " · search “\(list.query.text)”" }
         buffer.put(title, x: 0, y: 0, style: theme.title, maxWidth: w)
         var right: [String] = []
-        right.append(list.count.map { "\($0.text) \(list.query.text.isEmpty && !list.query.isFiltered && list.fullText == nil ? "candidates" : "matches")" } ?? "counting…")
+        let wholeRegister = list.query.text.isEmpty && !list.query.isFiltered && list.fullText == nil
+        right.append(list.searching ? "searching…" : list.count.map { count in
+            let one = count.value == 1 && !count.capped
+            return "\(count.text) \(wholeRegister ? (one ? "candidate" : "candidates") : (one ? "match" : "matches"))"
+        } ?? "counting…")
         right.append("sort: \(list.fullText != nil ? "relevance" : list.query.text.isEmpty ? list.query.order.rawValue : "match")")
         var filters: [String] = []
         if let b = list.query.badge { filters.append("badge=\(b.code)") }
@@ -51,8 +55,9 @@ struct ListView {
 
         // Rows
         if list.rows.isEmpty {
-            buffer.put(list.query.text.isEmpty && !list.query.isFiltered ? "The register is empty." : "No candidates match.",
-                       x: 2, y: 3, style: theme.dim)
+            let message = list.searching ? "Searching CVs and notes… (Esc leaves the search)"
+                : list.fullText == nil && list.query.text.isEmpty && !list.query.isFiltered ? "The register is empty." : "No candidates match."
+            buffer.put(message, x: 2, y: 3, style: theme.dim)
         }
         for (i, row) in list.rows.prefix(app.listHeight).enumerated() {
             let y = 2 + i

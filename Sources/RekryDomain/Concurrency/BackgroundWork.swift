@@ -1,15 +1,15 @@
 import Foundation
 
-/// Work begun on another thread at start-up and joined when its result is first needed.
+/// Work run on a thread of its own and joined when its result is needed.
 ///
-/// Start-up has two independent halves, opening the register and setting up the terminal; on two cores
-/// they overlap instead of adding up.
-final class StartUpTask<Value: Sendable>: @unchecked Sendable {
+/// The machines Rekry runs on have two cores or more; start-up (opening the register while the terminal
+/// is set up) and full-text search (half the shards each) use both instead of waiting on one.
+public final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     // Written once by the worker before `done` is signalled, read only after waiting on it.
     private var result: Result<Value, any Error>?
 
-    init(_ work: @escaping @Sendable () throws -> Value) {
+    public init(_ work: @escaping @Sendable () throws -> Value) {
         let thread = Thread { [self] in
             result = Result { try work() }
             done.signal()
@@ -18,7 +18,7 @@ final class StartUpTask<Value: Sendable>: @unchecked Sendable {
     }
 
     /// Waits for the work and returns its value or rethrows its error.
-    func value() throws -> Value {
+    public func value() throws -> Value {
         done.wait()
         done.signal()  // a second call returns at once
         return try result!.get()
