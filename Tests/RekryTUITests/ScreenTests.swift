@@ -155,6 +155,21 @@ final class ScreenTests: XCTestCase, @unchecked Sendable {
         }
     }
 
+    /// Full-text results are re-read after a change, so their badges are never stale.
+    func testFullTextResultsShowABadgeChangedSinceTheSearch() throws {
+        try MainActor.assumeIsolated {
+        let app = try app("recruiter", 100, 30)
+        press(app, [.char("f")] + Key.typing("oberg") + [.enter])
+        XCTAssertEqual(app.visibleRowCount, 1)
+        XCTAssertTrue(rowLines(app.render())[0].contains("consent"), rowLines(app.render())[0])
+        XCTAssertFalse(rowLines(app.render())[0].contains("withdrawn"))
+        press(app, [.enter, .char("W"), .char("y"), .escape])
+        XCTAssertEqual(app.mode, .list)
+        XCTAssertTrue(app.render().lines[0].contains("full text “oberg”"), "still the search results")
+        XCTAssertTrue(rowLines(app.render())[0].contains("withdrawn"), rowLines(app.render())[0])
+        }
+    }
+
     func testResizeRedrawsAtTheNewSize() throws {
         try MainActor.assumeIsolated {
         let app = try app("recruiter", 80, 24)

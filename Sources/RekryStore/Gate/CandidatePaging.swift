@@ -235,9 +235,14 @@ enum CandidateColumns {
 extension Gate {
     /// Full-text search of CVs and notes: an explicit query (never per keystroke), best matches first.
     public func fullTextSearch(_ text: String, limit: Int = 100, purpose: Purpose = .recruitment) throws -> [CandidateRow] {
+        try rows(ids: register.searchText(text, limit: limit), purpose: purpose)
+    }
+
+    /// The rows of these candidates as they are now, in this order (a candidate erased meanwhile is left
+    /// out): how a list of search results is brought up to date after a change, badges recomputed.
+    public func rows(ids: [Int64], purpose: Purpose = .recruitment) throws -> [CandidateRow] {
         let now = clock.now()
         let plan = PagePlan(query: CandidateQuery(), now: now)
-        let ids = try register.searchText(text, limit: limit)
         // May run off the main thread (the terminal UI searches in the background).
         return try register.backgroundReader.read { db in
             try ids.compactMap { id in

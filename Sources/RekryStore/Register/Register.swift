@@ -107,7 +107,11 @@ public final class Register: Sendable {
             }
             let queue = try DatabaseQueue(path: path, configuration: configuration())
             // WAL mode is a property of the file: set once here, it holds for every later connection.
-            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+            try queue.writeWithoutTransaction { db in
+                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                    throw RegisterError.unreadable(path: path, reason: "SQLite could not put the file in WAL mode")
+                }
+            }
             try Migrations.migrator.migrate(queue)
             let register = Register(writer: queue, path: path)
             try register.writeWithTextIndex { _ in }

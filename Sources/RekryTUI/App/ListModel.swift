@@ -26,7 +26,9 @@ struct ListModel {
 
     mutating func reload(_ gate: Gate, height: Int) throws {
         if fullText != nil {
-            // Full-text rows come from the background search (`App.startFullText`) and are kept as they are.
+            // Full-text results come from the background search (`App.startFullText`); a reload keeps the
+            // same people in the same order and re-reads them, so every badge is as of now.
+            rows = try gate.rows(ids: rows.map(\.id))
             selected = min(selected, max(0, rows.count - 1))
             return
         }
