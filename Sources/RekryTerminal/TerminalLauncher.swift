@@ -50,11 +50,18 @@ public enum TerminalLauncher {
         RunLoop.run(app, backend: backend)
     }
 
+    /// `$XDG_STATE_HOME/rekry/rekry.log` (default `~/.local/state`), its folders made private if missing.
+    /// Plain POSIX calls: this runs before every first screen, and Foundation's path and file APIs would
+    /// start CoreFoundation.
     static func logFile(_ env: [String: String]) -> String {
-        let state = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((env["HOME"] ?? NSTemporaryDirectory()) as NSString).appendingPathComponent(".local/state")
-        let dir = (state as NSString).appendingPathComponent("rekry")
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        return (dir as NSString).appendingPathComponent("rekry.log")
+        // The XDG spec has relative paths ignored.
+        let state = env["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+            ?? (env["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? "/tmp") + "/.local/state"
+        var dir = ""
+        for part in (state + "/rekry").split(separator: "/") {
+            dir += "/" + part
+            mkdir(dir, 0o700)  // EEXIST for those that exist
+        }
+        return dir + "/rekry.log"
     }
 }

@@ -91,6 +91,11 @@ final class ScreenTests: XCTestCase, @unchecked Sendable {
         XCTAssertFalse(Theme.fromEnvironment(["NO_COLOR": "1", "LANG": "C.UTF-8"]).colors)
         XCTAssertTrue(Theme.fromEnvironment(["NO_COLOR": "", "LANG": "C.UTF-8"]).colors)
         XCTAssertFalse(Theme.fromEnvironment(["LANG": "C"]).unicode)
+        for utf8 in ["C.UTF-8", "en_US.utf8", "sv_SE.UTF-8@euro", "UTF-8"] {
+            XCTAssertTrue(Theme.fromEnvironment(["LANG": utf8]).unicode, utf8)
+        }
+        XCTAssertFalse(Theme.fromEnvironment(["LANG": "sv_SE.ISO-8859-1"]).unicode)
+        XCTAssertFalse(Theme.fromEnvironment(["LC_ALL": "POSIX", "LANG": "C.UTF-8"]).unicode, "LC_ALL wins")
         }
     }
 

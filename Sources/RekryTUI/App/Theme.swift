@@ -15,7 +15,10 @@ public struct Theme: Sendable {
     public static func fromEnvironment(_ env: [String: String], terminalHasColors: Bool = true) -> Theme {
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty
         let locale = [env["LC_ALL"], env["LC_CTYPE"], env["LANG"]].compactMap { $0 }.first { !$0.isEmpty } ?? ""
-        let utf8 = locale.uppercased().replacingOccurrences(of: "-", with: "").contains("UTF8")
+        // The codeset of `en_US.UTF-8`, `C.utf8` or `sv_SE.UTF-8@euro`, read with the standard library only
+        // (Foundation's string search would start CoreFoundation, a cost on every first screen).
+        let codeset = locale.split(separator: ".").last.map { String($0.uppercased().filter { $0 != "-" }) } ?? ""
+        let utf8 = codeset.hasPrefix("UTF8")
         return Theme(colors: terminalHasColors && !noColor, unicode: utf8)
     }
 
