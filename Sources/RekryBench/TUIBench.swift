@@ -38,9 +38,7 @@ struct TUIBench {
         var app: App!
         for _ in 0..<5 {
             app = try first.time {
-                let register = try Register.open(at: db)
-                let gate = try register.signIn(try Identity.load(from: (keys as NSString).appendingPathComponent("recruiter.identity")))
-                let app = try App(gate: gate, theme: Theme(colors: true, unicode: true), width: 120, height: 40)
+                let app = try App(gate: try signInAsRecruiter(db: db, keys: keys), theme: Theme(colors: true, unicode: true), width: 120, height: 40)
                 _ = app.render()
                 return app
             }
