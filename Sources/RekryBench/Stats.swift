@@ -1,6 +1,4 @@
 import Foundation
-import RekryCrypto
-import RekryStore
 
 /// Latency samples and their summary.
 struct Samples {
@@ -32,9 +30,4 @@ func report(_ name: String, ours: Samples, raw: Samples?) {
                        raw.median, raw.p99, ours.median / raw.median, ours.p99 / raw.p99)
     }
     print(line)
-}
-
-/// Opens the benchmark's register and signs in as its demo recruiter, as `rekry` does at start.
-func signInAsRecruiter(db: String, keys: String) throws -> Gate {
-    try Register.open(at: db).signIn(try Identity.load(from: (keys as NSString).appendingPathComponent("recruiter.identity")))
 }
