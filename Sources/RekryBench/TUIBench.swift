@@ -79,6 +79,20 @@ struct TUIBench {
         }
         report("key PgDn (36 rows) + render", ours: ours, raw: base)
 
+        // g and G: jump to either end of a million, each a keyset read of one window.
+        ours = Samples(); base = Samples()
+        for i in 0..<200 {
+            let toEnd = i % 2 == 0
+            ours.time {
+                app.handle(.char(toEnd ? "G" : "g"))
+                _ = app.render()
+            }
+            try base.time {
+                _ = try raw.read { try Row.fetchAll($0, sql: "SELECT * FROM candidate ORDER BY nameKey \(toEnd ? "DESC" : "ASC"), id \(toEnd ? "DESC" : "ASC") LIMIT 36") }
+            }
+        }
+        report("keys G / g (jump to either end) + render", ours: ours, raw: base)
+
         // Search as you type: each character re-queries and re-renders.
         ours = Samples(); base = Samples()
         app.handle(.char("g"))
