@@ -23,22 +23,36 @@ let package = Package(
             "RekryDomain",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        // The register: GRDB over SQLite. Raw reads are internal; the gate is its only public read path.
+        // What every storage backend offers: plain records and small capability protocols. No SQL.
+        .target(name: "RekryStorage", dependencies: ["RekryDomain"]),
+        // The gate: access policy, badges, audit orchestration, the write model and the candidate's
+        // presentation model, over any `StorageBackend`. No SQL, no GRDB.
+        .target(name: "RekryGate", dependencies: [
+            "RekryDomain", "RekryCrypto", "RekryStorage",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // The embedded backend: GRDB over SQLite, migrations, sharded full-text index, bulk loading.
         // One C call Swift cannot make (sqlite3_config is variadic): SQLite's allocation statistics off.
         .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
-        .target(name: "RekryStore", dependencies: [
-            "RekryDomain", "RekryCrypto", "CSQLiteTuning",
+        .target(name: "RekrySQLite", dependencies: [
+            "RekryDomain", "RekryStorage", "CSQLiteTuning",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
-            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // Opens a register by location with the backend that serves it; the CLI's only way to a backend.
+        .target(name: "RekryBackends", dependencies: ["RekryStorage", "RekryGate", "RekrySQLite"]),
+        // The deterministic demo register, written through the write model's bulk mode.
+        .target(name: "RekryDemo", dependencies: [
+            "RekryDomain", "RekryCrypto", "RekryStorage", "RekryGate", "RekryBackends",
         ], resources: [.copy("Resources")]),
         // The terminal UI: screens rendered into a cell buffer. Knows nothing of curses.
-        .target(name: "RekryTUI", dependencies: ["RekryDomain", "RekryStore"]),
+        .target(name: "RekryTUI", dependencies: ["RekryDomain", "RekryStorage", "RekryGate"]),
         // The only module that talks to the terminal.
         .target(name: "RekryTerminal", dependencies: ["CNcursesw", "RekryTUI"]),
         // The command line: argument parsing and command implementations.
         .target(name: "RekryCLI", dependencies: [
-            "RekryDomain", "RekryCrypto", "RekryStore", "RekryTUI", "RekryTerminal",
+            "RekryDomain", "RekryCrypto", "RekryStorage", "RekryGate", "RekryBackends", "RekryDemo", "RekryTUI",
+            "RekryTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The Swift runtime and Foundation are linked in, so a shared host needs no Swift installed and the
@@ -52,22 +66,32 @@ let package = Package(
             .linkedLibrary("_FoundationCollections"), .linkedLibrary("swiftSynchronization"),
         ]),
         .executableTarget(name: "RekryBench", dependencies: [
-            "RekryDomain", "RekryStore", "RekryTUI", "RekryCrypto",
+            "RekryDomain", "RekryStorage", "RekryGate", "RekrySQLite", "RekryBackends", "RekryDemo", "RekryTUI",
+            "RekryCrypto",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .target(name: "RekryTestSupport", dependencies: [
-            "RekryDomain", "RekryStore", "RekryCrypto", "RekryTUI", .product(name: "GRDB", package: "GRDB.swift"),
+            "RekryDomain", "RekryStorage", "RekryGate", "RekrySQLite", "RekryBackends", "RekryCrypto",
+            "RekryTUI", .product(name: "GRDB", package: "GRDB.swift"),
         ],
                 path: "Tests/RekryTestSupport"),
         .testTarget(name: "RekryDomainTests", dependencies: ["RekryDomain"]),
-        .testTarget(name: "RekryStoreTests", dependencies: [
-            "RekryStore", "RekryDomain", "RekryCrypto", "RekryTestSupport",
+        .testTarget(name: "RekryGateTests", dependencies: [
+            "RekryGate", "RekryStorage", "RekrySQLite", "RekryDomain", "RekryCrypto", "RekryTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "RekryTUITests", dependencies: ["RekryTUI", "RekryDomain", "RekryStore", "RekryTestSupport"]),
+        .testTarget(name: "RekrySQLiteTests", dependencies: [
+            "RekrySQLite", "RekryStorage", "RekryGate", "RekryBackends", "RekryDomain", "RekryCrypto", "RekryTestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "RekryDemoTests", dependencies: [
+            "RekryDemo", "RekryGate", "RekryStorage", "RekrySQLite", "RekryDomain", "RekryCrypto", "RekryTestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "RekryTUITests", dependencies: ["RekryTUI", "RekryDomain", "RekryStorage", "RekryGate", "RekryTestSupport"]),
         .testTarget(name: "RekryCLITests", dependencies: [
-            "RekryCLI", "RekryTestSupport", "RekryDomain", "RekryStore",
+            "RekryCLI", "RekryTestSupport", "RekryDomain", "RekryStorage", "RekryGate",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
     ],

@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import RekryCrypto
 import RekryDomain
-import RekryStore
+import RekryGate
+import RekryStorage
 
 /// Store figures: cold open, first page, search-as-you-type, and the gate's cost against raw SQLite.
 struct StoreBench {

@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import RekryCrypto
 import RekryDomain
-import RekryStore
+import RekryGate
+import RekryStorage
 import RekryTUI
 
 /// Terminal UI figures: open-to-first-screen, and the cost of a key press (update plus full render into the

@@ -2,7 +2,10 @@ import Foundation
 import GRDB
 import RekryCrypto
 import RekryDomain
-import RekryStore
+import RekryBackends
+import RekryDemo
+import RekryGate
+import RekryStorage
 import RekryTUI
 
 /// rekry-bench: builds (or reuses) a register of N candidates and prints figures, each beside raw SQLite
@@ -59,7 +62,7 @@ do {
     print("Rekry benchmark: \(options.candidates) candidates, register \(db)")
     try FileManager.default.createDirectory(atPath: options.dir, withIntermediateDirectories: true)
     if !(options.reuse && FileManager.default.fileExists(atPath: db)) {
-        for file in Register.files(at: db) { try? FileManager.default.removeItem(atPath: file) }
+        for file in Registers.files(at: db) { try? FileManager.default.removeItem(atPath: file) }
         try? FileManager.default.removeItem(atPath: keys)
         let result = try DemoRegister.create(at: db, options: .init(candidates: options.candidates, seed: 7,
                                                                      now: Calendar.utc.startOfDay(for: Date()), keysDirectory: keys))

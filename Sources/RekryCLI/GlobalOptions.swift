@@ -2,7 +2,10 @@ import ArgumentParser
 import Foundation
 import RekryCrypto
 import RekryDomain
-import RekryStore
+import RekryBackends
+import RekryDemo
+import RekryGate
+import RekryStorage
 
 /// `--db` and `--identity`, shared by every command, with their environment and XDG defaults.
 struct GlobalOptions: ParsableArguments {
@@ -16,7 +19,7 @@ struct GlobalOptions: ParsableArguments {
     var files: SignInFiles { SignInFiles(db: db, identity: identity) }
 
     /// Opens the register and signs in: the only way a command gets at personal data.
-    func signIn(clock: any RekryDomain.Clock = SystemClock()) throws -> Gate {
+    func signIn(clock: any TimeSource = SystemTime()) throws -> Gate {
         try files.signIn(clock: clock)
     }
 }
@@ -41,8 +44,8 @@ struct SignInFiles: Equatable {
     }
 
     /// Opens the register and signs in: the only way a command gets at personal data.
-    func signIn(clock: any RekryDomain.Clock = SystemClock()) throws -> Gate {
-        let register = try Register.open(at: databasePath)
+    func signIn(clock: any TimeSource = SystemTime()) throws -> Gate {
+        let register = try Registers.open(at: databasePath)
         let identity = try Identity.load(from: identityPath)
         return try register.signIn(identity, clock: clock)
     }

@@ -6,12 +6,21 @@ public struct RekryCommand: ParsableCommand {
         commandName: "rekry",
         abstract: "A privacy-first recruitment register for the terminal.",
         discussion: "Run without a subcommand to open the terminal UI as your identity.",
+        version: RekryVersion.text,
         subcommands: [
-            OpenCommand.self, TryCommand.self, DemoCommand.self, ListCommand.self, ShowCommand.self,
-            StaffCommand.self, ReportCommand.self, GrantCommand.self, RevokeCommand.self, AuditCommand.self,
+            OpenCommand.self, TryCommand.self, InitCommand.self, DemoCommand.self, ListCommand.self, ShowCommand.self,
+            AddCommand.self, EditCommand.self, DocCommand.self, NoteCommand.self, AssessmentCommand.self,
+            ReferenceCommand.self, ConsentCommand.self, RestrictCommand.self, ObjectCommand.self, NoticeCommand.self,
+            ProcessCommand.self, StaffCommand.self, ReportCommand.self, GrantCommand.self, RevokeCommand.self,
+            AuditCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )
 
     public init() {}
+}
+
+/// The version `rekry --version` prints.
+enum RekryVersion {
+    static let text = "0.4.0"
 }

@@ -10,13 +10,18 @@ extension RekryCommand {
     /// which gives the usual help and messages. A test holds the two parsers to the same reading.
     public static func runFromCommandLine() {
         guard let open = OpenArguments(Array(CommandLine.arguments.dropFirst())) else {
-            main()
+            do {
+                var command = try parseAsRoot()
+                try command.run()
+            } catch {
+                ExitStatus.exit(with: error)
+            }
             return
         }
         do {
             try OpenCommand.open(open.files, readOnly: open.readOnly)
         } catch {
-            exit(withError: error)
+            ExitStatus.exit(with: error)
         }
     }
 }

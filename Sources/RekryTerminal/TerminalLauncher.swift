@@ -1,6 +1,7 @@
 import Foundation
 import RekryDomain
-import RekryStore
+import RekryGate
+import RekryStorage
 import RekryTUI
 
 /// Opens the terminal UI as the staff member `signIn` signs in, and leaves the terminal clean however it
@@ -47,7 +48,7 @@ public enum TerminalLauncher {
             _ = stamp.withCString { write(fd, $0, strlen($0)) }
             return
         }
-        RunLoop.run(app, backend: backend)
+        ScreenLoop.run(app, backend: backend)
     }
 
     /// `$XDG_STATE_HOME/rekry/rekry.log` (default `~/.local/state`), its folders made private if missing.

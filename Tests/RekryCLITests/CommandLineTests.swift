@@ -24,7 +24,9 @@ final class CommandLineTests: XCTestCase {
     func testListAndShowPrintBadgesThroughTheGate() throws {
         let list = try rekry(["list", "--limit", "20", "--json"])
         XCTAssertEqual(list.status, 0, list.stderr)
-        let rows = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as! [[String: Any]]
+        let listed = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as! [String: Any]
+        XCTAssertEqual(listed["schema"] as? String, "rekry.candidate-list/1")
+        let rows = listed["rows"] as! [[String: Any]]
         XCTAssertEqual(rows.count, 20)
         for row in rows {
             let badge = row["badge"] as! [String: Any]
@@ -43,10 +45,14 @@ final class CommandLineTests: XCTestCase {
         // Full-text search of CVs from a fresh process: its reader attaches the text index file on demand.
         let fullText = try rekry(["list", "--full-text", "kubernetes", "--limit", "5", "--json"])
         XCTAssertEqual(fullText.status, 0, fullText.stderr)
-        let hits = try JSONSerialization.jsonObject(with: Data(fullText.stdout.utf8)) as! [[String: Any]]
+        let hits = (try JSONSerialization.jsonObject(with: Data(fullText.stdout.utf8)) as! [String: Any])["rows"] as! [[String: Any]]
         XCTAssertFalse(hits.isEmpty, "demo CVs mention Kubernetes")
         XCTAssertTrue(hits.allSatisfy { ($0["badge"] as? [String: Any])?["primary"] != nil })
         XCTAssertEqual(try rekry(["list", "--full-text", "zzzqqqxxy"]).stdout, "")
+        let shown = try rekry(["show", String(id), "--json"])
+        let doc = try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as! [String: Any]
+        XCTAssertEqual(doc["schema"] as? String, "rekry.candidate/1")
+        XCTAssertNotNil((doc["badge"] as? [String: Any])?["primary"])
     }
 
     func testReportReachesOnlyAGranteeAndRevokeTakesItAway() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import RekryDomain
-import RekryStore
+import RekryGate
+import RekryStorage
 import RekryTestSupport
 import RekryTUI
 import XCTest

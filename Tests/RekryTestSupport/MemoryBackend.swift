@@ -22,7 +22,7 @@ public final class MemoryBackend: TerminalBackend {
     @discardableResult
     public static func drive(_ app: App, _ keys: [Key]) -> MemoryBackend {
         let backend = MemoryBackend(keys: keys)
-        RunLoop.run(app, backend: backend, stop: { backend.isDrained && !app.mailbox.isBusy })
+        ScreenLoop.run(app, backend: backend, stop: { backend.isDrained && !app.mailbox.isBusy })
         app.drainBackground()
         return backend
     }

@@ -1,38 +1,44 @@
 import Foundation
 import GRDB
+import RekryBackends
 import RekryCrypto
 import RekryDomain
-@_spi(Testing) import RekryStore
+import RekryGate
+@_spi(Testing) import RekrySQLite
+import RekryStorage
 
 /// A register in a temporary folder with one staff member of each role, a manual clock, and builders
 /// for candidates in exactly the states a test needs.
+///
+/// The builders write through the storage capabilities with every derived column computed by the write
+/// model (as the demo does), so a test can start from any state, a restriction or an old consent included,
+/// without the gate's write policy in the way. Only tests whose point is raw SQL use `execute`.
 public final class TestRegister: @unchecked Sendable {
     public let directory: String
     public let path: String
     public let register: Register
-    public let clock: ManualClock
+    public let clock: ManualTime
     public private(set) var identities: [String: Identity] = [:]
+    let model = WriteModel.standard
 
     /// The instant every test starts at: 2026-03-01 12:00 UTC (just after a leap-free February).
     public static let start = Date(timeIntervalSince1970: 1_772_366_400)
 
-    public init(staff: [(String, Role)] = [("recruiter", .recruiter), ("recruiter2", .recruiter), ("lead", .lead),
-                                           ("lead2", .lead), ("dpo", .dpo), ("admin", .admin)]) throws {
+    public init(staff: [(String, Role)] = [("admin", .admin), ("recruiter", .recruiter), ("recruiter2", .recruiter), ("lead", .lead),
+                                           ("lead2", .lead), ("dpo", .dpo)]) throws {
         directory = NSTemporaryDirectory() + "rekry-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         path = directory + "/register.sqlite"
-        register = try Register.create(at: path)
-        clock = ManualClock(Self.start)
-        try register.writer.write { db in
-            for (username, role) in staff {
-                let identity = Identity(username: username)
-                try Register.insertStaff(db, identity: identity, displayName: username.capitalized, role: role, at: Self.start)
-                identities[username] = identity
-            }
-        }
+        register = try Registers.create(at: path)
+        clock = ManualTime(Self.start)
+        let made = try register.bootstrap(staff: staff.map { ($0.0, $0.0.capitalized, $0.1) }, clock: clock)
+        for identity in made { identities[identity.username] = identity }
     }
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
+
+    /// The SQLite backend underneath, for tests whose point is raw SQL or the files.
+    public var sqlite: SQLiteRegister { register.backend as! SQLiteRegister }
 
     /// The gate acting as `username`.
     public func gate(_ username: String) throws -> Gate {
@@ -48,21 +54,28 @@ public final class TestRegister: @unchecked Sendable {
 
     /// Runs SQL directly against the file, as an attacker with a copy of it could.
     public func execute(_ sql: String, _ arguments: StatementArguments = []) throws {
-        try register.writer.write { db in try db.execute(sql: sql, arguments: arguments) }
+        try sqlite.writer.write { db in try db.execute(sql: sql, arguments: arguments) }
     }
 
     public func scalar<T: DatabaseValueConvertible>(_ sql: String, _ arguments: StatementArguments = []) throws -> T? {
-        try register.writer.read { db in try T.fetchOne(db, sql: sql, arguments: arguments) }
+        try sqlite.writer.read { db in try T.fetchOne(db, sql: sql, arguments: arguments) }
     }
 
     /// Every byte of every file of the register: the database, the text index, their WAL and shared-memory
     /// files, and the audit head.
     public func fileBytes() -> [String: Data] {
         var out: [String: Data] = [:]
-        for file in Register.files(at: path) {
+        for file in Registers.files(at: path) {
             if let d = FileManager.default.contents(atPath: file) { out[file] = d }
         }
         return out
+    }
+
+    /// Whether `needle` (or, for words the full-text index stores prefix-compressed, its tail) occurs in any
+    /// byte of any file of the register.
+    public func filesContain(_ needle: String) -> [String] {
+        let whole = Data(needle.utf8)
+        return fileBytes().filter { $0.value.range(of: whole) != nil }.map(\.key).sorted()
     }
 
     /// The consent situation a candidate is created in.
@@ -73,64 +86,71 @@ public final class TestRegister: @unchecked Sendable {
         case expired
     }
 
-    /// Adds a candidate with the given facts and returns its id.
+    /// Stores a candidate with the given facts and returns its id.
+    ///
+    /// `lastActivityAt` and `retentionDueAt` are reached the way the register reaches them: the person was
+    /// last active then (the "unused for five years" rule puts retention five years later).
     @discardableResult
     public func addCandidate(_ name: String, basis: LegalBasis = .consent, consent: ConsentSetup = .valid(days: 365),
                              email: String? = nil, phone: String? = nil, title: String? = "Developer",
-                             employer: String? = "Acme", source: DataSource = .applied, collectedAt: Date? = nil,
-                             notifiedAt: Date? = nil, restricted: Bool = false, objected: Bool = false,
-                             retentionDueAt: Date? = nil, lastActivityAt: Date? = nil) throws -> Int64 {
+                             employer: String? = "Acme", country: String = "SE", source: DataSource = .applied,
+                             collectedAt: Date? = nil, notifiedAt: Date? = nil, restricted: Bool = false, objected: Bool = false,
+                             retentionDueAt: Date? = nil, lastActivityAt: Date? = nil, cv: String? = nil) throws -> Int64 {
         let now = clock.now()
-        return try register.writeWithTextIndex { db in
-            let tokens = SearchTokens.tokens(fullName: name, email: email, phone: phone, title: title, employer: employer)
-            try db.execute(sql: """
-                INSERT INTO candidate(pseudonym, fullName, nameKey, email, phone, currentTitle, currentEmployer, source,
-                  collectedAt, notifiedAt, basis, consentPurpose, restricted, objected, lastActivityAt, retentionDueAt, searchKeys)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [Digest.randomPseudonym(prefix: "c-"), name, SearchFolding.fold(name), email, phone, title,
-                                 employer, source.rawValue, (collectedAt ?? now).timeIntervalSince1970, notifiedAt?.timeIntervalSince1970, basis.rawValue,
-                                 basis.needsConsent ? ConsentPurpose.talentPool.rawValue : nil, restricted, objected,
-                                 (lastActivityAt ?? now).timeIntervalSince1970, retentionDueAt?.timeIntervalSince1970, SearchTokens.json(tokens)])
-            let id = db.lastInsertedRowID
-            for t in tokens { try db.execute(sql: "INSERT INTO searchToken(token, candidateId) VALUES (?, ?)", arguments: [t, id]) }
-            let given = now.addingTimeInterval(-30 * 86_400)
-            switch consent {
-            case .none: break
-            case .valid(let days):
-                try insertConsent(db, id, .talentPool, given: given, expires: now.addingTimeInterval(Double(days) * 86_400), withdrawn: nil)
-            case .withdrawn:
-                try insertConsent(db, id, .talentPool, given: given, expires: now.addingTimeInterval(300 * 86_400),
-                                  withdrawn: now.addingTimeInterval(-86_400))
-            case .expired:
-                try insertConsent(db, id, .talentPool, given: given.addingTimeInterval(-400 * 86_400),
-                                  expires: now.addingTimeInterval(-86_400), withdrawn: nil)
-            }
-            try db.execute(sql: "INSERT INTO document(candidateId, kind, title, body, receivedAt, basis) VALUES (?, 'cv', 'CV', ?, ?, ?)",
-                           arguments: [id, "CV of \(name): Swift developer with a passion for privacy.", now.timeIntervalSince1970, basis.rawValue])
-            let documentId = db.lastInsertedRowID
-            try TextIndex.ensureShard(db, candidateId: id)
-            try TextIndex.add(db, candidateId: id, rowid: documentId,
-                              folded: SearchFolding.fold("CV of \(name): Swift developer with a passion for privacy."))
+        let activity = retentionDueAt.map { $0.addingUTCMonths(-60) } ?? lastActivityAt ?? now
+        let given = now.addingTimeInterval(-30 * 86_400)
+        var consents: [ConsentRecord] = []
+        switch consent {
+        case .none: break
+        case .valid(let days):
+            consents.append(ConsentRecord(id: 0, purpose: .talentPool, givenAt: given, expiresAt: now.addingTimeInterval(Double(days) * 86_400),
+                                          withdrawnAt: nil, channel: "web form", text: "I agree."))
+        case .withdrawn:
+            consents.append(ConsentRecord(id: 0, purpose: .talentPool, givenAt: given, expiresAt: now.addingTimeInterval(300 * 86_400),
+                                          withdrawnAt: now.addingTimeInterval(-86_400), channel: "web form", text: "I agree."))
+        case .expired:
+            consents.append(ConsentRecord(id: 0, purpose: .talentPool, givenAt: given.addingTimeInterval(-400 * 86_400),
+                                          expiresAt: now.addingTimeInterval(-86_400), withdrawnAt: nil, channel: "web form", text: "I agree."))
+        }
+        let purpose: ConsentPurpose? = basis == .consent ? .talentPool : basis == .explicitConsent ? .psychAssessment : nil
+        let record = CandidateRecord(
+            id: 0, pseudonym: Hashing.randomPseudonym(prefix: "c-"), fullName: name, email: email, phone: phone, homeTown: nil,
+            postalAddress: nil, birthYear: nil, currentTitle: title, currentEmployer: employer, country: country, source: source,
+            sourceDetail: nil, collectedAt: collectedAt ?? min(now, activity), notifiedAt: notifiedAt, basis: basis,
+            consentPurpose: purpose, restricted: restricted, objected: objected,
+            derived: model.derive(fullName: name, email: email, phone: phone, country: country, title: title, employer: employer,
+                                  consentPurpose: purpose,
+                                  facts: WriteModel.Facts(consents: consents, participations: [], lastActivityAt: activity)))
+        let body = cv ?? "CV of \(name): Swift developer with a passion for privacy."
+        return try register.backend.write { s in
+            let id = try s.insertCandidate(record)
+            for c in consents { _ = try s.insertConsent(candidateId: id, c) }
+            let documentId = try s.insertDocument(candidateId: id, Document(id: 0, kind: .cv, title: "CV", body: body, receivedAt: now, basis: basis))
+            try s.indexText(model.textEntry(candidateId: id, documentId: documentId, body: body))
             return id
         }
     }
 
-    func insertConsent(_ db: Database, _ id: Int64, _ purpose: ConsentPurpose, given: Date, expires: Date?, withdrawn: Date?) throws {
-        try db.execute(sql: "INSERT INTO consent(candidateId, purpose, givenAt, expiresAt, withdrawnAt, channel, text) VALUES (?, ?, ?, ?, ?, 'web form', 'I agree.')",
-                       arguments: [id, purpose.rawValue, given.timeIntervalSince1970, expires?.timeIntervalSince1970, withdrawn?.timeIntervalSince1970])
+    /// Re-derives a candidate's columns after a fixture change, as every write does.
+    func rederive(_ s: any StorageSession, _ candidateId: Int64) throws {
+        guard let record = try s.candidate(id: candidateId) else { return }
+        let facts = WriteModel.Facts(consents: try s.consents(candidateId: candidateId),
+                                     participations: try s.participations(candidateId: candidateId),
+                                     lastActivityAt: record.derived.lastActivityAt)
+        try s.updateCandidate(model.rederive(record, facts: facts))
     }
 
     /// Adds an open (or closed) process and puts the candidate in it at `stage`; returns the process id.
     @discardableResult
     public func addToProcess(_ candidateId: Int64, stage: Stage = .final, closed: Bool = false, title: String = "Backend developer") throws -> Int64 {
         let now = clock.now()
-        return try register.writer.write { db in
-            try db.execute(sql: "INSERT INTO process(title, client, openedAt, closedAt) VALUES (?, 'Client AB', ?, ?)",
-                           arguments: [title, now.addingTimeInterval(-60 * 86_400).timeIntervalSince1970, closed ? now.timeIntervalSince1970 : nil])
-            let pid = db.lastInsertedRowID
-            try db.execute(sql: "INSERT INTO participation(candidateId, processId, stage, startedAt, stageChangedAt, basis) VALUES (?, ?, ?, ?, ?, 'contract')",
-                           arguments: [candidateId, pid, stage.rawValue, now.addingTimeInterval(-50 * 86_400).timeIntervalSince1970, now.addingTimeInterval(-5 * 86_400).timeIntervalSince1970])
-            try db.execute(sql: "UPDATE candidate SET stage = ?, stageRank = ? WHERE id = ?", arguments: [stage.rawValue, stage.rank, candidateId])
+        return try register.backend.write { s in
+            let pid = try s.insertProcess(ProcessRecord(id: 0, title: title, client: "Client AB", country: "SE",
+                                                        openedAt: now.addingTimeInterval(-60 * 86_400), closedAt: closed ? now : nil))
+            _ = try s.insertParticipation(ParticipationRecord(id: 0, candidateId: candidateId, processId: pid, stage: stage,
+                                                              startedAt: now.addingTimeInterval(-50 * 86_400),
+                                                              stageChangedAt: now.addingTimeInterval(-5 * 86_400), basis: .contract))
+            try rederive(s, candidateId)
             return pid
         }
     }
@@ -138,28 +158,42 @@ public final class TestRegister: @unchecked Sendable {
     /// Records explicit consent to a psychological assessment.
     public func addPsychConsent(_ candidateId: Int64) throws {
         let now = clock.now()
-        try register.writer.write { db in
-            try insertConsent(db, candidateId, .psychAssessment, given: now.addingTimeInterval(-86_400),
-                              expires: now.addingTimeInterval(365 * 86_400), withdrawn: nil)
+        try register.backend.write { s in
+            _ = try s.insertConsent(candidateId: candidateId, ConsentRecord(
+                id: 0, purpose: .psychAssessment, givenAt: now.addingTimeInterval(-86_400), expiresAt: now.addingTimeInterval(365 * 86_400),
+                withdrawnAt: nil, channel: "web form", text: "I agree."))
+            try rederive(s, candidateId)
         }
     }
 
-    /// Closes a process now (grants on its reports end).
+    /// Closes a process now (grants on its reports end), without the gate's outcome and destruction rules.
     public func closeProcess(_ processId: Int64) throws {
-        try execute("UPDATE process SET closedAt = ? WHERE id = ?", [clock.now().timeIntervalSince1970, processId])
+        try register.backend.write { s in
+            try s.closeProcess(id: processId, at: clock.now())
+            for p in try s.participants(processId: processId) { try rederive(s, p.candidateId) }
+        }
     }
 
     /// Adds a reference for a candidate.
     public func addReference(_ candidateId: Int64, name: String, restricted: Bool = false, objected: Bool = false) throws {
-        try execute("INSERT INTO reference(candidateId, name, relationship, basis, restricted, objected, collectedAt) VALUES (?, ?, 'former manager', 'legitimate-interest', ?, ?, ?)",
-                    [candidateId, name, restricted, objected, clock.now().timeIntervalSince1970])
-        let rid: Int64 = try scalar("SELECT max(id) FROM reference")!
-        try execute("INSERT INTO referenceStatement(referenceId, givenAt, text) VALUES (?, ?, 'Reliable.')", [rid, clock.now().timeIntervalSince1970])
+        let now = clock.now()
+        try register.backend.write { s in
+            let rid = try s.insertReference(ReferenceRecord(id: 0, candidateId: candidateId, name: name, title: nil, workplace: nil,
+                                                            relationship: "former manager", email: nil, phone: nil,
+                                                            basis: .legitimateInterest, restricted: restricted, objected: objected,
+                                                            collectedAt: now), refereeId: nil)
+            try s.insertStatement(referenceId: rid, ReferenceStatement(givenAt: now, text: "Reliable."))
+        }
     }
 
-    /// Adds an assessment for a candidate.
+    /// Adds an assessment for a candidate (indexed for full-text search, as every note is).
     public func addAssessment(_ candidateId: Int64, text: String, basis: LegalBasis = .contract) throws {
-        try execute("INSERT INTO assessment(candidateId, kind, provider, title, text, recordedAt, basis) VALUES (?, 'interview-note', 'Lead', 'Interview', ?, ?, ?)",
-                    [candidateId, text, clock.now().timeIntervalSince1970, basis.rawValue])
+        let now = clock.now()
+        try register.backend.write { s in
+            let aid = try s.insertAssessment(candidateId: candidateId, Assessment(id: 0, kind: .interviewNote, provider: "Lead",
+                                                                                 title: "Interview", score: nil, text: text,
+                                                                                 recordedAt: now, basis: basis))
+            try s.indexText(model.textEntry(candidateId: candidateId, assessmentId: aid, text: text))
+        }
     }
 }

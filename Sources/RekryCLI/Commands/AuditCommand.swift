@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import RekryDomain
-import RekryStore
+import RekryGate
+import RekryStorage
 
 /// `rekry audit`: verify and read the hash-chained audit log.
 struct AuditCommand: ParsableCommand {

@@ -1,7 +1,10 @@
 import ArgumentParser
 import Foundation
 import RekryDomain
-import RekryStore
+import RekryBackends
+import RekryDemo
+import RekryGate
+import RekryStorage
 
 /// `rekry demo`: a deterministic synthetic register plus one identity file per demo staff member.
 struct DemoCommand: ParsableCommand {

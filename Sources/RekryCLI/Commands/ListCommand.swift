@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import RekryDomain
-import RekryStore
+import RekryGate
+import RekryStorage
 
 /// `rekry list`: candidates as the acting identity may see them, with badges.
 struct ListCommand: ParsableCommand {
@@ -48,7 +49,7 @@ struct ListCommand: ParsableCommand {
         let gate = try global.signIn()
         let rows = try fullText.map { try gate.fullTextSearch($0, limit: limit) } ?? page(gate)
         if json {
-            print(try JSONOutput.string(rows.map(JSONOutput.row)))
+            print(try JSONOutput.string(CandidateList(rows: rows)))
         } else {
             for r in rows { print(TextOutput.row(r)) }
         }

@@ -2,7 +2,10 @@ import ArgumentParser
 import Foundation
 import RekryCrypto
 import RekryDomain
-import RekryStore
+import RekryBackends
+import RekryDemo
+import RekryGate
+import RekryStorage
 import RekryTerminal
 
 /// `rekry` (no subcommand): the terminal UI as the acting identity.
@@ -24,10 +27,10 @@ struct OpenCommand: ParsableCommand {
         // before the terminal is taken over; the register then opens while the terminal is set up.
         let identity = try Identity.load(from: files.identityPath)
         let path = files.databasePath
-        try Register.checkFile(at: path)
+        try Registers.checkFile(at: path)
         // Commands run on the main thread, where every curses call must stay.
         try MainActor.assumeIsolated {
-            try TerminalLauncher.run(readOnly: readOnly) { try Register.open(at: path).signIn(identity) }
+            try TerminalLauncher.run(readOnly: readOnly) { try Registers.open(at: path).signIn(identity) }
         }
     }
 }

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import RekryDomain
-import RekryStore
+import RekryGate
+import RekryStorage
 
 /// `rekry report attach`: store a psychologist report, sealed (leads).
 struct ReportCommand: ParsableCommand {

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import RekryDomain
-import RekryStore
+import RekryGate
+import RekryStorage
 
 /// `rekry show ID`: one candidate, every item with its badge; the read is audited.
 struct ShowCommand: ParsableCommand {
@@ -17,9 +18,9 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let gate = try global.signIn()
-        let detail = try gate.candidate(id.value)
+        var detail = try gate.candidate(id.value)
         // The report's text is asked for only where its existence is visible; the gate decides the rest.
-        let report = detail.report?.value != nil ? try gate.readReport(candidateId: id.value) : nil
-        print(json ? try JSONOutput.string(JSONOutput.detail(detail, report: report)) : TextOutput.detail(detail, report: report))
+        if detail.report?.value != nil { detail.reportText = try gate.readReport(candidateId: id.value) }
+        print(json ? try JSONOutput.string(detail) : TextOutput.detail(detail))
     }
 }

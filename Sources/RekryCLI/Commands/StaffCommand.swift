@@ -2,12 +2,13 @@ import ArgumentParser
 import Foundation
 import RekryCrypto
 import RekryDomain
-import RekryStore
+import RekryGate
+import RekryStorage
 
 /// `rekry staff`: staff accounts (admins).
 struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "staff", abstract: "Manage staff accounts.",
-                                                    subcommands: [Add.self, List.self])
+                                                    subcommands: [Add.self, List.self, Remove.self, Rekey.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -29,12 +30,9 @@ struct StaffCommand: ParsableCommand {
 
         func run() throws {
             let gate = try global.signIn()
-            let identity = try gate.addStaff(username: username, role: Role(rawValue: role)!, displayName: name)
-            do {
+            // The identity file is written before the account commits: a failure leaves no stranded account.
+            try gate.addStaff(username: username, role: Role(rawValue: role)!, displayName: name) { identity in
                 try identity.write(to: out)
-            } catch {
-                FileHandle.standardError.write(Data("The account was added but its identity could not be written: \(error)\n".utf8))
-                throw ExitCode(1)
             }
             print("Added \(username) (\(role)); identity written to \(out)")
         }
@@ -46,6 +44,37 @@ struct StaffCommand: ParsableCommand {
 
         func run() throws {
             for s in try global.signIn().staffList() { print("\(s.username)\t\(s.role.rawValue)\t\(s.displayName)") }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "End a staff member's access (admins only).",
+            discussion: "They can no longer sign in; their psychologist-report grants end and the keys wrapped for them are deleted.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The username.") var username: String
+
+        func run() throws {
+            try global.signIn().removeStaff(username: username)
+            print("Removed \(username): they can no longer sign in, and their report access has ended.")
+        }
+    }
+
+    struct Rekey: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Issue a new identity for a staff member (a lost or leaked key; admins only).",
+            discussion: "The old key stops working at once. Report access wrapped for the old key ends; a lead grants it again.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The username.") var username: String
+        @Option(help: ArgumentHelp("Where to write the new identity file.", valueName: "FILE")) var out: String
+
+        func validate() throws {
+            if FileManager.default.fileExists(atPath: out) { throw ValidationError("--out: \(out) already exists; refusing to overwrite it") }
+        }
+
+        func run() throws {
+            try global.signIn().rekeyStaff(username: username) { identity in try identity.write(to: out) }
+            print("Issued a new identity for \(username), written to \(out); the old one no longer signs in.")
         }
     }
 }

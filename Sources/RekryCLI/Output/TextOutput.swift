@@ -1,6 +1,7 @@
 import Foundation
 import RekryDomain
-import RekryStore
+import RekryGate
+import RekryStorage
 import RekryTUI
 
 /// Plain-text renderings for the terminal: every item with its badge, withheld items with their reason.
@@ -21,7 +22,8 @@ enum TextOutput {
         return "\(r.id)\t\(name)\t\(position)\t\(stage)\t\(r.badge.shortText(ascii: !Terminal.unicode))"
     }
 
-    static func detail(_ d: CandidateDetail, report: Gated<ReportText>?) -> String {
+    static func detail(_ d: CandidateDetail) -> String {
+        let report = d.reportText
         var out: [String] = []
         let day = DayFormat.day
         out.append("Candidate \(d.id): " + gated(d.name) { $0 })

@@ -130,3 +130,30 @@ public enum BadgePolicy {
         return now >= collected.addingUTCMonths(1)
     }
 }
+
+extension Badge: Codable {
+    enum CodingKeys: String, CodingKey { case basis, primary, states, short, long, consent, consentExpires }
+
+    /// Encoded with its derived forms (primary state, short and long text) so that a reader of the JSON
+    /// needs no copy of the vocabulary's rules.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(basis, forKey: .basis)
+        try c.encode(primary, forKey: .primary)
+        try c.encode(states, forKey: .states)
+        try c.encode(shortText(ascii: true), forKey: .short)
+        try c.encode(longText, forKey: .long)
+        try c.encodeIfPresent(consent, forKey: .consent)
+        try c.encodeIfPresent(consentExpiresAt, forKey: .consentExpires)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let states = try c.decode([BadgeState].self, forKey: .states)
+        guard !states.isEmpty else {
+            throw DecodingError.dataCorruptedError(forKey: .states, in: c, debugDescription: "a badge has at least one state")
+        }
+        self.init(basis: try c.decode(LegalBasis.self, forKey: .basis), consent: try c.decodeIfPresent(ConsentState.self, forKey: .consent),
+                  consentExpiresAt: try c.decodeIfPresent(Date.self, forKey: .consentExpires), states: states)
+    }
+}

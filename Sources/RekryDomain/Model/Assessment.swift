@@ -1,8 +1,8 @@
 import Foundation
 
 /// A test result, an interview note, the recruiter's assessment or a competence fit.
-public struct Assessment: Sendable, Equatable {
-    public enum Kind: String, CaseIterable, Sendable {
+public struct Assessment: Sendable, Equatable, Codable {
+    public enum Kind: String, CaseIterable, Sendable, Codable {
         case test, interviewNote = "interview-note", recruiterAssessment = "recruiter-assessment"
         case competenceFit = "competence-fit"
 
@@ -39,7 +39,7 @@ public struct Assessment: Sendable, Equatable {
 }
 
 /// What anyone allowed to know of a psychologist report may know: never its text.
-public struct PsychReportMeta: Sendable, Equatable {
+public struct PsychReportMeta: Sendable, Equatable, Codable {
     public var id: Int64
     public var author: String
     public var writtenAt: Date
@@ -67,7 +67,7 @@ public struct PsychReportMeta: Sendable, Equatable {
 }
 
 /// A disclosure of a profile to a client: a recorded fact for Art. 15 and 19.
-public struct Disclosure: Sendable, Equatable {
+public struct Disclosure: Sendable, Equatable, Codable {
     public var recipient: String
     public var disclosedAt: Date
     public var what: String

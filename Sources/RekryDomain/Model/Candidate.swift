@@ -61,7 +61,7 @@ public struct Candidate: Sendable, Equatable {
 }
 
 /// A link to the person's profile elsewhere (LinkedIn, GitHub, a portfolio), with where it came from.
-public struct ProfileLink: Sendable, Equatable {
+public struct ProfileLink: Sendable, Equatable, Codable {
     public var kind: String
     public var url: String
     public var source: DataSource
@@ -74,8 +74,8 @@ public struct ProfileLink: Sendable, Equatable {
 }
 
 /// A text the candidate handed in or that was written about their application.
-public struct Document: Sendable, Equatable {
-    public enum Kind: String, CaseIterable, Sendable { case cv, coverLetter = "cover-letter", answers, other }
+public struct Document: Sendable, Equatable, Codable {
+    public enum Kind: String, CaseIterable, Sendable, Codable { case cv, coverLetter = "cover-letter", answers, other }
     public var id: Int64
     public var kind: Kind
     public var title: String

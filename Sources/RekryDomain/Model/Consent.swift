@@ -1,7 +1,7 @@
 import Foundation
 
 /// One consent event. The history is append-only: a withdrawal is recorded on the record it ends.
-public struct ConsentRecord: Sendable, Equatable {
+public struct ConsentRecord: Sendable, Equatable, Codable {
     public var id: Int64
     public var purpose: ConsentPurpose
     public var givenAt: Date
@@ -25,7 +25,7 @@ public struct ConsentRecord: Sendable, Equatable {
 }
 
 /// The state of consent for one purpose at one instant.
-public enum ConsentState: String, Sendable, Equatable, CaseIterable {
+public enum ConsentState: String, Sendable, Equatable, CaseIterable, Codable {
     case valid, expiring, withdrawn, expired, neverGiven = "never-given"
 
     /// The state of the latest record for a purpose at `now`.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A recruitment process: an assignment for a client, or an internal role.
-public struct RecruitmentProcess: Sendable, Equatable {
+public struct RecruitmentProcess: Sendable, Equatable, Codable {
     public var id: Int64
     public var title: String
     /// The client company; nil for an internal role.
@@ -30,7 +30,7 @@ public enum Stage: String, CaseIterable, Sendable, Codable, Comparable {
 }
 
 /// A candidate's participation in one process.
-public struct Participation: Sendable, Equatable {
+public struct Participation: Sendable, Equatable, Codable {
     public var id: Int64
     public var process: RecruitmentProcess
     public var stage: Stage

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A referee: a person in their own right, with their own basis, flags and rights.
-public struct Reference: Sendable, Equatable {
+public struct Reference: Sendable, Equatable, Codable {
     public var id: Int64
     public var name: String
     public var title: String?
@@ -34,7 +34,7 @@ public struct Reference: Sendable, Equatable {
 }
 
 /// What a referee said, as recorded by the recruiter.
-public struct ReferenceStatement: Sendable, Equatable {
+public struct ReferenceStatement: Sendable, Equatable, Codable {
     public var givenAt: Date
     public var text: String
 

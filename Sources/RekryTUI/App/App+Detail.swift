@@ -1,6 +1,7 @@
 import Foundation
 import RekryDomain
-import RekryStore
+import RekryGate
+import RekryStorage
 
 extension App {
     func performDetail(_ action: Action) throws {

@@ -1,6 +1,7 @@
 import Foundation
 import RekryDomain
-import RekryStore
+import RekryGate
+import RekryStorage
 
 /// The terminal application's state and behaviour: keys in, screen buffers out. No terminal I/O here.
 @MainActor

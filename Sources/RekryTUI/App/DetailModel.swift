@@ -1,5 +1,6 @@
 import RekryDomain
-import RekryStore
+import RekryGate
+import RekryStorage
 
 /// The tabs of the candidate view, in order (digits 1 to 7 select them).
 public enum DetailTab: Int, CaseIterable, Sendable {

@@ -1,5 +1,6 @@
 import RekryDomain
-import RekryStore
+import RekryGate
+import RekryStorage
 
 /// The visible window of the candidate list: exactly the rows on screen, read by key from the gate.
 ///

@@ -1,5 +1,6 @@
 import Foundation
-import RekryStore
+import RekryGate
+import RekryStorage
 
 /// Results of background work (match counts), posted from any thread and drained by the run loop.
 public final class Mailbox: @unchecked Sendable {

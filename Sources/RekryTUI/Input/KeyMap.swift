@@ -9,6 +9,9 @@ public enum Action: String, Sendable, CaseIterable {
     case scrollDown, scrollUp
     case withdrawConsent
     case confirm, cancel
+    // Forms. Printable characters never reach the table: they are text entry (in a choice, Space and letters pick).
+    case nextField, previousField, advanceField, submitForm, cancelForm, clearField
+    case cursorLeft, cursorRight, cursorStart, cursorEnd, deleteBackward, deleteForward
 }
 
 /// One row of a key table: the keys, the action, the help text, and whether the action destroys something.
@@ -109,6 +112,22 @@ public enum KeyTables {
     public static let confirm = KeyMap(title: "Confirm", bindings: [
         KeyBinding([.char("y")], .confirm, "yes, do it", hint: "yes"),
         KeyBinding([.char("n"), .escape], .cancel, "no, keep everything", hint: "no"),
+    ])
+
+    /// Every form's keys. Save and cancel come first so that the hint line keeps them on a narrow screen.
+    public static let form = KeyMap(title: "Form", bindings: [
+        KeyBinding([.ctrl("s")], .submitForm, "save: checks every field, then saves", hint: "save"),
+        KeyBinding([.escape], .cancelForm, "cancel: nothing is saved", hint: "cancel"),
+        KeyBinding([.tab, .down], .nextField, "next field", hint: "next"),
+        KeyBinding([.backTab, .up], .previousField, "previous field", hint: "prev"),
+        KeyBinding([.enter], .advanceField, "next field; on the last field, save (in a note: new line)"),
+        KeyBinding([.left], .cursorLeft, "cursor left; in a choice, the previous option"),
+        KeyBinding([.right], .cursorRight, "cursor right; in a choice, the next option (Space too; a letter jumps)"),
+        KeyBinding([.home, .ctrl("a")], .cursorStart, "start of the line"),
+        KeyBinding([.end, .ctrl("e")], .cursorEnd, "end of the line"),
+        KeyBinding([.backspace], .deleteBackward, "delete the character before the cursor"),
+        KeyBinding([.delete], .deleteForward, "delete the character under the cursor"),
+        KeyBinding([.ctrl("u")], .clearField, "clear the field", hint: "clear"),
     ])
 
     public static let help = KeyMap(title: "Help", bindings: [

@@ -1,6 +1,7 @@
 import Foundation
 import RekryDomain
-import RekryStore
+import RekryGate
+import RekryStorage
 
 /// The candidate view: the name and record badge, the tab bar, and the tab's items, each with its badge.
 @MainActor

@@ -1,5 +1,6 @@
 import RekryDomain
-import RekryStore
+import RekryGate
+import RekryStorage
 
 /// The candidate list: title bar, column header, one row per candidate with its badge, prompt or hints.
 @MainActor

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import RekryDomain
+import RekryGate
+
+/// `rekry process`: recruitment processes.
+struct ProcessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "process", abstract: "Recruitment processes.",
+                                                    subcommands: [Open.self, List.self, Add.self, Move.self, Close.self])
+
+    struct Open: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Open a process (prints its id).")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The role.") var title: String
+        @Option(help: "The client (none: an internal role).") var client: String?
+        @Option(help: "Country code.") var country: String = "SE"
+
+        func run() throws { print(try global.signIn().openProcess(title: title, client: client, country: country)) }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List processes, newest first.")
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: "Only open ones.") var open = false
+
+        func run() throws {
+            for p in try global.signIn().processes(openOnly: open) {
+                print("\(p.id)\t\(p.title)\t\(p.client ?? "internal")\t\(p.closedAt.map { "closed \(DayFormat.day($0))" } ?? "open since \(DayFormat.day(p.openedAt))")")
+            }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a candidate to an open process.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The process id.") var process: ProcessID
+        @Argument(help: "The candidate id.") var candidate: CandidateID
+        @Option(help: "The stage to start at.") var stage: String = "sourced"
+
+        func run() throws {
+            let s = try CommandInput.choice(stage, Stage.self, argument: "--stage")
+            try global.signIn().addToProcess(candidateId: candidate.value, processId: process.value, stage: s)
+            print("Added candidate \(candidate.value) to process \(process.value) at \(s.rawValue).")
+        }
+    }
+
+    struct Move: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Move a candidate to another stage of an open process.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The process id.") var process: ProcessID
+        @Argument(help: "The candidate id.") var candidate: CandidateID
+        @Option(help: "The new stage: \(Stage.allCases.map(\.rawValue).joined(separator: ", ")).") var stage: String
+
+        func run() throws {
+            let s = try CommandInput.choice(stage, Stage.self, argument: "--stage")
+            try global.signIn().moveStage(candidateId: candidate.value, processId: process.value, to: s)
+            print("Moved candidate \(candidate.value) to \(s.rawValue) in process \(process.value).")
+        }
+    }
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Close a process with an outcome per candidate (leads only).",
+            discussion: "Candidates named with --hired are hired; everyone else is not (unless they withdrew). Every grant on the process's psychologist reports ends; a report of a candidate not hired is destroyed (ciphertext and keys gone from every file), a hired candidate's is kept for the employment.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The process id.") var process: ProcessID
+        @Option(help: "A hired candidate's id (repeat for each).") var hired: [CandidateID] = []
+
+        func run() throws {
+            let result = try global.signIn().closeProcess(process.value, hired: Set(hired.map(\.value)))
+            print("Closed process \(process.value): \(result.hired.count) hired, \(result.notHired.count) not hired; \(result.reportsDestroyed) psychologist report(s) destroyed, \(result.reportsKept) kept for the employment.")
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// The source of "now" for every time-dependent decision (badges, grants, retention).
+///
+/// Injected everywhere so that tests pin time with `ManualTime` instead of sleeping.
+public protocol TimeSource: Sendable {
+    func now() -> Date
+}
+
+/// The wall clock.
+public struct SystemTime: TimeSource {
+    public init() {}
+    public func now() -> Date { Date() }
+}
+
+/// A clock that moves only when told to: the test double for every time-dependent rule.
+public final class ManualTime: TimeSource, @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    public init(_ start: Date) { current = start }
+
+    public func now() -> Date { lock.withLock { current } }
+
+    public func advance(by seconds: TimeInterval) { lock.withLock { current += seconds } }
+
+    public func set(_ date: Date) { lock.withLock { current = date } }
+}
+
+/// Dates as the register writes them: ISO 8601 in UTC, to the second.
+public enum DayFormat {
+    /// `2026-11-22`, in UTC.
+    public static func day(_ date: Date) -> String {
+        let c = CivilDate(date)
+        return "\(padded(c.year, 4))-\(padded(c.month, 2))-\(padded(c.day, 2))"
+    }
+
+    /// `2026-11-22 03:14`, in UTC.
+    public static func minute(_ date: Date) -> String {
+        let c = CivilDate(date)
+        let minutes = Int(c.secondOfDay) / 60
+        return "\(day(date)) \(padded(minutes / 60, 2)):\(padded(minutes % 60, 2))"
+    }
+
+    private static func padded(_ n: Int, _ width: Int) -> String {
+        let digits = String(n)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+}
+
+extension Calendar {
+    /// A Gregorian calendar fixed to UTC, so that dates never depend on the machine's zone.
+    public static let utc: Calendar = {
+        var c = Calendar(identifier: .gregorian)
+        c.timeZone = TimeZone(identifier: "UTC")!
+        return c
+    }()
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// What the audit log records. A fixed vocabulary: no free text ever reaches the log.
+public enum AuditAction: String, Sendable, CaseIterable {
+    case candidateOpen = "candidate.open"
+    case reportAttach = "report.attach"
+    case reportRead = "report.read"
+    case reportReadDenied = "report.read-denied"
+    case reportGrant = "report.grant"
+    case reportRevoke = "report.revoke"
+    case staffAdd = "staff.add"
+    case registerCreate = "register.create"
+    case consentWithdraw = "consent.withdraw"
+    case consentRecord = "consent.record"
+    case candidateAdd = "candidate.add"
+    case candidateEdit = "candidate.edit"
+    case documentAdd = "document.add"
+    case noteAdd = "note.add"
+    case assessmentAdd = "assessment.add"
+    case referenceAdd = "reference.add"
+    case restrictionSet = "restriction.set"
+    case restrictionLift = "restriction.lift"
+    case objectionSet = "objection.set"
+    case objectionLift = "objection.lift"
+    case noticeSent = "art14-notice.sent"
+    case processOpen = "process.open"
+    case processJoin = "process.join"
+    case stageMove = "process.stage"
+    case processClose = "process.close"
+    case reportDestroy = "report.destroy"
+    case staffRemove = "staff.remove"
+    case staffRekey = "staff.rekey"
+}
+

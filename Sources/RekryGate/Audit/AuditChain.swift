@@ -1,0 +1,96 @@
+import Foundation
+import RekryCrypto
+import RekryDomain
+import RekryStorage
+
+/// The rules of the hash-chained audit log: how an entry is hashed, appended and verified.
+///
+/// The chain detects an edited, removed or reordered entry. Someone who can rewrite the database could
+/// recompute the whole chain; the head kept outside the log (and the head that `audit verify` prints for
+/// an operator to record) catches that unless they rewrite the head too.
+enum AuditChain {
+    /// The canonical text hashed for an entry: every field, in a fixed order, with the previous hash.
+    static func canonical(seq: Int64, atMillis: Int64, actor: String, action: String, subject: String?,
+                          purpose: String, detail: String, prevHash: String) -> String {
+        [String(seq), String(atMillis), actor, action, subject ?? "-", purpose, detail, prevHash]
+            .map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: "|")
+    }
+
+    static func hash(of e: AuditEntry) -> String {
+        Hashing.sha256Hex(canonical(seq: e.seq, atMillis: e.atMillis, actor: e.actor, action: e.action, subject: e.subject,
+                                    purpose: e.purpose, detail: e.detail, prevHash: e.prevHash))
+    }
+
+    /// Appends an entry after the last one and returns the new head.
+    static func append(_ store: any AuditStoring, actor: String, action: AuditAction, subject: String?,
+                       purpose: Purpose, detail: String = "", at: Date) throws -> AuditHead {
+        let last = try store.lastAuditEntry()
+        var entry = AuditEntry(seq: (last?.seq ?? 0) + 1, atMillis: Int64((at.timeIntervalSince1970 * 1000).rounded()),
+                               actor: actor, action: action.rawValue, subject: subject, purpose: purpose.rawValue,
+                               detail: detail, prevHash: last?.hash ?? AuditEntry.genesisHash, hash: "")
+        entry.hash = hash(of: entry)
+        try store.appendAudit(entry)
+        return AuditHead(seq: entry.seq, hash: entry.hash)
+    }
+
+    /// Walks the chain from the first entry and reports the first one that breaks it.
+    static func verify(_ store: any AuditStoring, head recorded: AuditHead?) throws -> AuditVerification {
+        var expectedSeq: Int64 = 1
+        var prevHash = AuditEntry.genesisHash
+        var hashes: [Int64: String] = [:]
+        var broken: AuditVerification?
+        try store.forEachAuditEntry { e in
+            guard broken == nil else { return }
+            if e.seq != expectedSeq {
+                broken = .broken(seq: expectedSeq, problem: "entry \(expectedSeq) is missing (the log jumps from \(expectedSeq - 1) to \(e.seq)): removed")
+            } else if hash(of: e) != e.hash {
+                broken = .broken(seq: e.seq, problem: "entry \(e.seq) was changed (its content does not match its hash)")
+            } else if e.prevHash != prevHash {
+                broken = .broken(seq: e.seq, problem: "entry \(e.seq) does not follow entry \(e.seq - 1) (an entry before it was removed, replaced or reordered)")
+            } else {
+                prevHash = e.hash
+                hashes[e.seq] = e.hash
+                expectedSeq += 1
+            }
+        }
+        if let broken { return broken }
+        let count = expectedSeq - 1
+        if let head = recorded {
+            if head.seq > count {
+                return .broken(seq: count + 1, problem: "entries \(count + 1) to \(head.seq) were removed from the end (the head file records \(head.seq) entries)")
+            }
+            if hashes[head.seq] != head.hash {
+                return .broken(seq: head.seq, problem: "entry \(head.seq) does not match the head file: the chain was rewritten")
+            }
+        }
+        return .intact(count: count, headHash: prevHash)
+    }
+}
+
+/// The result of walking the audit chain.
+public enum AuditVerification: Sendable, Equatable {
+    case intact(count: Int64, headHash: String)
+    case broken(seq: Int64, problem: String)
+}
+
+extension Gate {
+    /// The audit log, newest last, optionally for one candidate. Leads, the DPO and admins only.
+    public func auditEntries(subjectCandidate: Int64? = nil, limit: Int = 200) throws -> [AuditEntry] {
+        try require([.lead, .dpo, .admin], for: "audit show")
+        return try backend.read { s in
+            var subject: String?
+            if let id = subjectCandidate {
+                guard let c = try s.candidate(id: id) else { throw RegisterError.notFound(what: "candidate \(id)") }
+                subject = c.pseudonym
+            }
+            return try s.auditEntries(subject: subject, limit: limit)
+        }
+    }
+
+    /// Walks the audit chain; the result names the first broken entry. Leads, the DPO and admins only.
+    public func verifyAudit() throws -> AuditVerification {
+        try require([.lead, .dpo, .admin], for: "audit verify")
+        let head = try backend.auditHead?.readHead()
+        return try backend.read { s in try AuditChain.verify(s, head: head) }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import RekryDomain
+import RekryStorage
+
+/// One write transaction whose audit entries are chained as they are appended, and whose new chain head
+/// is written outside the log only after the transaction has committed.
+///
+/// Writing the head first would leave a head that names entries a crash then rolled back, which reads as
+/// tampering on the next verify.
+final class AuditedTransaction {
+    let session: any StorageSession
+    let actor: String
+    let clock: any TimeSource
+    private(set) var head: AuditHead?
+
+    private init(session: any StorageSession, actor: String, clock: any TimeSource) {
+        self.session = session
+        self.actor = actor
+        self.clock = clock
+    }
+
+    static func run<T>(on backend: any StorageBackend, actor: String, clock: any TimeSource,
+                       _ body: (AuditedTransaction) throws -> T) throws -> T {
+        var head: AuditHead?
+        let result = try backend.write { session in
+            let tx = AuditedTransaction(session: session, actor: actor, clock: clock)
+            let value = try body(tx)
+            head = tx.head
+            return value
+        }
+        if let head, let store = backend.auditHead { try store.writeHead(head) }
+        return result
+    }
+
+    /// Appends an entry about `subject` (a pseudonym, never a name) to the chain.
+    func audit(_ action: AuditAction, subject: String?, purpose: Purpose, detail: String = "") throws {
+        head = try AuditChain.append(session, actor: actor, action: action, subject: subject, purpose: purpose,
+                                     detail: detail, at: clock.now())
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import RekryCrypto
+import RekryDomain
+import RekryStorage
+
+/// The one path by which personal data leaves the register, and the one by which it changes.
+///
+/// A gate is bound to the staff member who signed in. Every read computes each item's badge, asks
+/// `AccessPolicy`, and returns `Gated` values; detail reads and every write are written to the audit log.
+/// It holds no SQL: it talks to a `StorageBackend` through small capability protocols that return plain
+/// records, and every derived column it hands down comes from the `WriteModel`.
+public final class Gate: Sendable {
+    let register: Register
+    /// Who is acting.
+    public let actor: StaffMember
+    let identity: Identity
+    let clock: any TimeSource
+
+    init(register: Register, actor: StaffMember, identity: Identity, clock: any TimeSource) {
+        self.register = register
+        self.actor = actor
+        self.identity = identity
+        self.clock = clock
+    }
+
+    var backend: any StorageBackend { register.backend }
+
+    /// Where the register is (for the status line).
+    public var registerPath: String { register.location }
+
+    public func now() -> Date { clock.now() }
+
+    func decide(_ category: DataCategory, purpose: Purpose, badge: Badge, grant: ReportGrantState = .none,
+                reportRetained: Bool = true) -> AccessDecision {
+        AccessPolicy.decide(role: actor.role, category: category, purpose: purpose, badge: badge, grant: grant,
+                            reportRetained: reportRetained)
+    }
+
+    func require(_ roles: Set<Role>, for action: String) throws {
+        guard roles.contains(actor.role) else {
+            throw RegisterError.notPermitted(action: action, role: actor.role.rawValue)
+        }
+    }
+
+    /// Runs `body` as one audited write transaction; the audit head is recorded after the commit.
+    func audited<T>(_ body: (AuditedTransaction) throws -> T) throws -> T {
+        try AuditedTransaction.run(on: backend, actor: actor.pseudonym, clock: clock, body)
+    }
+
+    /// The number of candidates on the register (kept by the backend, so instant).
+    public func candidateCount() throws -> Int { try register.candidateCount() }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import RekryDomain
+import RekryStorage
+
+extension Gate {
+    /// A page of the candidate list or of search results, read by key from `anchor` (never by OFFSET).
+    ///
+    /// Browse mode walks the index of the chosen order. Search walks the token index in token order,
+    /// so each keystroke is one index range; a candidate matching through two words appears once per
+    /// page (a later page may show them again under their other word).
+    public func page(_ query: CandidateQuery, from anchor: PageAnchor, limit: Int,
+                     purpose: Purpose = .recruitment) throws -> [CandidateRow] {
+        let now = clock.now()
+        let backward = anchor.isBackward
+        var rows: [CandidateRow] = []
+        var cursor = anchor
+        // Badge filters are checked exactly here after a superset in the backend; refill until the page is full.
+        for _ in 0..<8 {
+            let fetched = try backend.read { s in try s.page(query, from: cursor, limit: limit, now: now) }
+            let batch = fetched.map { row($0.record, key: $0.key, now: now, purpose: purpose) }
+            // A search reaches a candidate once per matching word: keep the first.
+            var seen = Set(rows.map(\.id))
+            let kept = batch.filter { (query.badge.map($0.badge.states.contains) ?? true) && seen.insert($0.id).inserted }
+            rows = backward ? kept + rows : rows + kept
+            if fetched.count < limit || rows.count >= limit { break }
+            guard let edge = backward ? batch.first?.key : batch.last?.key else { break }
+            cursor = backward ? .before(edge) : .after(edge)
+        }
+        if rows.count > limit { rows = backward ? Array(rows.suffix(limit)) : Array(rows.prefix(limit)) }
+        return rows
+    }
+
+    /// How many candidates match, counted up to `cap`.
+    public func count(_ query: CandidateQuery, cap: Int = 10_000) throws -> CappedCount {
+        if query.words.isEmpty && !query.isFiltered {
+            return CappedCount(value: try register.candidateCount(), capped: false)
+        }
+        let n = try backend.count(query, cap: cap + 1, now: clock.now())
+        return CappedCount(value: min(n, cap), capped: n > cap)
+    }
+
+    /// Full-text search of CVs and notes: an explicit query (never per keystroke), best matches first.
+    public func fullTextSearch(_ text: String, limit: Int = 100, purpose: Purpose = .recruitment) throws -> [CandidateRow] {
+        let words = SearchFolding.words(text)
+        guard !words.isEmpty else { return [] }
+        return try rows(ids: backend.searchText(words: words, limit: limit), purpose: purpose)
+    }
+
+    /// The rows of these candidates as they are now, in this order (a candidate erased meanwhile is left
+    /// out): how a list of search results is brought up to date after a change, badges recomputed.
+    public func rows(ids: [Int64], purpose: Purpose = .recruitment) throws -> [CandidateRow] {
+        let now = clock.now()
+        // May run off the main thread (the terminal UI searches in the background).
+        return try backend.readInBackground { s in
+            try ids.compactMap { id in
+                try s.candidate(id: id).map { row($0, key: PageKey(parts: [.int($0.id)]), now: now, purpose: purpose) }
+            }
+        }
+    }
+
+    /// One list row as the actor may see it.
+    func row(_ record: CandidateRecord, key: PageKey, now: Date, purpose: Purpose) -> CandidateRow {
+        let badge = BadgePolicy.badge(for: record.badgeFacts, at: now)
+        let name = Gated.decide(decide(.identity, purpose: purpose, badge: badge), badge: badge) { record.fullName }
+        let position = Gated.decide(decide(.profile, purpose: purpose, badge: badge), badge: badge) {
+            [record.currentTitle, record.currentEmployer].compactMap { $0 }.joined(separator: ", ")
+        }
+        let stage = Gated.decide(decide(.processes, purpose: purpose, badge: badge), badge: badge) { record.derived.stage }
+        return CandidateRow(id: record.id, name: name, position: position, stage: stage, badge: badge,
+                            lastActivityAt: record.derived.lastActivityAt, key: key)
+    }
+}
+
+extension PageAnchor {
+    var isBackward: Bool {
+        switch self {
+        case .end, .before: true
+        default: false
+        }
+    }
+}

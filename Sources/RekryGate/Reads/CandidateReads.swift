@@ -1,0 +1,115 @@
+import Foundation
+import RekryDomain
+import RekryStorage
+
+extension Gate {
+    /// Opens one candidate: every item gated and badged. The read is written to the audit log.
+    public func candidate(_ id: Int64, purpose: Purpose = .recruitment) throws -> CandidateDetail {
+        let now = clock.now()
+        return try audited { tx in
+            let s = tx.session
+            guard let record = try s.candidate(id: id) else { throw RegisterError.notFound(what: "candidate \(id)") }
+            try tx.audit(.candidateOpen, subject: record.pseudonym, purpose: purpose)
+            return try detail(record, session: s, purpose: purpose, now: now)
+        }
+    }
+
+    /// Builds the gated view of `record`; each item is loaded only where the policy allows it.
+    func detail(_ record: CandidateRecord, session s: any StorageSession, purpose: Purpose, now: Date) throws -> CandidateDetail {
+        let id = record.id
+        let facts = record.badgeFacts
+        let badge = BadgePolicy.badge(for: facts, at: now)
+        let consents = try s.consents(candidateId: id)
+
+        /// The badge of an item held on `basis`, sharing the candidate's flags and consent.
+        func itemBadge(_ basis: LegalBasis, restricted: Bool? = nil, objected: Bool? = nil) -> Badge {
+            var f = facts
+            f.basis = basis
+            if basis.needsConsent {
+                let consentPurpose: ConsentPurpose = basis == .explicitConsent ? .psychAssessment
+                    : (record.consentPurpose ?? .talentPool)
+                f.consent = Self.latestConsent(consents, purpose: consentPurpose)
+            }
+            if let restricted { f.restricted = restricted }
+            if let objected { f.objected = objected }
+            f.source = nil  // Art. 14 is tracked on the candidate record itself
+            return BadgePolicy.badge(for: f, at: now)
+        }
+
+        let name = Gated.decide(decide(.identity, purpose: purpose, badge: badge), badge: badge) { record.fullName }
+        let contact = Gated.decide(decide(.contact, purpose: purpose, badge: badge), badge: badge) {
+            ContactInfo(email: record.email, phone: record.phone, postalAddress: record.postalAddress)
+        }
+        let profile = try Gated.decide(decide(.profile, purpose: purpose, badge: badge), badge: badge) {
+            ProfileInfo(homeTown: record.homeTown, birthYear: record.birthYear, currentTitle: record.currentTitle,
+                        currentEmployer: record.currentEmployer, country: record.country, source: record.source,
+                        sourceDetail: record.sourceDetail, collectedAt: record.collectedAt, notifiedAt: record.notifiedAt,
+                        links: try s.links(candidateId: id))
+        }
+        let documents = try s.documents(candidateId: id).map { d -> Gated<Document> in
+            let b = itemBadge(d.basis)
+            return Gated.decide(decide(.documents, purpose: purpose, badge: b), badge: b) { d }
+        }
+        let processes = try s.participations(candidateId: id).map { p -> Gated<Participation> in
+            let b = itemBadge(p.basis)
+            return Gated.decide(decide(.processes, purpose: purpose, badge: b), badge: b) { p }
+        }
+        // A reference is a person of their own: their flags count, and so does the candidate's restriction.
+        let references = try s.references(candidateId: id).map { r -> Gated<Reference> in
+            let b = itemBadge(r.basis, restricted: facts.restricted || r.restricted, objected: r.objected)
+            return Gated.decide(decide(.references, purpose: purpose, badge: b), badge: b) { r }
+        }
+        let assessments = try s.assessments(candidateId: id).map { a -> Gated<Assessment> in
+            let b = itemBadge(a.basis)
+            return Gated.decide(decide(.assessments, purpose: purpose, badge: b), badge: b) { a }
+        }
+        var report: Gated<PsychReportMeta>?
+        if let meta = try ReportVault.meta(s, candidateId: id) {
+            let b = itemBadge(.explicitConsent)
+            report = Gated.decide(decide(.psychReportMeta, purpose: purpose, badge: b), badge: b) { meta }
+        }
+        let consentsShown = Gated.decide(decide(.consent, purpose: purpose, badge: badge), badge: badge) {
+            consents.sorted { $0.givenAt > $1.givenAt }
+        }
+        let disclosures = try Gated.decide(decide(.processes, purpose: purpose, badge: badge), badge: badge) {
+            try s.disclosures(candidateId: id)
+        }
+        return CandidateDetail(id: id, badge: badge, name: name, contact: contact, profile: profile,
+                               documents: documents, processes: processes, references: references,
+                               assessments: assessments, report: report, consents: consentsShown,
+                               disclosures: disclosures)
+    }
+
+    /// This candidate's audit entries (the Activity tab). Leads and the DPO only.
+    public func activity(candidateId: Int64, limit: Int = 500) throws -> Gated<[AuditEntry]> {
+        let now = clock.now()
+        return try backend.read { s in
+            guard let record = try s.candidate(id: candidateId) else { throw RegisterError.notFound(what: "candidate \(candidateId)") }
+            let badge = BadgePolicy.badge(for: record.badgeFacts, at: now)
+            return try Gated.decide(decide(.activity, purpose: .recruitment, badge: badge), badge: badge) {
+                try s.auditEntries(subject: record.pseudonym, limit: limit)
+            }
+        }
+    }
+
+    /// The process of the candidate's latest participation, if the actor may see the candidate's processes
+    /// (for the list's "others in this process" filter).
+    public func latestProcess(candidateId: Int64) throws -> RecruitmentProcess? {
+        let now = clock.now()
+        return try backend.read { s in
+            guard let record = try s.candidate(id: candidateId),
+                  let latest = try s.participations(candidateId: candidateId).first else { return nil }
+            let badge = BadgePolicy.badge(for: BadgeFacts(basis: latest.basis, restricted: record.restricted,
+                                                          objected: record.objected,
+                                                          retentionDueAt: record.derived.retentionDueAt), at: now)
+            guard decide(.processes, purpose: .recruitment, badge: badge) == .allow else { return nil }
+            return latest.process
+        }
+    }
+
+    static func latestConsent(_ records: [ConsentRecord], purpose: ConsentPurpose) -> ConsentDates? {
+        records.filter { $0.purpose == purpose }.max { $0.givenAt < $1.givenAt }.map {
+            ConsentDates(givenAt: $0.givenAt, expiresAt: $0.expiresAt, withdrawnAt: $0.withdrawnAt)
+        }
+    }
+}

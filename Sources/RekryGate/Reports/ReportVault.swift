@@ -1,0 +1,193 @@
+import Crypto
+import Foundation
+import RekryCrypto
+import RekryDomain
+import RekryStorage
+
+/// Psychologist reports: sealed storage, need-to-know grants, and reading by grantees only.
+///
+/// The text is sealed under a data key that exists in the register only wrapped for each current grantee.
+/// Granting unwraps it with the granting lead's key and wraps it for the grantee; revoking re-keys the
+/// report, so that a key unwrapped earlier opens nothing written after the revocation.
+enum ReportVault {
+    /// The grant state of `staffId` for a report: grants end by themselves when the process closes.
+    static func grantState(_ s: any ReportStoring, report: ReportInContext, staffId: Int64) throws -> ReportGrantState {
+        guard let active = try s.grants(reportId: report.report.id).first(where: { $0.staffId == staffId && $0.revokedAt == nil }) else {
+            return .none
+        }
+        guard let closed = report.processClosedAt else { return .active }
+        // After the process closes only a hired candidate's report stays, and only for grants given since.
+        if report.hired && active.grantedAt >= closed { return .active }
+        return .ended
+    }
+
+    static func meta(_ s: any StorageSession, candidateId: Int64) throws -> PsychReportMeta? {
+        guard let r = try s.report(candidateId: candidateId) else { return nil }
+        var grantees: [String] = []
+        var grantors: [String] = []
+        for g in try s.grants(reportId: r.report.id) where g.revokedAt == nil {
+            guard let holder = try s.staff(id: g.staffId), try grantState(s, report: r, staffId: g.staffId) == .active else { continue }
+            grantees.append(holder.username)
+            if holder.role == .lead { grantors.append(holder.username) }
+        }
+        return PsychReportMeta(id: r.report.id, author: r.report.author, writtenAt: r.report.writtenAt,
+                               attachedAt: r.report.attachedAt, processTitle: r.processTitle,
+                               processClosedAt: r.processClosedAt, hired: r.hired,
+                               grantees: grantees.sorted(), grantors: grantors.sorted())
+    }
+
+    static func dataKey(_ s: any ReportStoring, reportId: Int64, staffId: Int64,
+                        privateKey: Curve25519.KeyAgreement.PrivateKey) throws -> SymmetricKey? {
+        guard let w = try s.wrappedKey(reportId: reportId, staffId: staffId) else { return nil }
+        return try ReportCipher.unwrap(ReportCipher.WrappedKey(ephemeralPublicKey: w.ephemeralPublicKey, sealed: w.sealedKey),
+                                       with: privateKey)
+    }
+
+    static func storeKey(_ s: any StorageSession, reportId: Int64, staffId: Int64, dataKey: SymmetricKey) throws {
+        guard let account = try s.staff(id: staffId) else { throw RegisterError.notFound(what: "staff member \(staffId)") }
+        let wrapped = try ReportCipher.wrap(dataKey, for: account.publicKey)
+        try s.storeKey(WrappedReportKey(reportId: reportId, staffId: staffId, ephemeralPublicKey: wrapped.ephemeralPublicKey,
+                                        sealedKey: wrapped.sealed))
+    }
+
+    static func requireReport(_ s: any StorageSession, candidateId: Int64) throws -> ReportInContext {
+        guard try s.candidate(id: candidateId) != nil else { throw RegisterError.notFound(what: "candidate \(candidateId)") }
+        guard let report = try s.report(candidateId: candidateId) else {
+            throw RegisterError.notFound(what: "psychologist report for candidate \(candidateId)")
+        }
+        return report
+    }
+}
+
+extension Gate {
+    /// Attaches a psychologist report to the candidate's current process. Leads only; needs the candidate's
+    /// explicit consent (Art. 9). The attaching lead is granted access so that they can grant others.
+    @discardableResult
+    public func attachReport(candidateId: Int64, text: String, author: String, writtenAt: Date? = nil) throws -> Int64 {
+        try require([.lead], for: "report attach")
+        guard !text.isEmpty else { throw RegisterError.invalid(field: "report", message: "the report file is empty") }
+        guard !author.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw RegisterError.invalid(field: "--author", message: "the author is required")
+        }
+        let now = clock.now()
+        return try audited { tx in
+            let s = tx.session
+            guard let candidate = try s.candidate(id: candidateId) else { throw RegisterError.notFound(what: "candidate \(candidateId)") }
+            let consent = Self.latestConsent(try s.consents(candidateId: candidateId), purpose: .psychAssessment)
+            let state = consent.map { ConsentState.of(expiresAt: $0.expiresAt, withdrawnAt: $0.withdrawnAt, at: now) } ?? .neverGiven
+            guard state.isUsable else {
+                throw RegisterError.refused("candidate \(candidateId): no valid explicit consent for a psychological assessment (consent \(state.rawValue)); record it before attaching a report: rekry consent record \(candidateId) --purpose psych-assessment …")
+            }
+            guard let participation = try s.participations(candidateId: candidateId).first(where: { $0.process.isOpen }) else {
+                throw RegisterError.refused("candidate \(candidateId): not in an open process; a report belongs to a process")
+            }
+            if try s.hasReport(participationId: participation.id) {
+                throw RegisterError.refused("candidate \(candidateId): a report is already attached for this process")
+            }
+            let key = ReportCipher.newDataKey()
+            let reportId = try s.insertReport(ReportRecord(id: 0, candidateId: candidateId, participationId: participation.id,
+                                                           author: author, writtenAt: writtenAt ?? now, attachedAt: now,
+                                                           attachedBy: actor.id, ciphertext: try ReportCipher.seal(text, with: key)))
+            try ReportVault.storeKey(s, reportId: reportId, staffId: actor.id, dataKey: key)
+            _ = try s.insertGrant(GrantRecord(id: 0, reportId: reportId, staffId: actor.id, grantedBy: actor.id,
+                                              reason: "attached the report", grantedAt: now, revokedAt: nil, revokedBy: nil))
+            try tx.audit(.reportAttach, subject: candidate.pseudonym, purpose: .recruitment)
+            return reportId
+        }
+    }
+
+    /// Grants `username` access to the candidate's report, with a reason. Leads holding access only.
+    public func grantReport(candidateId: Int64, to username: String, reason: String) throws {
+        try require([.lead], for: "grant")
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw RegisterError.invalid(field: "--reason", message: "a grant needs a reason")
+        }
+        let now = clock.now()
+        try audited { tx in
+            let s = tx.session
+            let report = try ReportVault.requireReport(s, candidateId: candidateId)
+            guard let grantee = try s.staff(username: username) else { throw RegisterError.unknownStaff(username: username) }
+            guard grantee.role == .recruiter || grantee.role == .lead else {
+                throw RegisterError.refused("\(username) is \(grantee.role.rawValue): only recruiters and leads can be granted a psychologist report")
+            }
+            if report.processClosedAt != nil && !report.hired {
+                throw RegisterError.refused("candidate \(candidateId): the process is closed and the candidate was not hired; the report is past retention")
+            }
+            guard try ReportVault.grantState(s, report: report, staffId: actor.id) == .active,
+                  let key = try ReportVault.dataKey(s, reportId: report.report.id, staffId: actor.id, privateKey: identity.privateKey) else {
+                throw RegisterError.refused("you hold no access to this report, so you cannot pass it on; ask a lead who does")
+            }
+            if try ReportVault.grantState(s, report: report, staffId: grantee.id) == .active {
+                throw RegisterError.refused("\(username) already holds a grant for this report")
+            }
+            // An ended grant (process closed) is closed off before a new one is given.
+            try s.revokeGrants(reportId: report.report.id, staffId: grantee.id, at: now, by: actor.id)
+            try ReportVault.storeKey(s, reportId: report.report.id, staffId: grantee.id, dataKey: key)
+            _ = try s.insertGrant(GrantRecord(id: 0, reportId: report.report.id, staffId: grantee.id, grantedBy: actor.id,
+                                              reason: reason, grantedAt: now, revokedAt: nil, revokedBy: nil))
+            try tx.audit(.reportGrant, subject: report.candidatePseudonym, purpose: .recruitment, detail: "grantee=\(grantee.pseudonym)")
+        }
+    }
+
+    /// Revokes `username`'s grant and re-keys the report for the remaining grantees. Leads holding access only.
+    public func revokeReport(candidateId: Int64, from username: String) throws {
+        try require([.lead], for: "revoke")
+        let now = clock.now()
+        try audited { tx in
+            let s = tx.session
+            let report = try ReportVault.requireReport(s, candidateId: candidateId)
+            guard let grantee = try s.staff(username: username) else { throw RegisterError.unknownStaff(username: username) }
+            let open = try s.grants(reportId: report.report.id).filter { $0.revokedAt == nil }
+            guard open.contains(where: { $0.staffId == grantee.id }) else {
+                throw RegisterError.refused("\(username) holds no grant for this report")
+            }
+            guard let oldKey = try ReportVault.dataKey(s, reportId: report.report.id, staffId: actor.id, privateKey: identity.privateKey) else {
+                throw RegisterError.refused("you hold no access to this report, so you cannot re-key it; ask a lead who does")
+            }
+            let remaining = Set(open.map(\.staffId)).subtracting([grantee.id]).sorted()
+            guard !remaining.isEmpty else {
+                throw RegisterError.refused("\(username) holds the last grant: revoking it would leave nobody able to open the report")
+            }
+            try s.revokeGrants(reportId: report.report.id, staffId: grantee.id, at: now, by: actor.id)
+            let text = try ReportCipher.open(report.report.ciphertext, with: oldKey)
+            let newKey = ReportCipher.newDataKey()
+            try s.updateCiphertext(reportId: report.report.id, try ReportCipher.seal(text, with: newKey))
+            try s.deleteKeys(reportId: report.report.id)
+            for staffId in remaining {
+                try ReportVault.storeKey(s, reportId: report.report.id, staffId: staffId, dataKey: newKey)
+            }
+            try tx.audit(.reportRevoke, subject: report.candidatePseudonym, purpose: .recruitment, detail: "grantee=\(grantee.pseudonym)")
+        }
+        // Neither the old ciphertext nor the revoked member's wrapped key may linger in a journal.
+        try backend.checkpoint()
+    }
+
+    /// Reads the candidate's psychologist report: the text for a current grantee, otherwise withheld with
+    /// the reason. Both outcomes are audited. Nil when the candidate has no report.
+    public func readReport(candidateId: Int64, purpose: Purpose = .recruitment) throws -> Gated<ReportText>? {
+        let now = clock.now()
+        return try audited { tx in
+            let s = tx.session
+            guard let candidate = try s.candidate(id: candidateId) else { throw RegisterError.notFound(what: "candidate \(candidateId)") }
+            guard let report = try s.report(candidateId: candidateId) else { return nil }
+            let consent = Self.latestConsent(try s.consents(candidateId: candidateId), purpose: .psychAssessment)
+            let badge = BadgePolicy.badge(for: BadgeFacts(basis: .explicitConsent, consent: consent, restricted: candidate.restricted), at: now)
+            let grant = try ReportVault.grantState(s, report: report, staffId: actor.id)
+            var decision = decide(.psychReport, purpose: purpose, badge: badge, grant: grant, reportRetained: report.retained)
+            var key: SymmetricKey?
+            if decision == .allow {
+                key = try ReportVault.dataKey(s, reportId: report.report.id, staffId: actor.id, privateKey: identity.privateKey)
+                if key == nil { decision = .withhold(.notGranted) }
+            }
+            switch decision {
+            case .allow:
+                try tx.audit(.reportRead, subject: report.candidatePseudonym, purpose: purpose)
+                let text = try ReportCipher.open(report.report.ciphertext, with: key!)
+                return .shown(ReportText(author: report.report.author, writtenAt: report.report.writtenAt, text: text), badge)
+            case .withhold(let reason):
+                try tx.audit(.reportReadDenied, subject: report.candidatePseudonym, purpose: purpose, detail: "reason=\(reason.rawValue)")
+                return .withheld(badge, reason)
+            }
+        }
+    }
+}

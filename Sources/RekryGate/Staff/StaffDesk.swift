@@ -1,0 +1,126 @@
+import Foundation
+import RekryCrypto
+import RekryDomain
+import RekryStorage
+
+extension Gate {
+    /// Adds a staff member and hands their new identity to `deliver` before the account commits. Admins only.
+    ///
+    /// `deliver` writes the identity file; if it throws, the account is not added, so a failure never
+    /// leaves an account nobody holds the key to. The register keeps only the public key.
+    public func addStaff(username: String, role: Role, displayName: String,
+                         deliver: (Identity) throws -> Void) throws {
+        try require([.admin], for: "staff add")
+        let identity = Identity(username: username)
+        try audited { tx in
+            let account = try StaffRoster.insert(tx.session, identity: identity, displayName: displayName, role: role, at: clock.now())
+            try tx.audit(.staffAdd, subject: account.pseudonym, purpose: .recruitment, detail: "role=\(role.rawValue)")
+            try deliver(identity)
+        }
+    }
+
+    /// Every staff member (usernames and roles only), for admins and leads choosing a grantee.
+    public func staffList() throws -> [StaffMember] {
+        try require([.admin, .lead, .dpo], for: "staff list")
+        return try backend.read { try $0.staffList().map(\.member) }
+    }
+
+    /// Removes a staff member's access: their account can no longer sign in, their report grants end and
+    /// their wrapped report keys are deleted. Admins only; never the last admin, never yourself.
+    public func removeStaff(username: String) throws {
+        try require([.admin], for: "staff remove")
+        guard username != actor.username else { throw RegisterError.refused("you cannot remove yourself; another admin can") }
+        let now = clock.now()
+        try audited { tx in
+            let s = tx.session
+            guard let account = try s.staff(username: username) else { throw RegisterError.unknownStaff(username: username) }
+            if account.role == .admin, try s.staffList().filter({ $0.role == .admin }).count <= 1 {
+                throw RegisterError.refused("\(username) is the last admin")
+            }
+            try StaffRoster.endReportAccess(s, staffId: account.id, at: now, by: actor.id)
+            try s.deactivateStaff(id: account.id, at: now)
+            try tx.audit(.staffRemove, subject: account.pseudonym, purpose: .recruitment)
+        }
+        try backend.checkpoint()
+    }
+
+    /// Issues a new key pair for a staff member (a lost or leaked identity file), handing the identity to
+    /// `deliver` before the change commits. Report keys wrapped for the old key are deleted and their grants
+    /// end: a lead grants again. Admins only.
+    public func rekeyStaff(username: String, deliver: (Identity) throws -> Void) throws {
+        try require([.admin], for: "staff rekey")
+        let identity = Identity(username: username)
+        let now = clock.now()
+        try audited { tx in
+            let s = tx.session
+            guard let account = try s.staff(username: username) else { throw RegisterError.unknownStaff(username: username) }
+            try StaffRoster.endReportAccess(s, staffId: account.id, at: now, by: actor.id)
+            try s.updateStaffKey(id: account.id, publicKey: identity.publicKey)
+            try tx.audit(.staffRekey, subject: account.pseudonym, purpose: .recruitment)
+            try deliver(identity)
+        }
+        try backend.checkpoint()
+    }
+}
+
+/// Staff rules shared by the gate and by register set-up.
+enum StaffRoster {
+    /// Validates and inserts a staff account; returns it with its id.
+    static func insert(_ s: any StaffStoring, identity: Identity, displayName: String, role: Role, at: Date) throws -> StaffAccount {
+        let username = identity.username
+        guard !username.isEmpty, username.count <= 64,
+              username.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0) }) else {
+            throw RegisterError.invalid(field: "USERNAME", message: "'\(username)' must be 1 to 64 of a-z, 0-9, '.', '_' and '-'")
+        }
+        guard !displayName.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw RegisterError.invalid(field: "--name", message: "the display name is required")
+        }
+        if try s.staff(username: username) != nil { throw RegisterError.refused("staff member '\(username)' already exists") }
+        var account = StaffAccount(id: 0, username: username, displayName: displayName, role: role,
+                                   publicKey: identity.publicKey, pseudonym: Hashing.randomPseudonym(prefix: "s-"), createdAt: at)
+        account.id = try s.insertStaff(account)
+        return account
+    }
+
+    /// Ends a staff member's report grants and deletes the report keys wrapped for them.
+    static func endReportAccess(_ s: any StorageSession, staffId: Int64, at: Date, by: Int64) throws {
+        for report in try s.reportsHeld(staffId: staffId) {
+            try s.revokeGrants(reportId: report, staffId: staffId, at: at, by: by)
+            try s.deleteKey(reportId: report, staffId: staffId)
+        }
+    }
+}
+
+extension Register {
+    /// Creates the first admin of a new, empty register and hands the identity to `deliver` before the
+    /// account commits. Refused once any staff exist.
+    public func bootstrapAdmin(username: String, displayName: String, clock: any TimeSource = SystemTime(),
+                               deliver: (Identity) throws -> Void = { _ in }) throws -> Identity {
+        try bootstrap(staff: [(username, displayName, .admin)], clock: clock) { try deliver($0[0]) }[0]
+    }
+
+    /// Creates the first staff of a new, empty register (the first one must be an admin) and records the
+    /// register's creation in the audit log; `deliver` receives the identities before anything commits.
+    public func bootstrap(staff: [(username: String, displayName: String, role: Role)], clock: any TimeSource = SystemTime(),
+                          detail: String = "", deliver: ([Identity]) throws -> Void = { _ in }) throws -> [Identity] {
+        guard staff.first?.role == .admin else { throw RegisterError.invalid(field: "staff", message: "the first staff member must be an admin") }
+        let identities = staff.map { Identity(username: $0.username) }
+        let now = clock.now()
+        var head: AuditHead?
+        try backend.write { s in
+            guard try s.staffList().isEmpty else {
+                throw RegisterError.refused("this register already has staff; an admin adds more with: rekry staff add")
+            }
+            var creator: StaffAccount?
+            for (member, identity) in zip(staff, identities) {
+                let account = try StaffRoster.insert(s, identity: identity, displayName: member.displayName, role: member.role, at: now)
+                if creator == nil { creator = account }
+            }
+            head = try AuditChain.append(s, actor: creator!.pseudonym, action: .registerCreate, subject: nil,
+                                         purpose: .recruitment, detail: detail, at: now)
+            try deliver(identities)
+        }
+        if let head { try backend.auditHead?.writeHead(head) }
+        return identities
+    }
+}

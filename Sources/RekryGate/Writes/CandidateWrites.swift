@@ -1,0 +1,224 @@
+import Foundation
+import RekryCrypto
+import RekryDomain
+import RekryStorage
+
+/// A new candidate as a recruiter enters them. Source and basis are required: every record says where it
+/// came from and why the firm may hold it.
+public struct CandidateDraft: Sendable, Equatable {
+    public var fullName: String
+    public var email: String?
+    public var phone: String?
+    public var homeTown: String?
+    public var postalAddress: String?
+    public var birthYear: Int?
+    public var currentTitle: String?
+    public var currentEmployer: String?
+    public var country: String
+    public var source: DataSource
+    public var sourceDetail: String?
+    public var basis: LegalBasis
+    /// The consent given with the data, when the basis is consent (recorded in the same transaction).
+    public var consent: ConsentDraft?
+    public var links: [ProfileLink]
+
+    public init(fullName: String, email: String? = nil, phone: String? = nil, homeTown: String? = nil,
+                postalAddress: String? = nil, birthYear: Int? = nil, currentTitle: String? = nil,
+                currentEmployer: String? = nil, country: String = "SE", source: DataSource, sourceDetail: String? = nil,
+                basis: LegalBasis, consent: ConsentDraft? = nil, links: [ProfileLink] = []) {
+        self.fullName = fullName
+        self.email = email
+        self.phone = phone
+        self.homeTown = homeTown
+        self.postalAddress = postalAddress
+        self.birthYear = birthYear
+        self.currentTitle = currentTitle
+        self.currentEmployer = currentEmployer
+        self.country = country
+        self.source = source
+        self.sourceDetail = sourceDetail
+        self.basis = basis
+        self.consent = consent
+        self.links = links
+    }
+}
+
+/// A field of a candidate's record that rectification (Art. 16) can correct.
+public enum CandidateField: String, CaseIterable, Sendable {
+    case fullName = "name", email, phone, homeTown = "home-town", postalAddress = "address", birthYear = "birth-year"
+    case currentTitle = "title", currentEmployer = "employer", country, sourceDetail = "source-detail"
+
+    /// The label on screen.
+    public var label: String {
+        switch self {
+        case .fullName: "Name"
+        case .email: "Email"
+        case .phone: "Phone"
+        case .homeTown: "Home town"
+        case .postalAddress: "Address"
+        case .birthYear: "Birth year"
+        case .currentTitle: "Title"
+        case .currentEmployer: "Employer"
+        case .country: "Country"
+        case .sourceDetail: "Source detail"
+        }
+    }
+}
+
+/// Field checks shared by adding and editing, each naming the field it refuses.
+enum FieldRules {
+    static func text(_ value: String?, field: String, max: Int = 500) throws -> String? {
+        guard let v = value?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty else { return nil }
+        guard v.count <= max else { throw RegisterError.invalid(field: field, message: "at most \(max) characters, not \(v.count)") }
+        guard !v.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw RegisterError.invalid(field: field, message: "control characters are not allowed")
+        }
+        return v
+    }
+
+    static func name(_ value: String, field: String = "--name") throws -> String {
+        guard let v = try text(value, field: field, max: 200) else { throw RegisterError.invalid(field: field, message: "the name is required") }
+        guard !SearchFolding.words(v).isEmpty else { throw RegisterError.invalid(field: field, message: "'\(v)' has no letters") }
+        return v
+    }
+
+    static func email(_ value: String?) throws -> String? {
+        guard let v = try text(value, field: "--email", max: 254) else { return nil }
+        let parts = v.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
+              !v.contains(" ") else {
+            throw RegisterError.invalid(field: "--email", message: "'\(v)' is not an email address")
+        }
+        return v
+    }
+
+    static func phone(_ value: String?) throws -> String? {
+        guard let v = try text(value, field: "--phone", max: 40) else { return nil }
+        let digits = v.filter(\.isASCII).filter(\.isNumber).count
+        guard digits >= 6, v.allSatisfy({ $0.isNumber || " +-()./".contains($0) }) else {
+            throw RegisterError.invalid(field: "--phone", message: "'\(v)' is not a phone number (digits, spaces, + - ( ) only; at least 6 digits)")
+        }
+        return v
+    }
+
+    static func birthYear(_ value: Int?) throws -> Int? {
+        guard let v = value else { return nil }
+        guard (1900...2100).contains(v) else { throw RegisterError.invalid(field: "--birth-year", message: "\(v) is not a year between 1900 and 2100") }
+        return v
+    }
+
+    static func country(_ value: String) throws -> String {
+        let v = value.trimmingCharacters(in: .whitespaces).uppercased()
+        guard v.count == 2, v.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            throw RegisterError.invalid(field: "--country", message: "'\(value)' is not a two-letter country code (SE, NO, …)")
+        }
+        return v
+    }
+}
+
+extension Gate {
+    /// Checks the write policy for `action` on a record with `badge`, naming what was refused.
+    func requireWrite(_ action: WriteAction, badge: Badge? = nil, candidateId: Int64? = nil) throws {
+        if case .withhold(let reason) = WritePolicy.decide(role: actor.role, action: action, badge: badge) {
+            if reason == .roleNotPermitted { throw RegisterError.notPermitted(action: action.rawValue, role: actor.role.rawValue) }
+            throw RegisterError.refused("\(action.rawValue)\(candidateId.map { " for candidate \($0)" } ?? ""): refused, \(reason.explanation.replacingOccurrences(of: "withheld: ", with: ""))")
+        }
+    }
+
+    /// The facts the write model derives a candidate's columns from, as the register holds them now.
+    func writeFacts(_ s: any StorageSession, _ record: CandidateRecord, activity: Date) throws -> WriteModel.Facts {
+        WriteModel.Facts(consents: try s.consents(candidateId: record.id), participations: try s.participations(candidateId: record.id),
+                         lastActivityAt: max(record.derived.lastActivityAt, activity))
+    }
+
+    /// Loads a candidate, checks the write policy against their badge, lets `change` edit the record, then
+    /// re-derives every derived column and stores the row, all in the caller's transaction.
+    @discardableResult
+    func changeCandidate(_ tx: AuditedTransaction, id: Int64, action: WriteAction,
+                         _ change: (inout CandidateRecord) throws -> Void = { _ in }) throws -> CandidateRecord {
+        let s = tx.session
+        guard var record = try s.candidate(id: id) else { throw RegisterError.notFound(what: "candidate \(id)") }
+        try requireWrite(action, badge: BadgePolicy.badge(for: record.badgeFacts, at: clock.now()), candidateId: id)
+        try change(&record)
+        record = WriteModel.standard.rederive(record, facts: try writeFacts(s, record, activity: clock.now()))
+        try s.updateCandidate(record)
+        return record
+    }
+
+    /// Adds a candidate (and, with a consent basis, the consent given with the data); returns the new id.
+    ///
+    /// Data not given by the person (LinkedIn, a job board, a referral, a public source) gets the Art. 14
+    /// notice badge until the notice is marked sent.
+    @discardableResult
+    public func addCandidate(_ draft: CandidateDraft) throws -> Int64 {
+        try requireWrite(.addCandidate)
+        let now = clock.now()
+        let fullName = try FieldRules.name(draft.fullName)
+        let email = try FieldRules.email(draft.email), phone = try FieldRules.phone(draft.phone)
+        let country = try FieldRules.country(draft.country)
+        let consentPurpose: ConsentPurpose? = draft.basis == .consent ? (draft.consent?.purpose ?? .talentPool)
+            : draft.basis == .explicitConsent ? .psychAssessment : nil
+        if let consent = draft.consent { try consent.validate(now: now) }
+        var record = CandidateRecord(
+            id: 0, pseudonym: Hashing.randomPseudonym(prefix: "c-"), fullName: fullName, email: email, phone: phone,
+            homeTown: try FieldRules.text(draft.homeTown, field: "--home-town"),
+            postalAddress: try FieldRules.text(draft.postalAddress, field: "--address"),
+            birthYear: try FieldRules.birthYear(draft.birthYear),
+            currentTitle: try FieldRules.text(draft.currentTitle, field: "--title"),
+            currentEmployer: try FieldRules.text(draft.currentEmployer, field: "--employer"), country: country,
+            source: draft.source, sourceDetail: try FieldRules.text(draft.sourceDetail, field: "--source-detail"),
+            collectedAt: now, notifiedAt: nil, basis: draft.basis, consentPurpose: consentPurpose, restricted: false,
+            objected: false, derived: DerivedColumns(nameKey: "", searchTokens: [], stage: nil, stageRank: -1,
+                                                     lastActivityAt: now, retentionDueAt: nil, consent: nil))
+        let consents = draft.consent.map { [$0.record(now: now)] } ?? []
+        record = WriteModel.standard.rederive(record, facts: WriteModel.Facts(consents: consents, participations: [], lastActivityAt: now))
+        return try audited { tx in
+            let s = tx.session
+            let id = try s.insertCandidate(record)
+            for c in consents { _ = try s.insertConsent(candidateId: id, c) }
+            for link in draft.links { try s.insertLink(candidateId: id, link) }
+            try tx.audit(.candidateAdd, subject: record.pseudonym, purpose: .recruitment, detail: "source=\(draft.source.rawValue)")
+            return id
+        }
+    }
+
+    /// Corrects fields of a candidate's record (Art. 16). An empty value clears an optional field.
+    ///
+    /// The search tokens, sort keys and retention date change in the same transaction, so the old name no
+    /// longer finds the person and the new one does. The rectification log records which fields changed,
+    /// when and by whom, never the old values.
+    public func editCandidate(_ id: Int64, changes: [CandidateField: String]) throws {
+        guard !changes.isEmpty else { throw RegisterError.invalid(field: "edit", message: "name at least one field to change") }
+        let now = clock.now()
+        try audited { tx in
+            let record = try changeCandidate(tx, id: id, action: .editCandidate) { r in
+                for (field, raw) in changes {
+                    switch field {
+                    case .fullName: r.fullName = try FieldRules.name(raw)
+                    case .email: r.email = try FieldRules.email(raw)
+                    case .phone: r.phone = try FieldRules.phone(raw)
+                    case .homeTown: r.homeTown = try FieldRules.text(raw, field: "--home-town")
+                    case .postalAddress: r.postalAddress = try FieldRules.text(raw, field: "--address")
+                    case .birthYear:
+                        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+                        guard trimmed.isEmpty || Int(trimmed) != nil else {
+                            throw RegisterError.invalid(field: "--birth-year", message: "'\(raw)' is not a year")
+                        }
+                        r.birthYear = try FieldRules.birthYear(Int(trimmed))
+                    case .currentTitle: r.currentTitle = try FieldRules.text(raw, field: "--title")
+                    case .currentEmployer: r.currentEmployer = try FieldRules.text(raw, field: "--employer")
+                    case .country: r.country = try FieldRules.country(raw)
+                    case .sourceDetail: r.sourceDetail = try FieldRules.text(raw, field: "--source-detail")
+                    }
+                }
+            }
+            for field in changes.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+                try tx.session.logChange(candidateId: id, RecordChange(field: field.rawValue, changedAt: now, changedBy: actor.pseudonym))
+            }
+            try tx.audit(.candidateEdit, subject: record.pseudonym, purpose: .recruitment,
+                         detail: "fields=" + changes.keys.map(\.rawValue).sorted().joined(separator: ","))
+        }
+        // A correction must not leave the wrong value readable in a journal.
+        try backend.checkpoint()
+    }
+}

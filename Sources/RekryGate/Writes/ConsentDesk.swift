@@ -1,0 +1,133 @@
+import Foundation
+import RekryDomain
+import RekryStorage
+
+/// A consent as the person gave it: purpose, channel, the text agreed to, when, and until when.
+public struct ConsentDraft: Sendable, Equatable {
+    public var purpose: ConsentPurpose
+    public var channel: String
+    public var text: String
+    /// Nil: now.
+    public var givenAt: Date?
+    public var expiresAt: Date?
+
+    public init(purpose: ConsentPurpose, channel: String, text: String, givenAt: Date? = nil, expiresAt: Date? = nil) {
+        self.purpose = purpose
+        self.channel = channel
+        self.text = text
+        self.givenAt = givenAt
+        self.expiresAt = expiresAt
+    }
+
+    func validate(now: Date) throws {
+        guard try FieldRules.text(channel, field: "--channel", max: 100) != nil else {
+            throw RegisterError.invalid(field: "--channel", message: "how the consent was given is required (web form, email, phone, in person)")
+        }
+        guard try FieldRules.text(text, field: "--text", max: 5_000) != nil else {
+            throw RegisterError.invalid(field: "--text", message: "the text the person agreed to is required, verbatim")
+        }
+        let given = givenAt ?? now
+        if given > now { throw RegisterError.invalid(field: "--given", message: "a consent cannot be given in the future") }
+        if let e = expiresAt, e <= given {
+            throw RegisterError.invalid(field: "--expires", message: "the expiry \(DayFormat.day(e)) is not after the day it was given (\(DayFormat.day(given)))")
+        }
+    }
+
+    func record(now: Date) -> ConsentRecord {
+        ConsentRecord(id: 0, purpose: purpose, givenAt: givenAt ?? now, expiresAt: expiresAt, withdrawnAt: nil,
+                      channel: channel.trimmingCharacters(in: .whitespacesAndNewlines),
+                      text: text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}
+
+extension Gate {
+    /// Records a consent (or its renewal: a new record for the same purpose). The history is append-only.
+    public func recordConsent(candidateId: Int64, _ consent: ConsentDraft) throws {
+        let now = clock.now()
+        try consent.validate(now: now)
+        try audited { tx in
+            let record = try changeCandidate(tx, id: candidateId, action: .recordConsent) { _ in
+                _ = try tx.session.insertConsent(candidateId: candidateId, consent.record(now: now))
+            }
+            try tx.audit(.consentRecord, subject: record.pseudonym, purpose: .recruitment, detail: "purpose=\(consent.purpose.rawValue)")
+        }
+    }
+
+    /// Records the withdrawal of the candidate's latest consent for `purpose` (Art. 7(3)): as easy as giving it.
+    ///
+    /// The history stays (the record gains a withdrawal date; the schema forbids any other change), and
+    /// every item held on that consent is withheld from then on. Recruiters, leads and the DPO.
+    public func withdrawConsent(candidateId: Int64, purpose consentPurpose: ConsentPurpose) throws {
+        try requireWrite(.withdrawConsent)
+        let now = clock.now()
+        try audited { tx in
+            let record = try changeCandidate(tx, id: candidateId, action: .withdrawConsent) { _ in
+                let latest = try tx.session.consents(candidateId: candidateId)
+                    .filter { $0.purpose == consentPurpose && $0.givenAt <= now }.max { $0.givenAt < $1.givenAt }
+                guard let latest else {
+                    throw RegisterError.refused("candidate \(candidateId) never gave consent for \(consentPurpose.rawValue)")
+                }
+                if latest.withdrawnAt != nil {
+                    throw RegisterError.refused("candidate \(candidateId)'s \(consentPurpose.rawValue) consent is already withdrawn")
+                }
+                try tx.session.withdrawConsent(id: latest.id, at: now)
+            }
+            try tx.audit(.consentWithdraw, subject: record.pseudonym, purpose: .recruitment, detail: "purpose=\(consentPurpose.rawValue)")
+        }
+    }
+
+    /// Restricts processing (Art. 18: kept, not used) or lifts the restriction, with a reason. DPO and leads.
+    public func setRestriction(candidateId: Int64, restricted: Bool, reason: String) throws {
+        try setFlag(candidateId: candidateId, field: "restricted", on: restricted, reason: reason, action: .setRestriction,
+                    audit: restricted ? .restrictionSet : .restrictionLift) { $0.restricted = restricted }
+    }
+
+    /// Records an objection to legitimate-interest processing (Art. 21) or lifts it, with a reason. DPO and leads.
+    public func setObjection(candidateId: Int64, objected: Bool, reason: String) throws {
+        try setFlag(candidateId: candidateId, field: "objected", on: objected, reason: reason, action: .setObjection,
+                    audit: objected ? .objectionSet : .objectionLift) { $0.objected = objected }
+    }
+
+    private func setFlag(candidateId: Int64, field: String, on: Bool, reason: String, action: WriteAction, audit: AuditAction,
+                         _ apply: @escaping (inout CandidateRecord) -> Void) throws {
+        guard let why = try FieldRules.text(reason, field: "--reason", max: 1_000) else {
+            throw RegisterError.invalid(field: "--reason", message: "a reason is required")
+        }
+        let now = clock.now()
+        try audited { tx in
+            let record = try changeCandidate(tx, id: candidateId, action: action) { r in
+                let current = field == "restricted" ? r.restricted : r.objected
+                guard current != on else {
+                    throw RegisterError.refused("candidate \(candidateId) is \(on ? "already" : "not") \(field == "restricted" ? "restricted" : "objecting")")
+                }
+                apply(&r)
+            }
+            try tx.session.logChange(candidateId: candidateId, RecordChange(field: field, changedAt: now, changedBy: actor.pseudonym,
+                                                                            note: (on ? "set: " : "lifted: ") + why))
+            try tx.audit(audit, subject: record.pseudonym, purpose: .recruitment)
+        }
+    }
+
+    /// Marks the Art. 14 notice sent (data not obtained from the person must be notified within a month).
+    public func markNoticeSent(candidateId: Int64, at sentAt: Date? = nil, channel: String) throws {
+        guard let via = try FieldRules.text(channel, field: "--channel", max: 100) else {
+            throw RegisterError.invalid(field: "--channel", message: "how the notice was sent is required (email, letter, …)")
+        }
+        let now = clock.now()
+        let sent = sentAt ?? now
+        guard sent <= now else { throw RegisterError.invalid(field: "--sent", message: "a notice cannot be sent in the future") }
+        try audited { tx in
+            let record = try changeCandidate(tx, id: candidateId, action: .markNoticeSent) { r in
+                guard !r.source.providedByPerson else {
+                    throw RegisterError.refused("candidate \(candidateId) gave their data themselves (\(r.source.label)): no Art. 14 notice is due")
+                }
+                guard sent >= r.collectedAt else {
+                    throw RegisterError.invalid(field: "--sent", message: "the notice date is before the data was collected (\(DayFormat.day(r.collectedAt)))")
+                }
+                r.notifiedAt = sent
+            }
+            try tx.session.logChange(candidateId: candidateId, RecordChange(field: "art14-notice", changedAt: now, changedBy: actor.pseudonym, note: via))
+            try tx.audit(.noticeSent, subject: record.pseudonym, purpose: .recruitment)
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import Crypto
+import Foundation
+import RekryCrypto
+import RekryDomain
+import RekryStorage
+
+/// What closing a process did, for the confirmation message.
+public struct ProcessClosing: Sendable, Equatable {
+    public var hired: [Int64]
+    public var notHired: [Int64]
+    /// Reports destroyed (candidates not hired): ciphertext, keys and grants gone from every file.
+    public var reportsDestroyed: Int
+    /// Reports kept for the employment (candidates hired), re-keyed for the leads who hold them.
+    public var reportsKept: Int
+}
+
+extension Gate {
+    /// Opens a recruitment process (an assignment for a client, or an internal role); returns its id.
+    @discardableResult
+    public func openProcess(title: String, client: String? = nil, country: String = "SE") throws -> Int64 {
+        try requireWrite(.openProcess)
+        guard let heading = try FieldRules.text(title, field: "--title", max: 200) else {
+            throw RegisterError.invalid(field: "--title", message: "the process needs a title")
+        }
+        let record = ProcessRecord(id: 0, title: heading, client: try FieldRules.text(client, field: "--client", max: 200),
+                                   country: try FieldRules.country(country), openedAt: clock.now(), closedAt: nil)
+        return try audited { tx in
+            let id = try tx.session.insertProcess(record)
+            try tx.audit(.processOpen, subject: nil, purpose: .recruitment, detail: "process=\(id)")
+            return id
+        }
+    }
+
+    /// Processes, newest first (titles and clients: no candidate's personal data).
+    public func processes(openOnly: Bool = false, limit: Int = 500) throws -> [RecruitmentProcess] {
+        try require([.recruiter, .lead, .dpo], for: "list processes")
+        return try backend.read { try $0.processes(openOnly: openOnly, limit: limit).map(\.process) }
+    }
+
+    /// Adds a candidate to an open process at `stage` (default: sourced), on the basis of the steps before
+    /// a contract.
+    public func addToProcess(candidateId: Int64, processId: Int64, stage: Stage = .sourced) throws {
+        let now = clock.now()
+        try audited { tx in
+            let s = tx.session
+            let process = try openProcessRecord(s, processId)
+            let record = try changeCandidate(tx, id: candidateId, action: .joinProcess) { _ in
+                if try s.participation(candidateId: candidateId, processId: processId) != nil {
+                    throw RegisterError.refused("candidate \(candidateId) is already in process \(processId) (\(process.title))")
+                }
+                _ = try s.insertParticipation(ParticipationRecord(id: 0, candidateId: candidateId, processId: processId, stage: stage,
+                                                                  startedAt: now, stageChangedAt: now, basis: .contract))
+            }
+            try tx.audit(.processJoin, subject: record.pseudonym, purpose: .recruitment, detail: "process=\(processId)")
+        }
+    }
+
+    /// Moves a candidate to another stage of an open process. Outcomes (hired, rejected) are set by closing.
+    public func moveStage(candidateId: Int64, processId: Int64, to stage: Stage) throws {
+        let now = clock.now()
+        try audited { tx in
+            let s = tx.session
+            _ = try openProcessRecord(s, processId)
+            let record = try changeCandidate(tx, id: candidateId, action: .moveStage) { _ in
+                guard let p = try s.participation(candidateId: candidateId, processId: processId) else {
+                    throw RegisterError.refused("candidate \(candidateId) is not in process \(processId)")
+                }
+                guard p.stage != stage else { throw RegisterError.refused("candidate \(candidateId) is already at \(stage.rawValue)") }
+                try s.updateStage(participationId: p.id, stage: stage, at: now)
+            }
+            try tx.audit(.stageMove, subject: record.pseudonym, purpose: .recruitment, detail: "process=\(processId) stage=\(stage.rawValue)")
+        }
+    }
+
+    /// Closes a process: every participant gets an outcome (those in `hired` are hired, the rest not,
+    /// unless they withdrew), every grant on its reports ends, a not-hired candidate's psychologist report
+    /// is destroyed, and a hired candidate's is kept for the employment, re-keyed for the leads who hold it.
+    /// Leads only. Both database files are checkpointed before this returns, so nothing destroyed lingers
+    /// in a journal.
+    @discardableResult
+    public func closeProcess(_ processId: Int64, hired: Set<Int64>) throws -> ProcessClosing {
+        try requireWrite(.closeProcess)
+        let now = clock.now()
+        let result = try audited { tx -> ProcessClosing in
+            let s = tx.session
+            _ = try openProcessRecord(s, processId)
+            let participants = try s.participants(processId: processId)
+            let ids = Set(participants.map(\.candidateId))
+            if let stranger = hired.subtracting(ids).sorted().first {
+                throw RegisterError.invalid(field: "--hired", message: "candidate \(stranger) is not in process \(processId)")
+            }
+            var closing = ProcessClosing(hired: [], notHired: [], reportsDestroyed: 0, reportsKept: 0)
+            for p in participants {
+                let outcome: Stage = hired.contains(p.candidateId) ? .hired : (p.stage == .withdrew ? .withdrew : .rejected)
+                if outcome != p.stage { try s.updateStage(participationId: p.id, stage: outcome, at: now) }
+                if outcome == .hired { closing.hired.append(p.candidateId) } else { closing.notHired.append(p.candidateId) }
+            }
+            try s.closeProcess(id: processId, at: now)
+            for report in try s.reports(processId: processId) {
+                if hired.contains(report.report.candidateId) {
+                    try keepForEmployment(s, report, at: now)
+                    closing.reportsKept += 1
+                } else {
+                    try s.deleteReport(id: report.report.id)
+                    try tx.audit(.reportDestroy, subject: report.candidatePseudonym, purpose: .recruitment)
+                    closing.reportsDestroyed += 1
+                }
+            }
+            // Retention now counts from the close: every participant's derived columns change.
+            for p in participants {
+                guard let record = try s.candidate(id: p.candidateId) else { continue }
+                try s.updateCandidate(WriteModel.standard.rederive(record, facts: try writeFacts(s, record, activity: now)))
+            }
+            try tx.audit(.processClose, subject: nil, purpose: .recruitment,
+                         detail: "process=\(processId) hired=\(closing.hired.count) not-hired=\(closing.notHired.count)")
+            return closing
+        }
+        try backend.checkpoint()
+        return result
+    }
+
+    private func openProcessRecord(_ s: any StorageSession, _ processId: Int64) throws -> ProcessRecord {
+        guard let process = try s.process(id: processId) else { throw RegisterError.notFound(what: "process \(processId)") }
+        guard process.closedAt == nil else {
+            throw RegisterError.refused("process \(processId) (\(process.title)) closed on \(DayFormat.day(process.closedAt!))")
+        }
+        return process
+    }
+
+    /// Ends every grant on a hired candidate's report and keeps it readable for the employment: leads who
+    /// held a key get a new grant from the close on; recruiters' keys are purged. When the closing lead can
+    /// open the report it is re-keyed, so that a key unwrapped during the process opens nothing afterwards.
+    private func keepForEmployment(_ s: any StorageSession, _ report: ReportInContext, at now: Date) throws {
+        let id = report.report.id
+        var keepers: [StaffAccount] = []
+        for grant in try s.grants(reportId: id) where grant.revokedAt == nil {
+            try s.revokeGrants(reportId: id, staffId: grant.staffId, at: now, by: actor.id)
+            if let holder = try s.staff(id: grant.staffId), holder.role == .lead, try s.wrappedKey(reportId: id, staffId: holder.id) != nil {
+                keepers.append(holder)
+            } else {
+                try s.deleteKey(reportId: id, staffId: grant.staffId)
+            }
+        }
+        if let oldKey = try ReportVault.dataKey(s, reportId: id, staffId: actor.id, privateKey: identity.privateKey) {
+            if !keepers.contains(where: { $0.id == actor.id }), let me = try s.staff(id: actor.id) { keepers.append(me) }
+            let text = try ReportCipher.open(report.report.ciphertext, with: oldKey)
+            let newKey = ReportCipher.newDataKey()
+            try s.updateCiphertext(reportId: id, try ReportCipher.seal(text, with: newKey))
+            try s.deleteKeys(reportId: id)
+            for keeper in keepers { try ReportVault.storeKey(s, reportId: id, staffId: keeper.id, dataKey: newKey) }
+        }
+        for keeper in keepers {
+            _ = try s.insertGrant(GrantRecord(id: 0, reportId: id, staffId: keeper.id, grantedBy: actor.id,
+                                              reason: "kept for the employment (hired)", grantedAt: now, revokedAt: nil, revokedBy: nil))
+        }
+    }
+}

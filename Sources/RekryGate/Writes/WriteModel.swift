@@ -1,0 +1,73 @@
+import Foundation
+import RekryDomain
+import RekryStorage
+
+/// Computes every derived column and index entry the register stores, once, in Swift.
+///
+/// The demo, the gate's writes (add, edit, consent, processes), import and erasure all hand their facts
+/// here and store what comes back; no backend and no other code computes a derived value. That is what
+/// keeps the name key, the search tokens, the full-text rows, the consent copies and the retention date
+/// agreeing with each other whoever wrote the row.
+public struct WriteModel: Sendable {
+    public let policy: RetentionPolicy
+
+    public init(policy: RetentionPolicy) { self.policy = policy }
+
+    /// The write model with the firm's default retention policy (`data/retention.policy`).
+    public static let standard = WriteModel(policy: DefaultRetentionPolicy.policy)
+
+    /// What the register holds about a candidate that their derived columns depend on.
+    public struct Facts: Sendable {
+        /// The consent history (any order).
+        public var consents: [ConsentRecord]
+        /// Participations with their processes.
+        public var participations: [Participation]
+        /// The latest time the firm did anything with the person.
+        public var lastActivityAt: Date
+
+        public init(consents: [ConsentRecord], participations: [Participation], lastActivityAt: Date) {
+            self.consents = consents
+            self.participations = participations
+            self.lastActivityAt = lastActivityAt
+        }
+    }
+
+    /// The derived columns of a candidate row with these fields and facts.
+    public func derive(fullName: String, email: String?, phone: String?, country: String, title: String?,
+                       employer: String?, consentPurpose: ConsentPurpose?, facts: Facts) -> DerivedColumns {
+        let latest = facts.participations.max { $0.startedAt < $1.startedAt }
+        let anyOpen = facts.participations.contains { $0.process.isOpen }
+        let lastClosed = anyOpen ? nil : facts.participations.compactMap(\.process.closedAt).max()
+        var activity = facts.lastActivityAt
+        for p in facts.participations { activity = max(activity, p.stageChangedAt) }
+        let consent = consentPurpose.flatMap { purpose in
+            facts.consents.filter { $0.purpose == purpose }.max { $0.givenAt < $1.givenAt }
+                .map { ConsentDates(givenAt: $0.givenAt, expiresAt: $0.expiresAt, withdrawnAt: $0.withdrawnAt) }
+        }
+        return DerivedColumns(
+            nameKey: SearchFolding.fold(fullName),
+            searchTokens: SearchTokens.tokens(fullName: fullName, email: email, phone: phone, country: country,
+                                              title: title, employer: employer),
+            stage: latest?.stage, stageRank: latest?.stage.rank ?? -1, lastActivityAt: activity,
+            retentionDueAt: policy.candidateDue(lastProcessClosedAt: lastClosed, lastActivityAt: activity, country: country),
+            consent: consent)
+    }
+
+    /// Re-derives a stored record's columns from its own fields and `facts`.
+    public func rederive(_ record: CandidateRecord, facts: Facts) -> CandidateRecord {
+        var r = record
+        r.derived = derive(fullName: r.fullName, email: r.email, phone: r.phone, country: r.country, title: r.currentTitle,
+                           employer: r.currentEmployer, consentPurpose: r.consentPurpose, facts: facts)
+        return r
+    }
+
+    /// The full-text entry of a document.
+    public func textEntry(candidateId: Int64, documentId: Int64, body: String) -> TextIndexEntry {
+        TextIndexEntry(candidateId: candidateId, rowid: documentId, folded: SearchFolding.fold(body))
+    }
+
+    /// The full-text entry of an assessment's text (interview notes and the like), under minus its id.
+    public func textEntry(candidateId: Int64, assessmentId: Int64, text: String) -> TextIndexEntry {
+        TextIndexEntry(candidateId: candidateId, rowid: -assessmentId, folded: SearchFolding.fold(text))
+    }
+}

@@ -1,0 +1,240 @@
+import CSQLiteTuning
+import Foundation
+import GRDB
+import RekryDomain
+import RekryStorage
+
+/// The embedded register: an SQLite file, its full-text index file and its audit-head file, behind the
+/// `StorageBackend` capabilities. Holds SQL and nothing else: policy, badges and audit rules live above it.
+///
+/// A process works the register through one read-write connection (`writer`, a `DatabaseQueue`): the
+/// screen's reads and every write. Work on other threads (the list's match count) reads through a pool of
+/// read-only connections opened on first use (`backgroundReader`). The file is in WAL mode, so those
+/// readers, and other recruiters' processes, never wait for a writer. This keeps the first screen to one
+/// connection: a `DatabasePool` would open two, and set up WAL mode again on every start (a file-system
+/// query through Foundation's URL and, when the WAL is empty, a throwaway write).
+public final class SQLiteRegister: StorageBackend, Sendable {
+    /// The read-write connection: internal to the backend; tests whose point is raw SQL reach it through
+    /// the `Testing` SPI.
+    @_spi(Testing) public let writer: any DatabaseWriter
+    private let background: BackgroundReader
+    /// The database file, or `:memory:`.
+    public let path: String
+    /// The file holding the audit log's latest chain head, kept outside the database.
+    public let auditHeadPath: String?
+
+    public var location: String { path }
+
+    public var auditHead: (any AuditHeadStoring)? {
+        auditHeadPath.map { AuditHeadFile(path: $0, likeFile: path) }
+    }
+
+    /// The file holding the full-text index of CVs and notes (see `TextIndex`).
+    public let textIndexPath: String?
+
+    init(writer: any DatabaseWriter, path: String) {
+        self.writer = writer
+        self.background = BackgroundReader(path: path, configuration: Self.configuration(), fallback: writer)
+        self.path = path
+        self.auditHeadPath = path == ":memory:" ? nil : path + ".audit-head"
+        self.textIndexPath = path == ":memory:" ? nil : TextIndex.path(forRegister: path)
+    }
+
+    /// Every file a register at `path` consists of, including SQLite's WAL and shared-memory files.
+    public static func files(at path: String) -> [String] {
+        let text = TextIndex.path(forRegister: path)
+        return [path, path + "-wal", path + "-shm", path + ".audit-head", text, text + "-wal", text + "-shm"]
+    }
+
+    /// SQLite's process-wide settings, applied once before the first connection opens.
+    private static let sqliteTuned: Int32 = rekry_sqlite_disable_memory_statistics()
+
+    static func configuration() -> Configuration {
+        _ = sqliteTuned
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            // Deleted rows are zeroed on the page at once, not left in free space.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            // WAL's usual durability: a commit survives a crash of the process at once, and a power cut
+            // once the WAL is synced at the next checkpoint; a commit does not wait for the disk.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        return config
+    }
+
+    /// Opens an existing register, refusing a missing, unreadable or world-exposed file.
+    public static func open(at path: String) throws -> SQLiteRegister {
+        try checkFile(path)
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration())
+            let current = try queue.read { db in
+                // Plain SQL rather than schema introspection: this runs before every first screen.
+                guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations')") == true else {
+                    throw RegisterError.notARegister(path: path, reason: "it has no Rekry schema")
+                }
+                return try Migrations.migrator.hasCompletedMigrations(db)
+            }
+            // Migrating takes the write lock; an up-to-date register is opened without it.
+            if !current { try Migrations.migrator.migrate(queue) }
+            let textPath = TextIndex.path(forRegister: path)
+            do {
+                try checkFile(textPath)
+            } catch RegisterError.missing {
+                throw RegisterError.textIndexMissing(path: textPath, register: path)
+            }
+        } catch let error as RegisterError {
+            throw error
+        } catch let error as DatabaseError {
+            throw RegisterError.notARegister(path: path, reason: error.message ?? "\(error)")
+        }
+        return SQLiteRegister(writer: queue, path: path)
+    }
+
+    /// Creates a new, empty register with mode 0600; refuses to overwrite any existing file.
+    public static func create(at path: String) throws -> SQLiteRegister {
+        if FileManager.default.fileExists(atPath: path) { throw RegisterError.alreadyExists(path: path) }
+        let dir = (path as NSString).deletingLastPathComponent
+        if !dir.isEmpty {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        }
+        let textPath = TextIndex.path(forRegister: path)
+        if FileManager.default.fileExists(atPath: textPath) { throw RegisterError.alreadyExists(path: textPath) }
+        do {
+            // Both files are made private before SQLite writes a byte to them (its WAL and shared-memory files
+            // take the same mode).
+            for file in [path, textPath] {
+                let fd = Foundation.open(file, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+                guard fd >= 0 else { throw RegisterError.unreadable(path: file, reason: String(cString: strerror(errno))) }
+                close(fd)
+            }
+            let queue = try DatabaseQueue(path: path, configuration: configuration())
+            // WAL mode is a property of the file: set once here, it holds for every later connection.
+            try queue.writeWithoutTransaction { db in
+                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                    throw RegisterError.unreadable(path: path, reason: "SQLite could not put the file in WAL mode")
+                }
+            }
+            try Migrations.migrator.migrate(queue)
+            let register = SQLiteRegister(writer: queue, path: path)
+            try register.writeWithTextIndex { _ in }
+            return register
+        } catch {
+            for file in files(at: path) { try? FileManager.default.removeItem(atPath: file) }
+            throw error
+        }
+    }
+
+    /// A private in-memory register, for tests.
+    @_spi(Testing) public static func inMemory() throws -> SQLiteRegister {
+        let queue = try DatabaseQueue(configuration: configuration())
+        try Migrations.migrator.migrate(queue)
+        return SQLiteRegister(writer: queue, path: ":memory:")
+    }
+
+    /// Checks that the register file at `path` exists, is a regular file you may read and write, and is
+    /// private, without opening it (`open` checks the rest).
+    public static func checkFile(at path: String) throws { try checkFile(path) }
+
+    static func checkFile(_ path: String) throws {
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            if errno == ENOENT { throw RegisterError.missing(path: path) }
+            throw RegisterError.unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        guard (st.st_mode & S_IFMT) == S_IFREG else {
+            throw RegisterError.unreadable(path: path, reason: "not a regular file")
+        }
+        if st.st_mode & 0o006 != 0 {
+            throw RegisterError.exposed(path: path, mode: String(st.st_mode & 0o777, radix: 8))
+        }
+        guard access(path, R_OK | W_OK) == 0 else {
+            throw RegisterError.unreadable(path: path, reason: "permission denied (you need read and write access)")
+        }
+    }
+
+    /// Makes both files' writes durable and leaves nothing in their WALs (used after erasures, revokes and
+    /// bulk loads).
+    public func checkpoint() throws {
+        guard path != ":memory:" else { return }
+        try writer.writeWithoutTransaction { db in
+            try TextIndex.attach(db, registerPath: path)
+            _ = try db.checkpoint(.truncate, on: nil)
+        }
+    }
+
+    public func read<T>(_ body: (any StorageSession) throws -> T) throws -> T {
+        try writer.read { db in try body(SQLiteSession(db: db)) }
+    }
+
+    public func write<T>(_ body: (any StorageSession) throws -> T) throws -> T {
+        try writeWithTextIndex { db in try body(SQLiteSession(db: db)) }
+    }
+
+    public func readInBackground<T>(_ body: (any StorageSession) throws -> T) throws -> T {
+        try backgroundReader.read { db in try body(SQLiteSession(db: db)) }
+    }
+
+    public func count(_ query: CandidateQuery, cap: Int, now: Date) throws -> Int {
+        let (sql, args) = PagePlan(query: query, now: now).countSQL(cap: cap)
+        // Counts run off the main thread, on the background readers.
+        return try backgroundReader.read { db in try Int.fetchOne(db, sql: sql, arguments: args) ?? 0 }
+    }
+
+    /// Runs `body` in one write transaction on the writer connection, with the text index attached.
+    ///
+    /// The register's rows commit before the index's (see `TextIndex`).
+    func writeWithTextIndex<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.writeWithoutTransaction { db in
+            try TextIndex.attach(db, registerPath: path)
+            var result: T?
+            try db.inTransaction {
+                result = try body(db)
+                return .commit
+            }
+            return result!
+        }
+    }
+
+    /// Read-only connections for work off the main thread (see the type's documentation).
+    var backgroundReader: any DatabaseReader {
+        get throws { try background.reader() }
+    }
+
+    /// The number of candidates, from the counter the schema keeps (never a table scan).
+    public func candidateCount() throws -> Int {
+        try backgroundReader.read { db in
+            try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM registerInfo WHERE key = 'candidateCount'") ?? 0
+        }
+    }
+}
+
+/// The pool of read-only connections a register opens on first use off the main thread.
+private final class BackgroundReader: @unchecked Sendable {
+    private let path: String
+    private let configuration: Configuration
+    private let fallback: any DatabaseWriter
+    private let lock = NSLock()
+    private var pool: (any DatabaseReader)?
+
+    init(path: String, configuration: Configuration, fallback: any DatabaseWriter) {
+        var readOnly = configuration
+        readOnly.readonly = true
+        self.path = path
+        self.configuration = readOnly
+        self.fallback = fallback
+    }
+
+    func reader() throws -> any DatabaseReader {
+        try lock.withLock {
+            if let pool { return pool }
+            // An in-memory register exists only on its one connection.
+            let opened: any DatabaseReader = path == ":memory:" ? fallback : try DatabasePool(path: path, configuration: configuration)
+            pool = opened
+            return opened
+        }
+    }
+}

@@ -1,0 +1,304 @@
+import GRDB
+
+/// The register's schema, as versioned migrations. Every constraint the model states lives here.
+///
+/// A shipped migration is never edited and never depends on app types (GRDB's rule): its SQL is literal,
+/// so that a register made by any release upgrades the same way. Every change is a new migration.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+
+        m.registerMigration("v1 register") { db in
+            try db.execute(sql: """
+            CREATE TABLE registerInfo (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
+
+            CREATE TABLE staff (
+              id INTEGER PRIMARY KEY,
+              username TEXT NOT NULL UNIQUE CHECK (length(username) BETWEEN 1 AND 64 AND username NOT GLOB '*[^a-z0-9._-]*'),
+              displayName TEXT NOT NULL CHECK (displayName <> ''),
+              role TEXT NOT NULL CHECK (role IN ('recruiter','lead','dpo','admin')),
+              publicKey BLOB NOT NULL UNIQUE CHECK (length(publicKey) = 32),
+              pseudonym TEXT NOT NULL UNIQUE,
+              createdAt REAL NOT NULL
+            );
+
+            CREATE TABLE candidate (
+              id INTEGER PRIMARY KEY,
+              pseudonym TEXT NOT NULL, -- unique: see candidate_pseudonym
+
+              fullName TEXT NOT NULL CHECK (fullName <> ''),
+              nameKey TEXT NOT NULL,
+              email TEXT,
+              phone TEXT,
+              homeTown TEXT,
+              postalAddress TEXT,
+              birthYear INTEGER CHECK (birthYear IS NULL OR birthYear BETWEEN 1900 AND 2100),
+              currentTitle TEXT,
+              currentEmployer TEXT,
+              country TEXT NOT NULL DEFAULT 'SE' CHECK (length(country) = 2),
+              source TEXT NOT NULL CHECK (source IN ('applied','network','linkedin','job-board','referral','public-source')),
+              sourceDetail TEXT,
+              collectedAt REAL NOT NULL,
+              notifiedAt REAL,
+              basis TEXT NOT NULL CHECK (basis IN ('consent','explicit-consent','contract','legitimate-interest','legal-obligation')),
+              consentPurpose TEXT CHECK (consentPurpose IS NULL OR consentPurpose IN ('talent-pool','client-sharing','photo','newsletter','psych-assessment')),
+              consentGivenAt REAL,
+              consentExpiresAt REAL,
+              consentWithdrawnAt REAL,
+              restricted INTEGER NOT NULL DEFAULT 0 CHECK (restricted IN (0, 1)),
+              objected INTEGER NOT NULL DEFAULT 0 CHECK (objected IN (0, 1)),
+              stage TEXT CHECK (stage IS NULL OR stage IN ('sourced','screening','interview','assessment','final','offer','hired','rejected','withdrew')),
+              stageRank INTEGER NOT NULL DEFAULT -1,
+              lastActivityAt REAL NOT NULL,
+              retentionDueAt REAL,
+              searchKeys TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(searchKeys)),
+              CHECK ((basis IN ('consent', 'explicit-consent')) = (consentPurpose IS NOT NULL))
+            );
+
+            CREATE TABLE candidateLink (
+              id INTEGER PRIMARY KEY,
+              candidateId INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+              kind TEXT NOT NULL,
+              url TEXT NOT NULL,
+              source TEXT NOT NULL CHECK (source IN ('applied','network','linkedin','job-board','referral','public-source'))
+            );
+
+            -- Any-word prefix search: one row per folded word of name, email, phone, title, employer.
+            -- The candidate row lists its own tokens (searchKeys), so deleting a candidate deletes exactly
+            -- these rows by key (trigger below) and no second index over a million people's words is needed.
+            CREATE TABLE searchToken (
+              token TEXT NOT NULL,
+              candidateId INTEGER NOT NULL,
+              PRIMARY KEY (token, candidateId)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE consent (
+              id INTEGER PRIMARY KEY,
+              candidateId INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+              purpose TEXT NOT NULL CHECK (purpose IN ('talent-pool','client-sharing','photo','newsletter','psych-assessment')),
+              givenAt REAL NOT NULL,
+              expiresAt REAL CHECK (expiresAt IS NULL OR expiresAt > givenAt),
+              withdrawnAt REAL CHECK (withdrawnAt IS NULL OR withdrawnAt >= givenAt),
+              channel TEXT NOT NULL CHECK (channel <> ''),
+              text TEXT NOT NULL CHECK (text <> '')
+            );
+
+            CREATE TABLE document (
+              id INTEGER PRIMARY KEY,
+              candidateId INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+              kind TEXT NOT NULL CHECK (kind IN ('cv', 'cover-letter', 'answers', 'other')),
+              title TEXT NOT NULL,
+              body TEXT NOT NULL,
+              receivedAt REAL NOT NULL,
+              basis TEXT NOT NULL CHECK (basis IN ('consent','explicit-consent','contract','legitimate-interest','legal-obligation'))
+            );
+
+            CREATE TABLE process (
+              id INTEGER PRIMARY KEY,
+              title TEXT NOT NULL CHECK (title <> ''),
+              client TEXT,
+              country TEXT NOT NULL DEFAULT 'SE',
+              openedAt REAL NOT NULL,
+              closedAt REAL CHECK (closedAt IS NULL OR closedAt >= openedAt)
+            );
+
+            CREATE TABLE participation (
+              id INTEGER PRIMARY KEY,
+              candidateId INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+              processId INTEGER NOT NULL REFERENCES process(id) ON DELETE RESTRICT,
+              stage TEXT NOT NULL CHECK (stage IN ('sourced','screening','interview','assessment','final','offer','hired','rejected','withdrew')),
+              startedAt REAL NOT NULL,
+              stageChangedAt REAL NOT NULL CHECK (stageChangedAt >= startedAt),
+              basis TEXT NOT NULL CHECK (basis IN ('consent','explicit-consent','contract','legitimate-interest','legal-obligation')),
+              UNIQUE (candidateId, processId)
+            );
+
+            CREATE TABLE reference (
+              id INTEGER PRIMARY KEY,
+              candidateId INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+              name TEXT NOT NULL CHECK (name <> ''),
+              title TEXT,
+              workplace TEXT,
+              relationship TEXT NOT NULL,
+              email TEXT,
+              phone TEXT,
+              basis TEXT NOT NULL CHECK (basis IN ('consent','explicit-consent','contract','legitimate-interest','legal-obligation')),
+              restricted INTEGER NOT NULL DEFAULT 0 CHECK (restricted IN (0, 1)),
+              objected INTEGER NOT NULL DEFAULT 0 CHECK (objected IN (0, 1)),
+              collectedAt REAL NOT NULL
+            );
+
+            CREATE TABLE referenceStatement (
+              id INTEGER PRIMARY KEY,
+              referenceId INTEGER NOT NULL REFERENCES reference(id) ON DELETE CASCADE,
+              givenAt REAL NOT NULL,
+              text TEXT NOT NULL CHECK (text <> '')
+            );
+
+            CREATE TABLE assessment (
+              id INTEGER PRIMARY KEY,
+              candidateId INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+              kind TEXT NOT NULL CHECK (kind IN ('test', 'interview-note', 'recruiter-assessment', 'competence-fit')),
+              provider TEXT,
+              title TEXT NOT NULL,
+              score TEXT,
+              text TEXT NOT NULL,
+              recordedAt REAL NOT NULL,
+              basis TEXT NOT NULL CHECK (basis IN ('consent','explicit-consent','contract','legitimate-interest','legal-obligation'))
+            );
+
+            -- The report text is only ever stored sealed (AES-GCM); see ReportVault.
+            CREATE TABLE psychReport (
+              id INTEGER PRIMARY KEY,
+              candidateId INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+              participationId INTEGER NOT NULL UNIQUE REFERENCES participation(id) ON DELETE CASCADE,
+              author TEXT NOT NULL CHECK (author <> ''),
+              writtenAt REAL NOT NULL,
+              attachedAt REAL NOT NULL,
+              attachedBy INTEGER NOT NULL REFERENCES staff(id),
+              ciphertext BLOB NOT NULL CHECK (length(ciphertext) >= 28)
+            );
+
+            -- The report's data key, wrapped for each staff member who may open it.
+            CREATE TABLE reportKey (
+              reportId INTEGER NOT NULL REFERENCES psychReport(id) ON DELETE CASCADE,
+              staffId INTEGER NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+              ephemeralPublicKey BLOB NOT NULL CHECK (length(ephemeralPublicKey) = 32),
+              sealedKey BLOB NOT NULL,
+              PRIMARY KEY (reportId, staffId)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE reportGrant (
+              id INTEGER PRIMARY KEY,
+              reportId INTEGER NOT NULL REFERENCES psychReport(id) ON DELETE CASCADE,
+              staffId INTEGER NOT NULL REFERENCES staff(id),
+              grantedBy INTEGER NOT NULL REFERENCES staff(id),
+              reason TEXT NOT NULL CHECK (reason <> ''),
+              grantedAt REAL NOT NULL,
+              revokedAt REAL CHECK (revokedAt IS NULL OR revokedAt >= grantedAt),
+              revokedBy INTEGER REFERENCES staff(id),
+              CHECK ((revokedAt IS NULL) = (revokedBy IS NULL))
+            );
+
+            CREATE TABLE disclosure (
+              id INTEGER PRIMARY KEY,
+              candidateId INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+              recipient TEXT NOT NULL,
+              disclosedAt REAL NOT NULL,
+              what TEXT NOT NULL
+            );
+
+            -- Holds no personal data: actor and subject are random pseudonyms, detail is a fixed vocabulary.
+            CREATE TABLE auditEntry (
+              seq INTEGER PRIMARY KEY,
+              atMillis INTEGER NOT NULL,
+              actor TEXT NOT NULL,
+              action TEXT NOT NULL,
+              subject TEXT,
+              purpose TEXT NOT NULL,
+              detail TEXT NOT NULL DEFAULT '',
+              prevHash TEXT NOT NULL,
+              hash TEXT NOT NULL
+            );
+            """)
+        }
+
+        m.registerMigration("v1 rules") { db in
+            try db.execute(sql: """
+            -- Consent history is append-only: a record may only gain a withdrawal, once.
+            CREATE TRIGGER consent_append_only BEFORE UPDATE ON consent
+            WHEN OLD.withdrawnAt IS NOT NULL OR NEW.withdrawnAt IS NULL
+              OR NEW.candidateId IS NOT OLD.candidateId OR NEW.purpose IS NOT OLD.purpose
+              OR NEW.givenAt IS NOT OLD.givenAt OR NEW.expiresAt IS NOT OLD.expiresAt
+              OR NEW.channel IS NOT OLD.channel OR NEW.text IS NOT OLD.text
+            BEGIN SELECT RAISE(ABORT, 'consent history is append-only: only a withdrawal may be added'); END;
+
+            -- The candidate row carries the dates of the latest consent for its basis purpose, so that
+            -- list pages compute badges without a second query per row.
+            CREATE TRIGGER consent_latest_insert AFTER INSERT ON consent BEGIN
+              UPDATE candidate SET consentGivenAt = NEW.givenAt, consentExpiresAt = NEW.expiresAt,
+                                   consentWithdrawnAt = NEW.withdrawnAt
+              WHERE id = NEW.candidateId AND consentPurpose = NEW.purpose
+                AND (consentGivenAt IS NULL OR consentGivenAt <= NEW.givenAt);
+            END;
+            CREATE TRIGGER consent_latest_withdraw AFTER UPDATE OF withdrawnAt ON consent BEGIN
+              UPDATE candidate SET consentWithdrawnAt = NEW.withdrawnAt
+              WHERE id = NEW.candidateId AND consentPurpose = NEW.purpose AND consentGivenAt = NEW.givenAt;
+            END;
+
+            -- The audit log is append-only.
+            CREATE TRIGGER audit_no_update BEFORE UPDATE ON auditEntry
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            CREATE TRIGGER audit_no_delete BEFORE DELETE ON auditEntry
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+            -- The candidate count, kept so that no screen ever counts a million rows.
+            INSERT INTO registerInfo(key, value) VALUES ('candidateCount', '0');
+            CREATE TRIGGER candidate_count_insert AFTER INSERT ON candidate BEGIN
+              UPDATE registerInfo SET value = CAST(value AS INTEGER) + 1 WHERE key = 'candidateCount';
+            END;
+            CREATE TRIGGER candidate_search_delete AFTER DELETE ON candidate BEGIN
+              DELETE FROM searchToken WHERE candidateId = OLD.id
+                AND token IN (SELECT value FROM json_each(OLD.searchKeys));
+            END;
+            CREATE TRIGGER candidate_count_delete AFTER DELETE ON candidate BEGIN
+              UPDATE registerInfo SET value = CAST(value AS INTEGER) - 1 WHERE key = 'candidateCount';
+            END;
+            """)
+        }
+
+        m.registerMigration("v1 indexes") { db in
+            try db.execute(sql: """
+            CREATE UNIQUE INDEX IF NOT EXISTS candidate_pseudonym ON candidate(pseudonym);
+            CREATE INDEX IF NOT EXISTS candidate_name ON candidate(nameKey, id);
+            CREATE INDEX IF NOT EXISTS candidate_activity ON candidate(lastActivityAt, id);
+            CREATE INDEX IF NOT EXISTS candidate_stage ON candidate(stageRank, nameKey, id);
+            CREATE INDEX IF NOT EXISTS candidate_retention ON candidate(retentionDueAt, id) WHERE retentionDueAt IS NOT NULL;
+            CREATE INDEX IF NOT EXISTS link_candidate ON candidateLink(candidateId);
+            CREATE INDEX IF NOT EXISTS consent_candidate ON consent(candidateId, purpose, givenAt);
+            CREATE INDEX IF NOT EXISTS document_candidate ON document(candidateId);
+            CREATE INDEX IF NOT EXISTS participation_candidate ON participation(candidateId, startedAt);
+            CREATE INDEX IF NOT EXISTS participation_process ON participation(processId, stage);
+            CREATE INDEX IF NOT EXISTS reference_candidate ON reference(candidateId);
+            CREATE INDEX IF NOT EXISTS statement_reference ON referenceStatement(referenceId);
+            CREATE INDEX IF NOT EXISTS assessment_candidate ON assessment(candidateId);
+            CREATE INDEX IF NOT EXISTS report_candidate ON psychReport(candidateId);
+            CREATE UNIQUE INDEX IF NOT EXISTS grant_active ON reportGrant(reportId, staffId) WHERE revokedAt IS NULL;
+            CREATE INDEX IF NOT EXISTS grant_staff ON reportGrant(staffId);
+            CREATE INDEX IF NOT EXISTS disclosure_candidate ON disclosure(candidateId);
+            CREATE INDEX IF NOT EXISTS audit_subject ON auditEntry(subject, seq);
+            """)
+        }
+        // The write model computes the candidate row's consent copy in Swift (one place computes every
+        // derived column), so the triggers that kept it go. Rectifications and flag changes get a log,
+        // removed staff a date, and a referee an identity across the candidates they refer.
+        m.registerMigration("v2 write model") { db in
+            try db.execute(sql: """
+            DROP TRIGGER consent_latest_insert;
+            DROP TRIGGER consent_latest_withdraw;
+
+            -- Which field of a candidate's record changed, when, and by whom (a staff pseudonym): never the
+            -- old value. Restriction, objection and Art. 14 notices keep their reason or channel in note.
+            CREATE TABLE recordChange (
+              id INTEGER PRIMARY KEY,
+              candidateId INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,
+              field TEXT NOT NULL CHECK (field <> ''),
+              changedAt REAL NOT NULL,
+              changedBy TEXT NOT NULL,
+              note TEXT
+            );
+            CREATE INDEX recordChange_candidate ON recordChange(candidateId, changedAt);
+
+            ALTER TABLE staff ADD COLUMN removedAt REAL;
+
+            -- One referee, many candidates: rows of the same person share a refereeId (the first row's id).
+            ALTER TABLE reference ADD COLUMN refereeId INTEGER;
+            UPDATE reference SET refereeId = id;
+            CREATE INDEX reference_referee ON reference(refereeId);
+            CREATE INDEX reference_email ON reference(email) WHERE email IS NOT NULL;
+            CREATE INDEX reference_phone ON reference(phone) WHERE phone IS NOT NULL;
+            """)
+        }
+        return m
+    }
+}

@@ -1,0 +1,201 @@
+import Foundation
+import GRDB
+import RekryDomain
+import RekryStorage
+
+extension SQLiteSession {
+    func candidate(id: Int64) throws -> CandidateRecord? {
+        try Row.fetchOne(db, sql: "SELECT * FROM candidate WHERE id = ?", arguments: [id]).map(RowDecoding.candidate)
+    }
+
+    func page(_ query: CandidateQuery, from anchor: PageAnchor, limit: Int, now: Date) throws -> [ListedCandidate] {
+        let plan = PagePlan(query: query, now: now)
+        let (sql, args, backward) = plan.sql(anchor: anchor, limit: limit)
+        let rows = try Row.fetchAll(db, sql: sql, arguments: args).map {
+            ListedCandidate(record: RowDecoding.candidate($0), key: plan.key($0))
+        }
+        return backward ? rows.reversed() : rows
+    }
+
+    func links(candidateId: Int64) throws -> [ProfileLink] {
+        try Row.fetchAll(db, sql: "SELECT * FROM candidateLink WHERE candidateId = ? ORDER BY id", arguments: [candidateId]).map {
+            ProfileLink(kind: $0["kind"], url: $0["url"], source: DataSource(rawValue: $0["source"]) ?? .applied)
+        }
+    }
+
+    func consents(candidateId: Int64) throws -> [ConsentRecord] {
+        try Row.fetchAll(db, sql: "SELECT * FROM consent WHERE candidateId = ? ORDER BY givenAt, id", arguments: [candidateId])
+            .map(RowDecoding.consent)
+    }
+
+    func documents(candidateId: Int64) throws -> [Document] {
+        try Row.fetchAll(db, sql: "SELECT * FROM document WHERE candidateId = ? ORDER BY receivedAt DESC, id DESC",
+                         arguments: [candidateId]).map(RowDecoding.document)
+    }
+
+    func participations(candidateId: Int64) throws -> [Participation] {
+        try Row.fetchAll(db, sql: """
+            SELECT p.*, pr.title AS processTitle, pr.client, pr.openedAt, pr.closedAt
+            FROM participation p JOIN process pr ON pr.id = p.processId
+            WHERE p.candidateId = ? ORDER BY p.startedAt DESC, p.id DESC
+            """, arguments: [candidateId]).map { p in
+            Participation(id: p["id"],
+                          process: RecruitmentProcess(id: p["processId"], title: p["processTitle"], client: p["client"],
+                                                      openedAt: Date(sql: p["openedAt"]), closedAt: (p["closedAt"] as Double?).date),
+                          stage: Stage(rawValue: p["stage"]) ?? .sourced, startedAt: Date(sql: p["startedAt"]),
+                          stageChangedAt: Date(sql: p["stageChangedAt"]), basis: LegalBasis(rawValue: p["basis"]) ?? .contract)
+        }
+    }
+
+    func references(candidateId: Int64) throws -> [Reference] {
+        try Row.fetchAll(db, sql: "SELECT * FROM reference WHERE candidateId = ? ORDER BY id", arguments: [candidateId]).map { r in
+            let record = RowDecoding.reference(r)
+            let statements = try Row.fetchAll(db, sql: "SELECT * FROM referenceStatement WHERE referenceId = ? ORDER BY givenAt, id",
+                                              arguments: [record.id]).map {
+                ReferenceStatement(givenAt: Date(sql: $0["givenAt"]), text: $0["text"])
+            }
+            return Reference(id: record.id, name: record.name, title: record.title, workplace: record.workplace,
+                             relationship: record.relationship, email: record.email, phone: record.phone, basis: record.basis,
+                             restricted: record.restricted, objected: record.objected, collectedAt: record.collectedAt,
+                             statements: statements)
+        }
+    }
+
+    func assessments(candidateId: Int64) throws -> [Assessment] {
+        try Row.fetchAll(db, sql: "SELECT * FROM assessment WHERE candidateId = ? ORDER BY recordedAt DESC, id DESC",
+                         arguments: [candidateId]).map(RowDecoding.assessment)
+    }
+
+    func disclosures(candidateId: Int64) throws -> [Disclosure] {
+        try Row.fetchAll(db, sql: "SELECT * FROM disclosure WHERE candidateId = ? ORDER BY disclosedAt DESC",
+                         arguments: [candidateId]).map {
+            Disclosure(recipient: $0["recipient"], disclosedAt: Date(sql: $0["disclosedAt"]), what: $0["what"])
+        }
+    }
+
+    func recordChanges(candidateId: Int64) throws -> [RecordChange] {
+        try Row.fetchAll(db, sql: "SELECT * FROM recordChange WHERE candidateId = ? ORDER BY changedAt, id",
+                         arguments: [candidateId]).map {
+            RecordChange(field: $0["field"], changedAt: Date(sql: $0["changedAt"]), changedBy: $0["changedBy"], note: $0["note"])
+        }
+    }
+}
+
+extension SQLiteSession {
+    static let candidateColumns = """
+        pseudonym, fullName, nameKey, email, phone, homeTown, postalAddress, birthYear, currentTitle, currentEmployer,
+        country, source, sourceDetail, collectedAt, notifiedAt, basis, consentPurpose, restricted, objected, stage,
+        stageRank, lastActivityAt, retentionDueAt, consentGivenAt, consentExpiresAt, consentWithdrawnAt, searchKeys
+        """
+
+    static func arguments(_ r: CandidateRecord) -> StatementArguments {
+        let d = r.derived
+        let values: [(any DatabaseValueConvertible)?] = [
+            r.pseudonym, r.fullName, d.nameKey, r.email, r.phone, r.homeTown, r.postalAddress, r.birthYear, r.currentTitle,
+            r.currentEmployer, r.country, r.source.rawValue, r.sourceDetail, r.collectedAt.sql, r.notifiedAt?.sql,
+            r.basis.rawValue, r.consentPurpose?.rawValue, r.restricted, r.objected, d.stage?.rawValue, d.stageRank,
+            d.lastActivityAt.sql, d.retentionDueAt?.sql, d.consent?.givenAt.sql, d.consent?.expiresAt?.sql,
+            d.consent?.withdrawnAt?.sql, RowDecoding.tokensJSON(d.searchTokens),
+        ]
+        return StatementArguments(values)
+    }
+
+    func insertCandidate(_ record: CandidateRecord) throws -> Int64 {
+        let marks = Array(repeating: "?", count: 27).joined(separator: ",")
+        try db.execute(sql: "INSERT INTO candidate(\(Self.candidateColumns)) VALUES (\(marks))", arguments: Self.arguments(record))
+        let id = db.lastInsertedRowID
+        for token in record.derived.searchTokens {
+            try db.execute(sql: "INSERT INTO searchToken(token, candidateId) VALUES (?, ?)", arguments: [token, id])
+        }
+        return id
+    }
+
+    func updateCandidate(_ record: CandidateRecord) throws {
+        guard let old = try candidate(id: record.id) else { throw RegisterError.notFound(what: "candidate \(record.id)") }
+        let sets = Self.candidateColumns.split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespacesAndNewlines)) = ?" }
+            .joined(separator: ", ")
+        var args = Self.arguments(record)
+        args += [record.id]
+        try db.execute(sql: "UPDATE candidate SET \(sets) WHERE id = ?", arguments: args)
+        // The token index follows the row: words that went are deleted (zeroed by secure_delete), new ones added.
+        let before = Set(old.derived.searchTokens), after = Set(record.derived.searchTokens)
+        for token in before.subtracting(after) {
+            try db.execute(sql: "DELETE FROM searchToken WHERE token = ? AND candidateId = ?", arguments: [token, record.id])
+        }
+        for token in after.subtracting(before) {
+            try db.execute(sql: "INSERT INTO searchToken(token, candidateId) VALUES (?, ?)", arguments: [token, record.id])
+        }
+    }
+
+    func insertLink(candidateId: Int64, _ link: ProfileLink) throws {
+        try db.execute(sql: "INSERT INTO candidateLink(candidateId, kind, url, source) VALUES (?, ?, ?, ?)",
+                       arguments: [candidateId, link.kind, link.url, link.source.rawValue])
+    }
+
+    func insertConsent(candidateId: Int64, _ c: ConsentRecord) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO consent(candidateId, purpose, givenAt, expiresAt, withdrawnAt, channel, text) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [candidateId, c.purpose.rawValue, c.givenAt.sql, c.expiresAt?.sql, c.withdrawnAt?.sql, c.channel, c.text])
+        return db.lastInsertedRowID
+    }
+
+    func withdrawConsent(id: Int64, at: Date) throws {
+        try db.execute(sql: "UPDATE consent SET withdrawnAt = ? WHERE id = ?", arguments: [at.sql, id])
+    }
+
+    func insertDocument(candidateId: Int64, _ d: Document) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO document(candidateId, kind, title, body, receivedAt, basis) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [candidateId, d.kind.rawValue, d.title, d.body, d.receivedAt.sql, d.basis.rawValue])
+        return db.lastInsertedRowID
+    }
+
+    func insertAssessment(candidateId: Int64, _ a: Assessment) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO assessment(candidateId, kind, provider, title, score, text, recordedAt, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [candidateId, a.kind.rawValue, a.provider, a.title, a.score, a.text, a.recordedAt.sql, a.basis.rawValue])
+        return db.lastInsertedRowID
+    }
+
+    func insertReference(_ r: ReferenceRecord, refereeId: Int64?) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO reference(candidateId, name, title, workplace, relationship, email, phone, basis, restricted, objected,
+              collectedAt, refereeId) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [r.candidateId, r.name, r.title, r.workplace, r.relationship, r.email, r.phone, r.basis.rawValue,
+                             r.restricted, r.objected, r.collectedAt.sql, refereeId])
+        let id = db.lastInsertedRowID
+        if refereeId == nil { try db.execute(sql: "UPDATE reference SET refereeId = id WHERE id = ?", arguments: [id]) }
+        return id
+    }
+
+    func insertStatement(referenceId: Int64, _ s: ReferenceStatement) throws {
+        try db.execute(sql: "INSERT INTO referenceStatement(referenceId, givenAt, text) VALUES (?, ?, ?)",
+                       arguments: [referenceId, s.givenAt.sql, s.text])
+    }
+
+    func referees(email: String?, phone: String?) throws -> [RefereeMatch] {
+        try Row.fetchAll(db, sql: """
+            SELECT * FROM reference WHERE (email IS NOT NULL AND email = ?) OR (phone IS NOT NULL AND phone = ?) ORDER BY id
+            """, arguments: [email, phone]).map { RefereeMatch(refereeId: $0["refereeId"] ?? $0["id"], record: RowDecoding.reference($0)) }
+    }
+
+    func reference(id: Int64) throws -> RefereeMatch? {
+        try Row.fetchOne(db, sql: "SELECT * FROM reference WHERE id = ?", arguments: [id]).map {
+            RefereeMatch(refereeId: $0["refereeId"] ?? $0["id"], record: RowDecoding.reference($0))
+        }
+    }
+
+    func references(refereeId: Int64) throws -> [ReferenceRecord] {
+        try Row.fetchAll(db, sql: "SELECT * FROM reference WHERE refereeId = ? ORDER BY id", arguments: [refereeId])
+            .map(RowDecoding.reference)
+    }
+
+    func logChange(candidateId: Int64, _ change: RecordChange) throws {
+        try db.execute(sql: "INSERT INTO recordChange(candidateId, field, changedAt, changedBy, note) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [candidateId, change.field, change.changedAt.sql, change.changedBy, change.note])
+    }
+
+    func indexText(_ entry: TextIndexEntry) throws {
+        try TextIndex.ensureShard(db, candidateId: entry.candidateId)
+        try TextIndex.add(db, candidateId: entry.candidateId, rowid: entry.rowid, folded: entry.folded)
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import GRDB
+import RekryDomain
+import RekryStorage
+
+extension SQLiteSession {
+    // Plain SQL: `staff(username:)` runs before every first screen, where building a query through GRDB's
+    // query interface costs the runtime a first-time tour of its generic types.
+    func staff(username: String) throws -> StaffAccount? {
+        try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE username = ? AND removedAt IS NULL", arguments: [username])
+            .map(RowDecoding.staff)
+    }
+
+    func staff(id: Int64) throws -> StaffAccount? {
+        try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE id = ? AND removedAt IS NULL", arguments: [id]).map(RowDecoding.staff)
+    }
+
+    func staffList() throws -> [StaffAccount] {
+        try Row.fetchAll(db, sql: "SELECT * FROM staff WHERE removedAt IS NULL ORDER BY username").map(RowDecoding.staff)
+    }
+
+    func insertStaff(_ a: StaffAccount) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO staff(username, displayName, role, publicKey, pseudonym, createdAt) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [a.username, a.displayName, a.role.rawValue, a.publicKey, a.pseudonym, a.createdAt.sql])
+        return db.lastInsertedRowID
+    }
+
+    func deactivateStaff(id: Int64, at: Date) throws {
+        try db.execute(sql: "UPDATE staff SET removedAt = ? WHERE id = ?", arguments: [at.sql, id])
+    }
+
+    func updateStaffKey(id: Int64, publicKey: Data) throws {
+        try db.execute(sql: "UPDATE staff SET publicKey = ? WHERE id = ?", arguments: [publicKey, id])
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// The audit log's entries. The chain's rules (hashing, verifying) live above the backends.
+public protocol AuditStoring {
+    func lastAuditEntry() throws -> AuditEntry?
+    func appendAudit(_ entry: AuditEntry) throws
+    /// The newest `limit` entries (for one subject pseudonym, or all), returned oldest first, with usernames.
+    func auditEntries(subject: String?, limit: Int) throws -> [AuditEntry]
+    /// Every entry from the first, in order, without holding them all in memory.
+    func forEachAuditEntry(_ body: (AuditEntry) throws -> Void) throws
+}
+
+/// Where the audit chain's latest head is kept outside the log itself.
+public protocol AuditHeadStoring: Sendable {
+    /// The recorded head, nil when none was ever written; throws when it exists but cannot be read.
+    func readHead() throws -> AuditHead?
+    func writeHead(_ head: AuditHead) throws
+}
+
+/// The latest chain head: the number of entries and the last entry's hash.
+public struct AuditHead: Sendable, Equatable {
+    public var seq: Int64
+    public var hash: String
+
+    public init(seq: Int64, hash: String) {
+        self.seq = seq
+        self.hash = hash
+    }
+}

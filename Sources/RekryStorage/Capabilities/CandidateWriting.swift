@@ -1,0 +1,31 @@
+import Foundation
+import RekryDomain
+
+/// Stores what the write model hands down: candidate rows with their derived columns, and the items held
+/// about a candidate. A backend keeps its own indexes (search tokens, full text) from what it is given.
+public protocol CandidateWriting {
+    /// Inserts a candidate (its `id` is ignored) with its search tokens; returns the new id.
+    func insertCandidate(_ record: CandidateRecord) throws -> Int64
+    /// Replaces every column of the candidate's row, and its search tokens, with `record`'s.
+    func updateCandidate(_ record: CandidateRecord) throws
+    func insertLink(candidateId: Int64, _ link: ProfileLink) throws
+    func insertConsent(candidateId: Int64, _ consent: ConsentRecord) throws -> Int64
+    /// Adds the withdrawal date to a consent record (the only change the history allows).
+    func withdrawConsent(id: Int64, at: Date) throws
+    func insertDocument(candidateId: Int64, _ document: Document) throws -> Int64
+    func insertAssessment(candidateId: Int64, _ assessment: Assessment) throws -> Int64
+    /// Inserts a referee's row for one candidate; `refereeId` names the person when they were seen before
+    /// (nil: a new person, whose id becomes this row's).
+    func insertReference(_ reference: ReferenceRecord, refereeId: Int64?) throws -> Int64
+    func insertStatement(referenceId: Int64, _ statement: ReferenceStatement) throws
+    /// Referee rows with this email or phone (any candidate's), to recognise a referee seen before.
+    func referees(email: String?, phone: String?) throws -> [RefereeMatch]
+    /// One referee row, with the person it belongs to.
+    func reference(id: Int64) throws -> RefereeMatch?
+    /// Every row of one referee: the candidates they give references for.
+    func references(refereeId: Int64) throws -> [ReferenceRecord]
+    /// Records which field of a candidate's record changed (rectification log): never the old value.
+    func logChange(candidateId: Int64, _ change: RecordChange) throws
+    /// Adds an entry to the full-text index.
+    func indexText(_ entry: TextIndexEntry) throws
+}

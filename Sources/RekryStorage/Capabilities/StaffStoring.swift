@@ -1,0 +1,14 @@
+import Foundation
+import RekryDomain
+
+/// Staff accounts: usernames, roles and public keys.
+public protocol StaffStoring {
+    func staff(username: String) throws -> StaffAccount?
+    func staff(id: Int64) throws -> StaffAccount?
+    /// Every account, by username.
+    func staffList() throws -> [StaffAccount]
+    func insertStaff(_ account: StaffAccount) throws -> Int64
+    /// Ends an account: it can no longer sign in, and stays only so that the audit log can name it.
+    func deactivateStaff(id: Int64, at: Date) throws
+    func updateStaffKey(id: Int64, publicKey: Data) throws
+}

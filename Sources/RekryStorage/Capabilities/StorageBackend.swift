@@ -1,0 +1,29 @@
+import Foundation
+import RekryDomain
+
+/// Everything one transaction on a register can do: the capabilities of a backend, composed.
+public typealias StorageSession = CandidateReading & CandidateWriting & ProcessStoring & ReportStoring & StaffStoring
+    & AuditStoring
+
+/// A register's storage: transactions over the capabilities above, plus the work that runs off the main
+/// thread (counts, full-text search). SQLite and PostgreSQL each implement it; the gate sees only this.
+public protocol StorageBackend: AnyObject, Sendable {
+    /// Where the register is, for messages and the status line.
+    var location: String { get }
+    /// Where the audit chain's head is kept.
+    var auditHead: (any AuditHeadStoring)? { get }
+    /// A read transaction on the calling thread's connection.
+    func read<T>(_ body: (any StorageSession) throws -> T) throws -> T
+    /// One write transaction: everything `body` does commits together, or nothing does.
+    func write<T>(_ body: (any StorageSession) throws -> T) throws -> T
+    /// A read transaction on a connection of its own, safe to call from any thread.
+    func readInBackground<T>(_ body: (any StorageSession) throws -> T) throws -> T
+    /// How many candidates match, counted up to `cap` (runs off the main thread).
+    func count(_ query: CandidateQuery, cap: Int, now: Date) throws -> Int
+    /// The number of candidates on the register, from a kept counter (never a scan).
+    func candidateCount() throws -> Int
+    /// Candidate ids whose indexed texts hold every one of `words`, best match first.
+    func searchText(words: [String], limit: Int) throws -> [Int64]
+    /// Makes every write durable and leaves no old page in any journal (after erasures, revokes, bulk loads).
+    func checkpoint() throws
+}

@@ -1,0 +1,55 @@
+/// Why a register could not be opened or an operation was refused; every case names what to do.
+public enum RegisterError: Error, CustomStringConvertible, Equatable {
+    case missing(path: String)
+    case alreadyExists(path: String)
+    case unreadable(path: String, reason: String)
+    case exposed(path: String, mode: String)
+    case notARegister(path: String, reason: String)
+    case textIndexMissing(path: String, register: String)
+    case unknownStaff(username: String)
+    case keyMismatch(username: String)
+    case notPermitted(action: String, role: String)
+    case notFound(what: String)
+    case invalid(field: String, message: String)
+    case refused(String)
+
+    public var description: String {
+        switch self {
+        case .missing(let path):
+            "\(path): no register here (create one with: rekry init --db \(path) --admin USERNAME --name \"FULL NAME\" --out IDENTITY_FILE, or a demo with: rekry demo --db \(path))"
+        case .alreadyExists(let path):
+            "\(path): a file already exists; refusing to overwrite it"
+        case .unreadable(let path, let reason):
+            "\(path): cannot open the register: \(reason)"
+        case .exposed(let path, let mode):
+            "\(path): the register is readable or writable by other users (mode \(mode)); fix with: chmod o-rwx \(path) (share it with your team through a Unix group: chgrp TEAM \(path) && chmod 660 \(path))"
+        case .notARegister(let path, let reason):
+            "\(path): not a Rekry register: \(reason)"
+        case .textIndexMissing(let path, let register):
+            "\(path): missing: this file holds the full-text index of the register \(register); restore both files from the same backup"
+        case .unknownStaff(let username):
+            "identity '\(username)' is not on this register's staff (an admin adds staff with: rekry staff add)"
+        case .keyMismatch(let username):
+            "identity '\(username)': the private key does not match the public key the register holds for that user"
+        case .notPermitted(let action, let role):
+            "\(action): not permitted for role \(role)"
+        case .notFound(let what):
+            "\(what): not found"
+        case .invalid(let field, let message):
+            "\(field): \(message)"
+        case .refused(let message):
+            message
+        }
+    }
+
+    /// The sysexits(3) code a command exits with for this error.
+    public var exitCode: Int32 {
+        switch self {
+        case .missing, .textIndexMissing: 66  // EX_NOINPUT
+        case .alreadyExists: 73  // EX_CANTCREAT
+        case .unreadable, .exposed, .unknownStaff, .keyMismatch: 77  // EX_NOPERM
+        case .notARegister, .invalid, .notFound: 65  // EX_DATAERR
+        case .notPermitted, .refused: 1  // refused by policy
+        }
+    }
+}

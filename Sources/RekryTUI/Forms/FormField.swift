@@ -1,0 +1,54 @@
+/// One field of a form: what it asks for, how it is edited, and what makes its value acceptable.
+///
+/// A field knows nothing of the store: the form hands back plain strings by `id`, and the caller decides what
+/// they become (a candidate, a note, a consent record…).
+public struct FormField: Sendable {
+    /// How the value is entered and shown.
+    public enum Kind: Sendable, Equatable {
+        /// One line of free text.
+        case text
+        /// One of a fixed list: ←/→ or Space cycle, a letter jumps to the next option starting with it.
+        case choice([String])
+        /// A calendar date written YYYY-MM-DD.
+        case date
+        /// Several lines (a note): Enter inserts a newline; the view wraps and scrolls it.
+        case multiline
+    }
+
+    public var id: String
+    public var label: String
+    public var kind: Kind
+    public var initial: String
+    public var required: Bool
+    /// One line shown while the field has the focus.
+    public var help: String
+    /// Returns an error message for an unacceptable (trimmed, non-empty) value, or nil.
+    public var validator: (@Sendable (String) -> String?)?
+
+    public init(id: String, label: String, kind: Kind = .text, initial: String = "", required: Bool = false,
+                help: String = "", validator: (@Sendable (String) -> String?)? = nil) {
+        self.id = id
+        self.label = label
+        self.kind = kind
+        self.initial = initial
+        self.required = required
+        self.help = help
+        self.validator = validator
+    }
+
+    /// Why `value` (already trimmed) cannot be submitted, or nil when it can.
+    ///
+    /// An empty optional field is always acceptable: the date and custom checks only judge what was written.
+    public func problem(with value: String) -> String? {
+        if value.isEmpty { return required ? "\(label) is required" : nil }
+        switch kind {
+        case .date:
+            if let problem = FormDate.problem(with: value) { return problem }
+        case .choice(let options):
+            if !options.contains(value) { return "Choose one of: \(options.joined(separator: ", "))" }
+        case .text, .multiline:
+            break
+        }
+        return validator?(value)
+    }
+}
