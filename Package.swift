@@ -48,7 +48,7 @@ let package = Package(
         // The terminal UI: screens rendered into a cell buffer. Knows nothing of curses.
         .target(name: "RekryTUI", dependencies: ["RekryDomain", "RekryStorage", "RekryGate"]),
         // The only module that talks to the terminal.
-        .target(name: "RekryTerminal", dependencies: ["CNcursesw", "RekryTUI"]),
+        .target(name: "RekryTerminal", dependencies: ["CNcursesw", "RekryDomain", "RekryStorage", "RekryGate", "RekryTUI"]),
         // The command line: argument parsing and command implementations.
         .target(name: "RekryCLI", dependencies: [
             "RekryDomain", "RekryCrypto", "RekryStorage", "RekryGate", "RekryBackends", "RekryDemo", "RekryTUI",
@@ -86,7 +86,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "RekryDemoTests", dependencies: [
-            "RekryDemo", "RekryGate", "RekryStorage", "RekrySQLite", "RekryDomain", "RekryCrypto", "RekryTestSupport",
+            "RekryDemo", "RekryGate", "RekryStorage", "RekrySQLite", "RekryBackends", "RekryDomain", "RekryCrypto", "RekryTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "RekryTUITests", dependencies: ["RekryTUI", "RekryDomain", "RekryStorage", "RekryGate", "RekryTestSupport"]),

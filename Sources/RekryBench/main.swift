@@ -11,7 +11,7 @@ import RekryTUI
 /// rekry-bench: builds (or reuses) a register of N candidates and prints figures, each beside raw SQLite
 /// doing the same query on the same file where that fits. Not part of the tests: machines are noisy.
 ///
-/// Usage: rekry-bench [--candidates N] [--dir DIR] [--reuse] [--only store|tui|first-screen]
+/// Usage: rekry-bench [--candidates N] [--dir DIR] [--reuse] [--only store|writes|tui|first-screen]
 struct BenchOptions {
     var candidates = 100_000
     var dir = "bench-out"
@@ -36,12 +36,12 @@ struct BenchOptions {
             case "--reuse": reuse = true
             case "--only":
                 let group = try value()
-                guard ["store", "tui", "first-screen"].contains(group) else {
-                    throw BenchError("--only takes store, tui or first-screen, not '\(group)'")
+                guard ["store", "tui", "first-screen", "writes"].contains(group) else {
+                    throw BenchError("--only takes store, writes, tui or first-screen, not '\(group)'")
                 }
                 only = group
             case "-h", "--help":
-                print("usage: rekry-bench [--candidates N] [--dir DIR] [--reuse] [--only store|tui|first-screen]")
+                print("usage: rekry-bench [--candidates N] [--dir DIR] [--reuse] [--only store|writes|tui|first-screen]")
                 exit(0)
             default: throw BenchError("unknown argument '\(a)'")
             }
@@ -70,8 +70,10 @@ do {
                      Double(result.candidates) / result.seconds))
     }
     let size = (try FileManager.default.attributesOfItem(atPath: db)[.size] as? NSNumber)?.int64Value ?? 0
-    print(String(format: "register file: %.1f MB", Double(size) / 1e6))
+    let textSize = (try? FileManager.default.attributesOfItem(atPath: db + ".text")[.size] as? NSNumber)?.int64Value ?? 0
+    print(String(format: "register file: %.1f MB, full-text index file: %.1f MB", Double(size) / 1e6, Double(textSize) / 1e6))
     if options.only == nil || options.only == "store" { try StoreBench(db: db, keys: keys).run() }
+    if options.only == nil || options.only == "writes" { try WriteBench(db: db, keys: keys).run() }
     if options.only == nil || options.only == "tui" { try MainActor.assumeIsolated { try TUIBench(db: db, keys: keys).run() } }
     if options.only == "first-screen" { try MainActor.assumeIsolated { try TUIBench(db: db, keys: keys).processStartToFirstScreen() } }
 } catch {

@@ -59,6 +59,27 @@ struct DemoGenerator {
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
 
+    /// Three to six different skills of the title's field (a nurse lists care skills, not Kotlin).
+    mutating func pickSkills(forTitle title: String) -> [String] {
+        var pool = DemoTexts.skillPool(forTitle: title)
+        if pool.count < 3 { pool += words.skills.map(\.text) }
+        var picked: [String] = []
+        for _ in 0..<min(pool.count, 3 + rng.int(0..<4)) {
+            picked.append(pool.remove(at: rng.int(0..<pool.count)))
+        }
+        return picked
+    }
+
+    /// A mobile number in the country's own format.
+    mutating func makePhone(country: String) -> String {
+        switch country {
+        case "NO": "+47 9\(pad(rng.int(0..<100), 2)) \(pad(rng.int(0..<100), 2)) \(pad(rng.int(0..<1000), 3))"
+        case "DK": "+45 2\(rng.int(0..<10)) \(pad(rng.int(0..<100), 2)) \(pad(rng.int(0..<100), 2)) \(pad(rng.int(0..<100), 2))"
+        case "FI": "+358 40 \(pad(rng.int(0..<1000), 3)) \(pad(rng.int(0..<10000), 4))"
+        default: "+46 7\(rng.int(0..<10)) \(pad(rng.int(0..<1000), 3)) \(pad(rng.int(0..<100), 2)) \(pad(rng.int(0..<100), 2))"
+        }
+    }
+
     mutating func pickCountry() -> String {
         let r = rng.int(0..<100)
         return r < 45 ? "SE" : r < 75 ? "NO" : r < 85 ? "DK" : r < 95 ? "FI" : "XX"
@@ -96,14 +117,13 @@ struct DemoGenerator {
         let townCountry = country == "XX" ? "SE" : country
         let town = rng.pick(words.towns[townCountry]!)
         let email = "\(nameWords.joined(separator: "."))\(id % 97)@\(["example.se", "example.no", "mail.example", "example.com"][rng.int(0..<4)])"
-        let phone = townCountry == "NO" ? "+47 9\(pad(rng.int(0..<100), 2)) \(pad(rng.int(0..<100), 2)) \(pad(rng.int(0..<1000), 3))"
-            : "+46 7\(rng.int(0..<10)) \(pad(rng.int(0..<1000), 3)) \(pad(rng.int(0..<100), 2)) \(pad(rng.int(0..<100), 2))"
+        let phone = makePhone(country: townCountry)
         let title = rng.pick(words.titles).text
         let employer = rng.pick(words.employers).text
         let birthYear = 1955 + rng.int(0..<48)
         let maxYears = max(1, min(35, year - birthYear - 18))
         let person = DemoPerson(givenName: givenName, fullName: fullName, town: town.name, country: townCountry, title: title,
-                                employer: employer, skills: (0..<(3 + rng.int(0..<4))).map { _ in rng.pick(words.skills).text },
+                                employer: employer, skills: pickSkills(forTitle: title),
                                 yearsOfExperience: 1 + rng.int(0..<maxYears), birthYear: birthYear, currentYear: year)
 
         // Provenance

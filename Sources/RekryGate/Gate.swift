@@ -43,8 +43,22 @@ public final class Gate: Sendable {
     }
 
     /// Runs `body` as one audited write transaction; the audit head is recorded after the commit.
-    func audited<T>(_ body: (AuditedTransaction) throws -> T) throws -> T {
-        try AuditedTransaction.run(on: backend, actor: actor.pseudonym, clock: clock, body)
+    /// `indexingText`: the transaction adds to the full-text index.
+    func audited<T>(indexingText: Bool = false, _ body: (AuditedTransaction) throws -> T) throws -> T {
+        try AuditedTransaction.run(on: backend, actor: actor.pseudonym, clock: clock, indexingText: indexingText,
+                                   check: requireCurrentAccount, body)
+    }
+
+    /// Refuses to go on when the account signed in with has since been removed, re-keyed or given another
+    /// role: a session must not outlive what the admin did to the account. One indexed read per transaction.
+    func requireCurrentAccount(_ s: any StaffStoring) throws {
+        guard let account = try s.staff(id: actor.id) else {
+            throw RegisterError.refused("\(actor.username): this account was removed; sign in is no longer possible")
+        }
+        guard account.publicKey == identity.publicKey else { throw RegisterError.keyMismatch(username: actor.username) }
+        guard account.role == actor.role else {
+            throw RegisterError.refused("\(actor.username): your role changed to \(account.role.rawValue); sign in again")
+        }
     }
 
     /// The number of candidates on the register (kept by the backend, so instant).

@@ -25,6 +25,7 @@ final class CursesBackend: TerminalBackend {
         cbreak()
         noecho()
         nonl()
+        Self.disableFlowControl()
         keypad(window, true)
         set_escdelay(25)
         curs_set(0)
@@ -39,6 +40,21 @@ final class CursesBackend: TerminalBackend {
     }
 
     var size: (width: Int, height: Int) { (Int(getmaxx(window)), Int(getmaxy(window))) }
+
+    /// Lets Ctrl-S (save a form) and Ctrl-Q reach the app: with XON/XOFF flow control on, the terminal driver
+    /// takes them and Ctrl-S freezes the screen. `cbreak` keeps the signal keys: Ctrl-C still ends the program
+    /// through ncurses' handler, which restores the terminal, and Ctrl-Z still suspends it.
+    ///
+    /// Called after the other mode changes (each of them rewrites the modes from ncurses' copy); `def_prog_mode`
+    /// then makes this ncurses' copy, so a resume after Ctrl-Z restores it too. `endwin` and the crash guard
+    /// restore the modes saved before the screen was set up, flow control included.
+    private static func disableFlowControl() {
+        var modes = termios()
+        guard tcgetattr(STDIN_FILENO, &modes) == 0 else { return }
+        modes.c_iflag &= ~tcflag_t(IXON | IXOFF)
+        guard tcsetattr(STDIN_FILENO, TCSANOW, &modes) == 0 else { return }
+        def_prog_mode()
+    }
 
     func close() {
         endwin()

@@ -55,3 +55,43 @@ final class GateBoundaryTests: XCTestCase {
         }
     }
 }
+
+/// Package.swift declares every module each target imports, so that no target builds only by accident of
+/// what another target pulled in.
+final class PackageDependencyTests: XCTestCase {
+    func testEveryImportIsADeclaredDependency() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let manifest = try String(contentsOf: root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        // Each target's declaration, from `.target(name:` / `.executableTarget(` / `.testTarget(` to the next one.
+        let starts = ["\n        .target(name: \"", "\n        .executableTarget(name: \"", "\n        .testTarget(name: \"", "\n        .systemLibrary(name: \""]
+        var blocks: [(String, String)] = []
+        var rest = Substring(manifest)
+        while let next = starts.compactMap({ rest.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
+            let after = rest[next.upperBound...]
+            let name = String(after.prefix { $0 != "\"" })
+            let end = starts.compactMap { after.range(of: $0)?.lowerBound }.min() ?? after.endIndex
+            blocks.append((name, String(after[..<end])))
+            rest = after[end...]
+        }
+        XCTAssertGreaterThan(blocks.count, 15)
+        let system: Set<String> = ["Foundation", "XCTest", "Glibc", "Dispatch"]
+        for (name, block) in blocks where !block.contains("systemLibrary") {
+            let folder = block.contains("path: \"Tests/") ? "Tests/\(name)" : (name.hasSuffix("Tests") ? "Tests/\(name)" : "Sources/\(name)")
+            let dir = root.appendingPathComponent(folder)
+            guard let files = FileManager.default.enumerator(atPath: dir.path)?.compactMap({ $0 as? String }).filter({ $0.hasSuffix(".swift") }) else { continue }
+            var imported = Set<String>()
+            for file in files {
+                let text = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
+                for line in text.split(separator: "\n") {
+                    let words = line.split(separator: " ")
+                    if let i = words.firstIndex(of: "import"), i + 1 < words.count, words[..<i].allSatisfy({ $0.hasPrefix("@") }) {
+                        imported.insert(String(words[i + 1]))
+                    }
+                }
+            }
+            for module in imported.subtracting(system) {
+                XCTAssertTrue(block.contains("\"\(module)\""), "\(name) imports \(module) but Package.swift does not declare it")
+            }
+        }
+    }
+}

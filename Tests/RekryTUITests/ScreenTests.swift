@@ -39,12 +39,14 @@ final class ScreenTests: XCTestCase, @unchecked Sendable {
         return app
     }
 
-    /// Waits for background counts instead of sleeping.
+    /// Waits for background work (counts, candidate and report reads) instead of sleeping, applying results as
+    /// they come: a result stays pending until applied, and applying one can start more work.
     @MainActor
     func waitForBackground(_ app: App) {
         let deadline = Date().addingTimeInterval(10)
-        while app.mailbox.isBusy && Date() < deadline { RunLoopPoll.spin() }
-        app.drainBackground()
+        while app.mailbox.isBusy && Date() < deadline {
+            if !app.drainBackground() { RunLoopPoll.spin() }
+        }
     }
 
     @MainActor

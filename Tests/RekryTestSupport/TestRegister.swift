@@ -122,7 +122,7 @@ public final class TestRegister: @unchecked Sendable {
                                   consentPurpose: purpose,
                                   facts: WriteModel.Facts(consents: consents, participations: [], lastActivityAt: activity)))
         let body = cv ?? "CV of \(name): Swift developer with a passion for privacy."
-        return try register.backend.write { s in
+        return try register.backend.write(indexingText: true) { s in
             let id = try s.insertCandidate(record)
             for c in consents { _ = try s.insertConsent(candidateId: id, c) }
             let documentId = try s.insertDocument(candidateId: id, Document(id: 0, kind: .cv, title: "CV", body: body, receivedAt: now, basis: basis))
@@ -189,7 +189,7 @@ public final class TestRegister: @unchecked Sendable {
     /// Adds an assessment for a candidate (indexed for full-text search, as every note is).
     public func addAssessment(_ candidateId: Int64, text: String, basis: LegalBasis = .contract) throws {
         let now = clock.now()
-        try register.backend.write { s in
+        try register.backend.write(indexingText: true) { s in
             let aid = try s.insertAssessment(candidateId: candidateId, Assessment(id: 0, kind: .interviewNote, provider: "Lead",
                                                                                  title: "Interview", score: nil, text: text,
                                                                                  recordedAt: now, basis: basis))

@@ -20,10 +20,8 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "The psychologist who wrote it.") var author: String
 
         func run() throws {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw ValidationError("\(file): cannot read the report file")
-            }
-            guard let text = String(data: data, encoding: .utf8) else { throw ValidationError("\(file): not UTF-8 text") }
+            // A missing file is no input (66), a binary or empty one bad data (65), as for every other file.
+            let text = try CommandInput.text(of: file, argument: "FILE")
             try global.signIn().attachReport(candidateId: id.value, text: text, author: author)
             print("Attached the report to candidate \(id.value); it is encrypted, and you hold access. Grant others with: rekry grant \(id.value) --to USERNAME --reason TEXT")
         }

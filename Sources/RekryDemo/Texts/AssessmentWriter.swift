@@ -7,15 +7,17 @@ extension DemoTexts {
 }
 
 extension DemoTexts.Writer {
-    /// A recruiter's assessment of a candidate for a process: overall judgement, strengths, risks, optionally
-    /// ratings, and a recommendation that agrees with the judgement.
+    /// A recruiter's assessment of a candidate for a process: an overall judgement, then match, strengths,
+    /// motivation, fit and risks as prose, labelled lines (with ratings) or plus/minus bullets, and a
+    /// recommendation that agrees with the judgement.
     mutating func writeAssessment() {
         let maxLen = DemoTexts.assessmentBytes.upperBound - 8
         let minLen = DemoTexts.assessmentBytes.lowerBound + 24
         let target = 560 + below(420)
         let level = below(100) < 15 ? 0 : below(100) < 35 ? 1 : chance(55) ? 2 : 3
-        let overall: DemoTexts.Bank = [.assessWeak, .assessMixed, .assessGood, .assessStrong][level]
-        let recommend: DemoTexts.Bank = [.recommendWeak, .recommendMixed, .recommendGood, .recommendStrong][level]
+        let overall: DemoTexts.Bank = level == 0 ? .assessWeak : level == 1 ? .assessMixed : level == 2 ? .assessGood : .assessStrong
+        let recommend: DemoTexts.Bank = level == 0 ? .recommendWeak : level == 1 ? .recommendMixed
+            : level == 2 ? .recommendGood : .recommendStrong
 
         var tail = DemoTexts.TextBuffer(capacity: 256)
         swap(&out, &tail)
@@ -29,41 +31,54 @@ extension DemoTexts.Writer {
         say(.assessHeader)
         blankLine()
         let layout = below(3)
-        switch layout {
-        case 0:
-            say(overall)
-            while out.count + tail.count < target - 120 {
-                if !sentence(chance(60) ? .assessStrength : .assessFit, limit: limit - 150) { break }
-            }
-            sentence(.assessRisk, limit: limit)
+        if layout == 1 { lit("Summary: ") }
+        say(overall)
+        if layout == 1 {
             newline()
-        case 1:
-            lit("Summary: ")
-            say(overall)
-            newline()
-            ratings(level: level, limit: limit - 120)
-            lit("Strengths: ")
-            say(.assessStrength)
-            newline()
-            attempt(limit: limit) { w in w.lit("Risks: "); w.say(.assessRisk); w.newline() }
-        default:
-            say(overall)
+            ratings(level: level, limit: limit - 200)
+        } else if layout == 2 {
             lit("\n\n")
-            var n = 0
-            while n < 4 && (n < 2 || out.count + tail.count < target - 100) {
-                if !attempt(limit: limit - 100, { w in w.lit("+ "); w.say(.assessStrength); w.newline() }) { break }
-                n += 1
-            }
-            attempt(limit: limit) { w in w.lit("– "); w.say(.assessRisk); w.newline() }
-            if chance(50) { attempt(limit: limit) { w in w.lit("– "); w.say(.gap); w.newline() } }
+        }
+        // (bank, label, positive)
+        let items: [(Int, StaticString, Bool)] = [
+            (index(.assessMatch), "Match", true), (index(.assessStrength), "Strength", true),
+            (index(.assessMotivation), "Motivation", true), (index(.assessRisk), "Risk", false),
+            (index(.assessStrength), "Strength", true), (index(.assessFit), "Fit", true),
+            (index(.gap), "Gap", false), (index(.assessFit), "Fit", true),
+        ]
+        var k = 0
+        while k < items.count && (k < 2 || out.count + tail.count < target) {
+            assessmentItem(items[k], layout: layout, limit: limit, fresh: true)
+            k += 1
         }
         var n = 0
         while out.count + tail.count < minLen && n < 10 {
-            sentence(.assessFit, limit: limit)
+            assessmentItem(items[n % items.count], layout: layout, limit: limit, fresh: n < items.count)
             n += 1
         }
         if out.last != 10 { newline() }
         out.append(contentsOf: tail)
+    }
+
+    private mutating func assessmentItem(_ item: (Int, StaticString, Bool), layout: Int, limit: Int, fresh: Bool) {
+        if fresh && exhausted(item.0) { return }
+        switch layout {
+        case 0:
+            sentence(item.0, limit: limit, fresh: fresh)
+        case 1:
+            attempt(limit: limit) { w in
+                w.lit(item.1)
+                w.lit(": ")
+                w.pickBank(item.0)
+                w.newline()
+            }
+        default:
+            attempt(limit: limit) { w in
+                if item.2 { w.lit("+ ") } else { w.lit("– ") }
+                w.pickBank(item.0)
+                w.newline()
+            }
+        }
     }
 
     private mutating func ratings(level: Int, limit: Int) {

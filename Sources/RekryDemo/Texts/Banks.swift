@@ -6,7 +6,7 @@ extension DemoTexts {
         case trait, traitAdj, nextStep, attract, devArea, hobby, atBest, pride, roleDesc
         // CV
         case cvProfileOpenI, cvProfileOpenN, cvProfileMidI, cvProfileMidN, cvProfileCloseI, cvProfileCloseN
-        case cvCourse, cvVolunteer, cvInterest, cvOther, cvTalk, cvReferences, cvExtra, cvStudentJob, cvLaterStudy
+        case cvJobIntro, cvCourse, cvVolunteer, cvInterest, cvOther, cvTalk, cvReferences, cvExtra, cvStudentJob, cvLaterStudy
         // Cover letter
         case letterSubject, letterGreet, letterGreetClient, letterOpen, letterOpen2, letterCurrent, letterTransition
         case letterExperience, letterAchievement, letterSkills, letterValue, letterWhyClient, letterWhyRole
@@ -15,7 +15,8 @@ extension DemoTexts {
         case noteHeader, noteFormat, noteRound, noteBackground, noteBackgroundMore, noteMotivation, noteCompetence, noteStrength
         case noteConcern, notePractical, noteNext, noteExtra
         // Recruiter assessment
-        case assessHeader, assessStrong, assessGood, assessMixed, assessWeak, assessStrength, assessRisk, assessFit
+        case assessHeader, assessStrong, assessGood, assessMixed, assessWeak, assessStrength, assessMatch
+        case assessMotivation, assessRisk, assessFit
         case recommendStrong, recommendGood, recommendMixed, recommendWeak
         // Reference statements
         case refTitle, refOpenManager, refOpenColleague, refOpenClient, refOpenReport, refOpenOther

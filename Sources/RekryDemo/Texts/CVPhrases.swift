@@ -6,7 +6,7 @@ extension DemoTexts {
             "I have worked in {@area} for {years} and am currently {atitle} at {employer}.",
             "With {years} of experience in {@area}, I currently work as {atitle} at {employer}.",
             "I am a [structured|curious|driven|solution-oriented|calm and thorough] {titlel} based in {town}, with {years} of experience [from both the private and public sector|from consultancy and in-house roles|from small teams as well as large organisations|in the field].",
-            "For the past {years} I have worked with {@area}, most recently as {atitle} at {employer}.",
+            "For {pastyears} I have worked with {@area}, most recently as {atitle} at {employer}.",
             "I live in {town} and work as {atitle} at {employer}, where I {@doing}. In total I have {years} of professional experience.",
             "My name is {name}, and I am {atitle} with {years} of experience in {@area}.",
         ]),
@@ -47,6 +47,14 @@ extension DemoTexts {
         (.cvProfileCloseN, [
             "Now looking for {@nextStep}.", "Open to new opportunities in the {town} area or remotely.", "Seeking {@motive}.",
             "Interested in {@nextStep}.",
+        ]),
+        (.cvJobIntro, [
+            "Part of a team of {num:4-14} working with {@area}.",
+            "Responsible for {@area} across [two|three|four] business units.",
+            "Role in a [fast-growing|mid-sized|large|newly formed] [organisation|team|unit] focused on {@area}.",
+            "Reported to the [head of department|department manager|managing director|head of the business area].",
+            "[Permanent position|Full-time position|Fixed-term position, later made permanent|Consultancy assignment, later employed].",
+            "Joined during a period of [rapid growth|reorganisation|digital transformation|expansion into new markets].",
         ]),
         (.cvCourse, [
             "Leadership in practice, five days", "Labour law for managers", "Presentation technique and storytelling",

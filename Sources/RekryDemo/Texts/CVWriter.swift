@@ -85,7 +85,7 @@ extension DemoTexts.Writer {
             heading(pick(Layout.other), style)
             var n = 0
             while out.count < minLen && n < 24 {
-                sentence(.cvExtra, limit: maxLen)
+                sentence(.cvExtra, limit: maxLen, fresh: n < 9)
                 n += 1
             }
             newline()
@@ -134,7 +134,7 @@ extension DemoTexts.Writer {
 
     private mutating func cvHeader(_ p: DemoPerson, datable: Bool) {
         let nameHasGiven = p.fullName.utf8.starts(with: p.givenName.utf8)
-            || Array(p.fullName.utf8).containsBytes(p.givenName.utf8)
+            || DemoTexts.bytes(Array(p.fullName.utf8), contain: p.givenName.utf8)
         func fullName(_ w: inout Self) {
             w.text(p.fullName)
             if !nameHasGiven { w.lit(" ("); w.text(p.givenName); w.byte(41) }
@@ -320,6 +320,7 @@ extension DemoTexts.Writer {
             jobs.append(DemoTexts.Job(start: 0, end: nil, startMonth: 1, endMonth: 12, level: 3, employer: "", town: ""))
         }
         // Titles, employers, towns, end months.
+        let months = chance(30)
         let n = jobs.count
         let kind = DemoTexts.EmployerKind.primary(c.field)
         let home = c.country.home
@@ -330,24 +331,30 @@ extension DemoTexts.Writer {
                 jobs[0].town = p.town
                 continue
             }
-            jobs[i].level = i == n - 1 ? (p.yearsOfExperience >= 8 && n == 2 ? 1 : 0)
+            // The first job is junior unless it lasted long; the one before today's is senior for the experienced.
+            let long = (jobs[i].end ?? upper) - jobs[i].start > 3
+            jobs[i].level = i == n - 1 ? (long || (p.yearsOfExperience >= 8 && n == 2) ? 1 : 0)
                 : i == 1 && p.yearsOfExperience >= 12 ? 2 : 1
-            if i == 1 && chance(20) {
-                jobs[i].employer = p.employer
-            } else {
-                let r = below(10)
-                let list = Facts.employers(home, r < 7 ? kind : r < 9 ? .corporate : .publicSector)
-                var e = pick(list)
-                var tries = 0
-                while (e == p.employer || e == jobs[i - 1].employer) && tries < 4 { e = pick(list); tries += 1 }
-                jobs[i].employer = e
-            }
             let townRoll = below(100)
             jobs[i].town = townRoll < 65 ? p.town
                 : c.country == .xx && i >= n - 2 && townRoll < 90 ? pick(Facts.towns(.xx)) : pick(Facts.towns(home))
+            if i == 1 && chance(20) {
+                jobs[i].employer = p.employer
+                jobs[i].town = p.town
+            } else {
+                let r = below(10)
+                let abroad = c.country == .xx && !Facts.towns(home).contains(jobs[i].town) && jobs[i].town != p.town
+                let list = Facts.employers(home, abroad ? .corporate : r < 7 ? kind : r < 9 ? .corporate : .publicSector)
+                var e = pick(list)
+                var tries = 0
+                while (e == p.employer || e == jobs[i - 1].employer) && tries < 4 { e = pick(list); tries += 1 }
+                placeEmployer(e, &jobs[i])
+            }
             // The job ends the month before the next one starts.
             let nextStart = jobs[i - 1].startMonth
-            if nextStart == 1 {
+            if !months {
+                jobs[i].endMonth = 12
+            } else if nextStart == 1 {
                 jobs[i].endMonth = 12
                 jobs[i].end = jobs[i].end! - 1
                 if jobs[i].end! < jobs[i].start { jobs[i].end = jobs[i].start }
@@ -359,7 +366,6 @@ extension DemoTexts.Writer {
 
         // Bullets: the current job gets the largest share; the oldest jobs may get none.
         let expStart = out.count
-        let months = chance(30)
         let rangeStyle = below(3)
         let present = pick(Layout.present)
         let format = below(4)
@@ -373,8 +379,16 @@ extension DemoTexts.Writer {
                                                         present: present, datable: datable) }) { break }
             let startCount = out.count
             var bullets = 0
-            while bullets < 6 && out.count - startCount < share && (bullets > 0 || i < 3 || share > 80) {
-                let bank = chance(i == 0 ? 45 : 35) ? index(.achieve) : index(.duty)
+            let most = i == 0 ? 5 : i < 3 ? 4 : 2
+            if chance(25) && share > 120 {
+                if prose { sentence(.cvJobIntro, limit: limit - 1) } else {
+                    attempt(limit: limit) { w in w.lit("  "); w.say(.cvJobIntro); w.newline() }
+                }
+            }
+            while bullets < most && out.count - startCount < share && (bullets > 0 || i < 3 || share > 80) {
+                var bank = chance(i == 0 ? 45 : 35) ? index(.achieve) : index(.duty)
+                if exhausted(bank) { bank = bank == index(.duty) ? index(.achieve) : index(.duty) }
+                if exhausted(bank) { break }
                 let ok: Bool
                 if prose {
                     ok = sentence(bank, limit: limit - 1)
@@ -405,6 +419,20 @@ extension DemoTexts.Writer {
         }
     }
 
+    /// Sets a job's employer; "Name|Town" moves the job to that town, "@municipality" names the town's.
+    private mutating func placeEmployer(_ e: String, _ job: inout DemoTexts.Job) {
+        if e.utf8.first == 64 {   // "@municipality…"
+            let rest = e.utf8.dropFirst(13)
+            let name = c.country.home == .fi ? "City of " + job.town : job.town + " Municipality"
+            job.employer = rest.isEmpty ? name : name + String(Substring(rest))
+        } else if let bar = e.utf8.firstIndex(of: 124) {   // "Name|Town"
+            job.employer = String(Substring(e.utf8[..<bar]))
+            job.town = String(Substring(e.utf8[e.utf8.index(after: bar)...]))
+        } else {
+            job.employer = e
+        }
+    }
+
     private mutating func jobHeader(_ j: DemoTexts.Job, format: Int, months: Bool, rangeStyle: Int, present: String,
                                     datable: Bool) {
         func range(_ w: inout Self) {
@@ -420,12 +448,16 @@ extension DemoTexts.Writer {
             }
         }
         func title(_ w: inout Self) {
-            switch j.level {
-            case 0: w.say(.entryTitle)
-            case 1: w.say(.midTitle)
-            case 2: w.say(.seniorTitle)
-            default: w.text(w.c.title)
+            guard j.level < 3 else { w.text(w.c.title); return }
+            // An earlier job at the current employer has another title than today's.
+            let bank: DemoTexts.FieldBank = j.level == 0 ? .entryTitle : j.level == 1 ? .midTitle : .seniorTitle
+            for _ in 0..<4 {
+                let mark = w.out.count
+                w.say(bank)
+                if j.employer != w.c.employer || !w.out.endsWith(w.c.title, from: mark) { return }
+                w.out.removeLast(w.out.count - mark)
             }
+            w.say(j.level == 0 ? .midTitle : .entryTitle)
         }
         switch format {
         case 0:
@@ -474,6 +506,13 @@ extension DemoTexts.Writer {
         let abroad = c.country == .xx && chance(55)
         let uniCountry: DemoTexts.Country = abroad ? .xx : c.country.home
         let school = DemoTexts.School(c.field)
+        // Most recent first: studies alongside work, the degree or vocational training, upper secondary school.
+        if datable && p.currentYear - careerStart >= 4 && chance(20) {
+            year(careerStart + 2 + below(p.currentYear - careerStart - 1))
+            lit("  ")
+            say(.cvLaterStudy)
+            newline()
+        }
         if datable && ageAtStart >= 21 && (needsDegree || chance(80)) {
             let end = max(min(careerStart, b + 22 + below(5)), b + 21)
             let start = max(b + 18, end - pick([3, 3, 4, 5, 5]))
@@ -504,12 +543,6 @@ extension DemoTexts.Writer {
                 say(.vocational)
                 newline()
             }
-        }
-        if datable && p.currentYear - careerStart >= 4 && chance(20) {
-            year(careerStart + 2 + below(p.currentYear - careerStart - 1))
-            lit("  ")
-            say(.cvLaterStudy)
-            newline()
         }
         if datable && b + 19 <= p.currentYear && (degree == nil || chance(45)) {
             year(b + 16); lit("–"); year(b + 19); lit("  ")

@@ -52,7 +52,7 @@ extension DemoTexts {
             lower.reserveCapacity(title.utf8.count + 2)
             for b in title.utf8 { lower.append(b >= 65 && b <= 90 ? b | 0x20 : b) }
             lower.append(32)
-            for (key, field) in rules where lower.containsBytes(key.utf8) { return field }
+            for (key, field) in rules where DemoTexts.bytes(lower, contain: key.utf8) { return field }
             return .general
         }
     }
@@ -62,17 +62,21 @@ extension DemoTexts {
         case manager, colleague, client, report, other
 
         static func of(_ relationship: String) -> Relation {
+            switch relationship {
+            case "former manager", "manager": return .manager
+            case "colleague", "former colleague": return .colleague
+            case "client": return .client
+            case "direct report": return .report
+            default: break
+            }
             var lower: [UInt8] = []
             lower.reserveCapacity(relationship.utf8.count)
             for b in relationship.utf8 { lower.append(b >= 65 && b <= 90 ? b | 0x20 : b) }
-            if lower.containsBytes("report".utf8) || lower.containsBytes("subordinate".utf8)
-                || lower.containsBytes("employee".utf8) { return .report }
-            if lower.containsBytes("manager".utf8) || lower.containsBytes("supervisor".utf8)
-                || lower.containsBytes("boss".utf8) || lower.containsBytes("head".utf8)
-                || lower.containsBytes("director".utf8) || lower.containsBytes("lead".utf8) { return .manager }
-            if lower.containsBytes("client".utf8) || lower.containsBytes("customer".utf8) { return .client }
-            if lower.containsBytes("colleague".utf8) || lower.containsBytes("peer".utf8)
-                || lower.containsBytes("team".utf8) || lower.containsBytes("partner".utf8) { return .colleague }
+            func has(_ words: String...) -> Bool { words.contains { DemoTexts.bytes(lower, contain: $0.utf8) } }
+            if has("report", "subordinate", "employee") { return .report }
+            if has("manager", "supervisor", "boss", "head", "director", "lead") { return .manager }
+            if has("client", "customer") { return .client }
+            if has("colleague", "peer", "team", "partner") { return .colleague }
             return .other
         }
     }
@@ -87,18 +91,24 @@ extension DemoTexts {
     ]
 }
 
-extension Array where Element == UInt8 {
-    /// Whether the bytes contain `needle` as a contiguous run.
-    func containsBytes(_ needle: String.UTF8View) -> Bool {
+extension DemoTexts {
+    /// Tools and methods of the field a title belongs to ("Backend developer" → Go, Kubernetes, …), for
+    /// generators that want a person's skills to agree with their title. Plain strings, no template syntax.
+    static func skillPool(forTitle title: String) -> [String] {
+        FieldPhrases.of(Field.of(title)).tool
+    }
+
+    /// Whether `hay` contains `needle` as a contiguous run of bytes.
+    static func bytes(_ hay: [UInt8], contain needle: String.UTF8View) -> Bool {
         let n = needle.count
-        guard n > 0, n <= count else { return n == 0 }
+        guard n > 0, n <= hay.count else { return n == 0 }
         let first = needle.first!
         var i = 0
-        while i + n <= count {
-            if self[i] == first {
+        while i + n <= hay.count {
+            if hay[i] == first {
                 var j = 1
                 var k = needle.index(after: needle.startIndex)
-                while j < n && self[i + j] == needle[k] { j += 1; k = needle.index(after: k) }
+                while j < n && hay[i + j] == needle[k] { j += 1; k = needle.index(after: k) }
                 if j == n { return true }
             }
             i += 1

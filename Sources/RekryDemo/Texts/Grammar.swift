@@ -10,7 +10,7 @@ extension DemoTexts {
     /// - `[one|two|]` one of the alternatives (an empty one makes the rest optional); these nest;
     /// - a `:l`, `:u` or `:a` suffix on a slot or bank (`{@duty:l}`, `{title:a}`) lower-cases or upper-cases the
     ///   first letter, or puts "a"/"an" in front.
-    struct Grammar: Sendable {
+    struct Grammar: @unchecked Sendable {
         enum Op: UInt8, Sendable { case lit, slot, bank, fieldBank, alt, num }
 
         struct Node: Sendable {
@@ -30,13 +30,15 @@ extension DemoTexts {
         static let upperFirst: UInt8 = 2
         static let article: UInt8 = 4
 
-        /// Literal bytes of all templates.
-        private(set) var arena: [UInt8] = []
-        private(set) var nodes: [Node] = []
+        /// The tables, built once and then copied to memory that lives as long as the process and is never
+        /// written again, so that rendering reads them without reference counting or bounds checks (indices
+        /// are checked when compiling). Hence `@unchecked Sendable`.
+        private(set) var arena: UnsafeBufferPointer<UInt8>
+        private(set) var nodes: UnsafeBufferPointer<Node>
         /// Node ranges: each template, and each alternative of a `[…|…]`.
-        private(set) var spans: [Span] = []
+        private(set) var spans: UnsafeBufferPointer<Span>
         /// For each bank, a range of `spans`: its templates.
-        private(set) var banks: [Span] = []
+        private(set) var banks: UnsafeBufferPointer<Span>
         let plainBanks: Int
         let fields: Int
 
@@ -46,13 +48,46 @@ extension DemoTexts {
             plainBanks + bank * fields + field.rawValue
         }
 
-        private enum Piece {
-            case lit([UInt8])
-            case node(Node)
-            case alt([[Piece]])
+        private init() {
+            var b = GrammarBuilder()
+            b.build()
+            arena = Self.immortal(b.arena)
+            nodes = Self.immortal(b.nodes)
+            spans = Self.immortal(b.spans)
+            banks = Self.immortal(b.banks)
+            plainBanks = b.plainBanks
+            fields = b.fields
         }
 
-        private init() {
+        private static func immortal<T>(_ a: [T]) -> UnsafeBufferPointer<T> {
+            let p = UnsafeMutableBufferPointer<T>.allocate(capacity: max(a.count, 1))
+            _ = p.initialize(from: a)
+            return UnsafeBufferPointer(rebasing: p[0..<a.count])
+        }
+    }
+}
+
+extension DemoTexts {
+    fileprivate enum Piece {
+        case lit([UInt8])
+        case node(Grammar.Node)
+        case alt([[Piece]])
+    }
+
+    /// Compiles the phrase tables; every template is parsed and checked here, once.
+    fileprivate struct GrammarBuilder {
+        typealias Node = Grammar.Node
+        typealias Span = Grammar.Span
+        var arena: [UInt8] = []
+        var nodes: [Node] = []
+        var spans: [Span] = []
+        var banks: [Span] = []
+        var plainBanks = 0
+        var fields = 0
+
+        func fieldBankIndex(_ bank: Int, _ field: Field) -> Int { plainBanks + bank * fields + field.rawValue }
+
+        mutating func build() {
             plainBanks = Bank.allCases.count
             fields = Field.allCases.count
             var names: [String: Node] = [:]
@@ -175,9 +210,9 @@ extension DemoTexts {
             if let colon = body.firstIndex(of: ":") {
                 for m in body[body.index(after: colon)...] {
                     switch m {
-                    case "l": mods |= lowerFirst
-                    case "u": mods |= upperFirst
-                    case "a": mods |= article
+                    case "l": mods |= Grammar.lowerFirst
+                    case "u": mods |= Grammar.upperFirst
+                    case "a": mods |= Grammar.article
                     default: preconditionFailure("bad modifier in {\(d)} in phrase: \(phrase)")
                     }
                 }

@@ -62,7 +62,7 @@ extension DemoTexts.Writer {
             blankLine()
             var n = 0
             while out.count < minLen && n < 12 {
-                noteSentence(index(.noteExtra), style: style == 2 ? 2 : 1, limit: maxLen)
+                noteSentence(index(.noteExtra), style: style == 2 ? 2 : 1, limit: maxLen, fresh: n < 6)
                 n += 1
             }
         }
@@ -71,7 +71,8 @@ extension DemoTexts.Writer {
     }
 
     @discardableResult
-    private mutating func noteSentence(_ bank: Int, style: Int, limit: Int) -> Bool {
+    private mutating func noteSentence(_ bank: Int, style: Int, limit: Int, fresh: Bool = true) -> Bool {
+        if fresh && exhausted(bank) { return false }
         if style == 2 {
             return attempt(limit: limit) { w in
                 w.lit("- ")

@@ -35,7 +35,7 @@ extension DemoTexts.Writer {
         let quota = max((target - out.count - tail.count) / paragraphs, 120)
         let changingField = c.processField != c.field && c.processField != .general
 
-        paragraph(index(.letterOpen), index(.letterOpen2), quota: quota, limit: limit, most: 1)
+        paragraph(index(.letterOpen), index(.letterOpen2), quota: quota, limit: limit, most: 2)
         let start = out.count
         sentence(.letterCurrent, limit: limit)
         if changingField { sentence(.letterTransition, limit: limit) }
@@ -45,14 +45,14 @@ extension DemoTexts.Writer {
             k += 1
         }
         blankLine()
-        paragraph(index(.letterSkills), index(.letterValue), quota: quota, limit: limit, most: 2)
+        paragraph(index(.letterSkills), index(.letterValue), quota: quota, limit: limit, most: 3)
         paragraph(index(c.client != nil ? .letterWhyClient : .letterWhyRole), index(.letterPersonal),
-                  quota: quota, limit: limit, most: 2)
-        if practical { paragraph(index(.letterPractical), index(.letterPractical), quota: quota, limit: limit, most: 1) }
+                  quota: quota, limit: limit, most: 3)
+        if practical { paragraph(index(.letterPractical), index(.letterPractical), quota: quota, limit: limit, most: 2) }
         if out.count + tail.count < minLen {
             var n = 0
             while out.count + tail.count < minLen && n < 12 {
-                sentence(.letterExtra, limit: limit)
+                sentence(.letterExtra, limit: limit, fresh: n < 5)
                 n += 1
             }
             blankLine()

@@ -112,6 +112,20 @@ extension DemoTexts {
             "Motivation for the role appears genuine and well thought through.",
             "Experience of {@area} matches what the client needs.",
         ]),
+        (.assessMatch, [
+            "Meets [five|six] of the seven key requirements in the profile.",
+            "Key requirements met: [all|all but one|most|about half].",
+            "Compared with the requirement profile, the main gap is [leadership experience|industry knowledge|depth in the client's systems|international experience].",
+            "Experience level matches the seniority of the role [well|reasonably well|only in part].",
+            "Background in {@area} covers the core of the {processl} role.",
+        ]),
+        (.assessMotivation, [
+            "Clear and well-founded motivation; looking for {@motive}.",
+            "Motivated mainly by {@attract}.",
+            "Wants {@nextStep}; the role fits that well.",
+            "Motivation is genuine, though partly driven by the situation at {employer}.",
+            "Has turned down other offers to stay in this process.",
+        ]),
         (.assessRisk, [
             "Limited experience of formal leadership.", "Salary expectations may be above the client's range.",
             "A notice period of [three|two] months may delay the start.", "Less experience than the other finalists.",

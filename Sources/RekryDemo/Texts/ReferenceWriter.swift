@@ -27,7 +27,7 @@ extension DemoTexts.Writer {
             sentence(.refClose, limit: limit)
             n = 0
             while out.count + tail.count < minLen && n < 8 {
-                sentence(.refBody, limit: limit)
+                sentence(.refBody, limit: limit, fresh: n < 4)
                 n += 1
             }
             out.append(contentsOf: tail)
@@ -46,7 +46,7 @@ extension DemoTexts.Writer {
             say(.refRehire)
             n = 0
             while out.count < minLen && n < 8 {
-                sentence(.refCall, limit: limit)
+                sentence(.refCall, limit: limit, fresh: n < 4)
                 n += 1
             }
             newline()

@@ -8,7 +8,9 @@ extension DemoTexts {
         private(set) var count = 0
 
         init(capacity: Int) {
-            storage = [UInt8](repeating: 0, count: max(capacity, 64))
+            // Bytes past `count` are never read, so the storage need not be zeroed.
+            let n = max(capacity, 64)
+            storage = [UInt8](unsafeUninitializedCapacity: n) { _, initialized in initialized = n }
         }
 
         var isEmpty: Bool { count == 0 }
@@ -78,6 +80,12 @@ extension DemoTexts {
                 i += 1
             }
             return true
+        }
+
+        /// The bytes, without a copy.
+        consuming func bytes() -> [UInt8] {
+            storage.removeLast(storage.count - count)
+            return storage
         }
 
         func makeString() -> String {

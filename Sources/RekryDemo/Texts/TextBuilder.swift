@@ -22,6 +22,7 @@ extension DemoTexts {
         }
 
         func finish() -> String { out.makeString() }
+        consuming func finishUTF8() -> [UInt8] { out.bytes() }
 
         // MARK: Randomness
 
@@ -108,8 +109,10 @@ extension DemoTexts {
         mutating func say(_ f: FieldBank, field: Field) { pickBank(g.fieldBankIndex(f.rawValue, field)) }
 
         /// One entry of bank `b` after a space; taken back (and `false`) if the text would pass `limit` bytes.
+        /// With `fresh`, nothing is written (and `false`) once every entry of the bank has been used in this text.
         @discardableResult
-        mutating func sentence(_ b: Int, limit: Int) -> Bool {
+        mutating func sentence(_ b: Int, limit: Int, fresh: Bool = true) -> Bool {
+            if fresh && exhausted(b) { return false }
             let mark = out.count
             space()
             pickBank(b)
@@ -121,9 +124,20 @@ extension DemoTexts {
         }
 
         @discardableResult
-        mutating func sentence(_ b: Bank, limit: Int) -> Bool { sentence(b.rawValue, limit: limit) }
+        mutating func sentence(_ b: Bank, limit: Int, fresh: Bool = true) -> Bool {
+            sentence(b.rawValue, limit: limit, fresh: fresh)
+        }
         @discardableResult
-        mutating func sentence(_ f: FieldBank, limit: Int) -> Bool { sentence(index(f), limit: limit) }
+        mutating func sentence(_ f: FieldBank, limit: Int, fresh: Bool = true) -> Bool {
+            sentence(index(f), limit: limit, fresh: fresh)
+        }
+
+        /// Whether every entry of bank `b` has been used in this text.
+        func exhausted(_ b: Int) -> Bool {
+            let bank = g.banks[b]
+            for k in Int(bank.start)..<Int(bank.end) where used[k >> 6] & (1 << UInt64(k & 63)) == 0 { return false }
+            return true
+        }
 
         /// Runs `body`, and takes its output back (returning `false`) if the text then passes `limit` bytes.
         @discardableResult
@@ -162,7 +176,7 @@ extension DemoTexts {
                 switch n.op {
                 case .lit:
                     let a = Int(n.a)
-                    g.arena.withUnsafeBytes { out.append(bytes: UnsafeRawBufferPointer(rebasing: $0[a..<(a + Int(n.b))])) }
+                    out.append(bytes: UnsafeRawBufferPointer(start: g.arena.baseAddress! + a, count: Int(n.b)))
                 case .slot:
                     let mark = out.count
                     slot(n.a)
@@ -235,6 +249,8 @@ extension DemoTexts {
             case .years:
                 int(c.years)
                 if c.years == 1 { lit(" year") } else { lit(" years") }
+            case .pastyears:
+                if c.years == 1 { lit("the past year") } else { lit("the past "); int(c.years); lit(" years") }
             case .skill:
                 if c.skills.isEmpty { lit("the core tools of the trade") } else { text(pick(c.skills)) }
             case .skill1: skillAt(0)
@@ -261,6 +277,12 @@ extension DemoTexts {
                 if let client = c.client { lit(" for "); text(client) }
             case .interviewer: text(c.interviewer)
             case .referee: text(c.referee)
+            case .referee1:
+                if let space = c.referee.utf8.firstIndex(of: 32) {
+                    text(String(c.referee[..<space]))
+                } else {
+                    text(c.referee)
+                }
             case .rel: text(c.rel)
             case .cur: text(c.country.currency)
             case .salary: int(int(in: c.country.salaryRange) * c.country.salaryUnit)

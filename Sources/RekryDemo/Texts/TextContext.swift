@@ -50,15 +50,16 @@ extension DemoTexts {
         case employer, town
         /// The country's English name ("Sweden"; for someone from abroad, the country they live in).
         case country
-        /// "12 years", "1 year".
-        case years
+        /// "12 years", "1 year"; "the past 12 years", "the past year".
+        case years, pastyears
         /// A random skill; the first, second and third skill of this text; all skills as "A, B and C".
         case skill, skill1, skill2, skill3, skills
         /// The process title: as is, lower-cased first letter, with an article.
         case process, processl, aprocess
         /// The client, or "the client"; " at Client" / " for Client", or nothing without one.
         case client, atclient, forclient
-        case interviewer, referee
+        /// The interviewer; the referee, and the referee's first name alone.
+        case interviewer, referee, referee1
         /// The referee's relationship to the candidate, as given ("former manager").
         case rel
         /// Currency code; a monthly salary in it ("52,000").

@@ -41,6 +41,10 @@ public enum WritePolicy {
         switch action {
         case .addDocument, .addNote, .addAssessment, .addReference, .joinProcess, .moveStage:
             if let lapse = badge?.lapse { return .withhold(lapse) }
+        case .editCandidate where role == .recruiter:
+            // A recruiter corrects what they can see; a lapsed record is corrected by a lead or the DPO, who
+            // answer the request it usually comes with.
+            if let lapse = badge?.lapse { return .withhold(lapse) }
         default: break
         }
         return .allow

@@ -19,10 +19,11 @@ final class AuditedTransaction {
         self.clock = clock
     }
 
-    static func run<T>(on backend: any StorageBackend, actor: String, clock: any TimeSource,
-                       _ body: (AuditedTransaction) throws -> T) throws -> T {
+    static func run<T>(on backend: any StorageBackend, actor: String, clock: any TimeSource, indexingText: Bool,
+                       check: (any StorageSession) throws -> Void, _ body: (AuditedTransaction) throws -> T) throws -> T {
         var head: AuditHead?
-        let result = try backend.write { session in
+        let result = try backend.write(indexingText: indexingText) { session in
+            try check(session)
             let tx = AuditedTransaction(session: session, actor: actor, clock: clock)
             let value = try body(tx)
             head = tx.head

@@ -16,7 +16,10 @@ extension Gate {
         var cursor = anchor
         // Badge filters are checked exactly here after a superset in the backend; refill until the page is full.
         for _ in 0..<8 {
-            let fetched = try backend.read { s in try s.page(query, from: cursor, limit: limit, now: now) }
+            let fetched = try backend.read { s in
+                try requireCurrentAccount(s)
+                return try s.page(query, from: cursor, limit: limit, now: now)
+            }
             let batch = fetched.map { row($0.record, key: $0.key, now: now, purpose: purpose) }
             // A search reaches a candidate once per matching word: keep the first.
             var seen = Set(rows.map(\.id))

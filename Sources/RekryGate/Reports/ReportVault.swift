@@ -73,26 +73,28 @@ extension Gate {
         return try audited { tx in
             let s = tx.session
             guard let candidate = try s.candidate(id: candidateId) else { throw RegisterError.notFound(what: "candidate \(candidateId)") }
-            let consent = Self.latestConsent(try s.consents(candidateId: candidateId), purpose: .psychAssessment)
-            let state = consent.map { ConsentState.of(expiresAt: $0.expiresAt, withdrawnAt: $0.withdrawnAt, at: now) } ?? .neverGiven
-            guard state.isUsable else {
-                throw RegisterError.refused("candidate \(candidateId): no valid explicit consent for a psychological assessment (consent \(state.rawValue)); record it before attaching a report: rekry consent record \(candidateId) --purpose psych-assessment …")
+            return try masking(candidate, hiding: [.consent, .processes], action: "report attach") {
+                let consent = Self.latestConsent(try s.consents(candidateId: candidateId), purpose: .psychAssessment)
+                let state = consent.map { ConsentState.of(expiresAt: $0.expiresAt, withdrawnAt: $0.withdrawnAt, at: now) } ?? .neverGiven
+                guard state.isUsable else {
+                    throw RegisterError.refused("candidate \(candidateId): no valid explicit consent for a psychological assessment (consent \(state.rawValue)); record it before attaching a report: rekry consent record \(candidateId) --purpose psych-assessment …")
+                }
+                guard let participation = try s.participations(candidateId: candidateId).first(where: { $0.process.isOpen }) else {
+                    throw RegisterError.refused("candidate \(candidateId): not in an open process; a report belongs to a process")
+                }
+                if try s.hasReport(participationId: participation.id) {
+                    throw RegisterError.refused("candidate \(candidateId): a report is already attached for this process")
+                }
+                let key = ReportCipher.newDataKey()
+                let reportId = try s.insertReport(ReportRecord(id: 0, candidateId: candidateId, participationId: participation.id,
+                                                               author: author, writtenAt: writtenAt ?? now, attachedAt: now,
+                                                               attachedBy: actor.id, ciphertext: try ReportCipher.seal(text, with: key)))
+                try ReportVault.storeKey(s, reportId: reportId, staffId: actor.id, dataKey: key)
+                _ = try s.insertGrant(GrantRecord(id: 0, reportId: reportId, staffId: actor.id, grantedBy: actor.id,
+                                                  reason: "attached the report", grantedAt: now, revokedAt: nil, revokedBy: nil))
+                try tx.audit(.reportAttach, subject: candidate.pseudonym, purpose: .recruitment)
+                return reportId
             }
-            guard let participation = try s.participations(candidateId: candidateId).first(where: { $0.process.isOpen }) else {
-                throw RegisterError.refused("candidate \(candidateId): not in an open process; a report belongs to a process")
-            }
-            if try s.hasReport(participationId: participation.id) {
-                throw RegisterError.refused("candidate \(candidateId): a report is already attached for this process")
-            }
-            let key = ReportCipher.newDataKey()
-            let reportId = try s.insertReport(ReportRecord(id: 0, candidateId: candidateId, participationId: participation.id,
-                                                           author: author, writtenAt: writtenAt ?? now, attachedAt: now,
-                                                           attachedBy: actor.id, ciphertext: try ReportCipher.seal(text, with: key)))
-            try ReportVault.storeKey(s, reportId: reportId, staffId: actor.id, dataKey: key)
-            _ = try s.insertGrant(GrantRecord(id: 0, reportId: reportId, staffId: actor.id, grantedBy: actor.id,
-                                              reason: "attached the report", grantedAt: now, revokedAt: nil, revokedBy: nil))
-            try tx.audit(.reportAttach, subject: candidate.pseudonym, purpose: .recruitment)
-            return reportId
         }
     }
 
@@ -106,26 +108,29 @@ extension Gate {
         try audited { tx in
             let s = tx.session
             let report = try ReportVault.requireReport(s, candidateId: candidateId)
-            guard let grantee = try s.staff(username: username) else { throw RegisterError.unknownStaff(username: username) }
-            guard grantee.role == .recruiter || grantee.role == .lead else {
-                throw RegisterError.refused("\(username) is \(grantee.role.rawValue): only recruiters and leads can be granted a psychologist report")
+            // Whoever may not see the report on this record is not told its process's outcome by a refusal either.
+            try masking(try s.candidate(id: candidateId), hiding: [.psychReportMeta, .processes], action: "grant") {
+                guard let grantee = try s.staff(username: username) else { throw RegisterError.unknownStaff(username: username) }
+                guard grantee.role == .recruiter || grantee.role == .lead else {
+                    throw RegisterError.refused("\(username) is \(grantee.role.rawValue): only recruiters and leads can be granted a psychologist report")
+                }
+                if report.processClosedAt != nil && !report.hired {
+                    throw RegisterError.refused("candidate \(candidateId): the process is closed and the candidate was not hired; the report is past retention")
+                }
+                guard try ReportVault.grantState(s, report: report, staffId: actor.id) == .active,
+                      let key = try ReportVault.dataKey(s, reportId: report.report.id, staffId: actor.id, privateKey: identity.privateKey) else {
+                    throw RegisterError.refused("you hold no access to this report, so you cannot pass it on; ask a lead who does")
+                }
+                if try ReportVault.grantState(s, report: report, staffId: grantee.id) == .active {
+                    throw RegisterError.refused("\(username) already holds a grant for this report")
+                }
+                // An ended grant (process closed) is closed off before a new one is given.
+                try s.revokeGrants(reportId: report.report.id, staffId: grantee.id, at: now, by: actor.id)
+                try ReportVault.storeKey(s, reportId: report.report.id, staffId: grantee.id, dataKey: key)
+                _ = try s.insertGrant(GrantRecord(id: 0, reportId: report.report.id, staffId: grantee.id, grantedBy: actor.id,
+                                                  reason: reason, grantedAt: now, revokedAt: nil, revokedBy: nil))
+                try tx.audit(.reportGrant, subject: report.candidatePseudonym, purpose: .recruitment, detail: "grantee=\(grantee.pseudonym)")
             }
-            if report.processClosedAt != nil && !report.hired {
-                throw RegisterError.refused("candidate \(candidateId): the process is closed and the candidate was not hired; the report is past retention")
-            }
-            guard try ReportVault.grantState(s, report: report, staffId: actor.id) == .active,
-                  let key = try ReportVault.dataKey(s, reportId: report.report.id, staffId: actor.id, privateKey: identity.privateKey) else {
-                throw RegisterError.refused("you hold no access to this report, so you cannot pass it on; ask a lead who does")
-            }
-            if try ReportVault.grantState(s, report: report, staffId: grantee.id) == .active {
-                throw RegisterError.refused("\(username) already holds a grant for this report")
-            }
-            // An ended grant (process closed) is closed off before a new one is given.
-            try s.revokeGrants(reportId: report.report.id, staffId: grantee.id, at: now, by: actor.id)
-            try ReportVault.storeKey(s, reportId: report.report.id, staffId: grantee.id, dataKey: key)
-            _ = try s.insertGrant(GrantRecord(id: 0, reportId: report.report.id, staffId: grantee.id, grantedBy: actor.id,
-                                              reason: reason, grantedAt: now, revokedAt: nil, revokedBy: nil))
-            try tx.audit(.reportGrant, subject: report.candidatePseudonym, purpose: .recruitment, detail: "grantee=\(grantee.pseudonym)")
         }
     }
 
@@ -174,6 +179,11 @@ extension Gate {
             let badge = BadgePolicy.badge(for: BadgeFacts(basis: .explicitConsent, consent: consent, restricted: candidate.restricted), at: now)
             let grant = try ReportVault.grantState(s, report: report, staffId: actor.id)
             var decision = decide(.psychReport, purpose: purpose, badge: badge, grant: grant, reportRetained: report.retained)
+            // Whoever may not even see that the report exists is told only why (a restriction), never the
+            // reason the text itself would be withheld (which tells how the process ended, or who holds grants).
+            if decision != .allow, case .withhold(let hidden) = decide(.psychReportMeta, purpose: purpose, badge: badge) {
+                decision = .withhold(hidden)
+            }
             var key: SymmetricKey?
             if decision == .allow {
                 key = try ReportVault.dataKey(s, reportId: report.report.id, staffId: actor.id, privateKey: identity.privateKey)

@@ -67,10 +67,13 @@ public enum CandidateField: String, CaseIterable, Sendable {
 
 /// Field checks shared by adding and editing, each naming the field it refuses.
 enum FieldRules {
-    static func text(_ value: String?, field: String, max: Int = 500) throws -> String? {
+    /// A trimmed text, nil when empty. `multiline` texts (documents, notes, statements, consent texts) keep
+    /// their line breaks and tabs; every other control character is refused, in those too.
+    static func text(_ value: String?, field: String, max: Int = 500, multiline: Bool = false) throws -> String? {
         guard let v = value?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty else { return nil }
         guard v.count <= max else { throw RegisterError.invalid(field: field, message: "at most \(max) characters, not \(v.count)") }
-        guard !v.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        let allowed: Set<Unicode.Scalar> = multiline ? ["\n", "\r", "\t"] : []
+        guard !v.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !allowed.contains($0) }) else {
             throw RegisterError.invalid(field: field, message: "control characters are not allowed")
         }
         return v
@@ -78,7 +81,9 @@ enum FieldRules {
 
     static func name(_ value: String, field: String = "--name") throws -> String {
         guard let v = try text(value, field: field, max: 200) else { throw RegisterError.invalid(field: field, message: "the name is required") }
-        guard !SearchFolding.words(v).isEmpty else { throw RegisterError.invalid(field: field, message: "'\(v)' has no letters") }
+        guard !SearchFolding.words(v).isEmpty, v.contains(where: \.isLetter) else {
+            throw RegisterError.invalid(field: field, message: "'\(v)' has no letters")
+        }
         return v
     }
 
@@ -218,7 +223,9 @@ extension Gate {
             try tx.audit(.candidateEdit, subject: record.pseudonym, purpose: .recruitment,
                          detail: "fields=" + changes.keys.map(\.rawValue).sorted().joined(separator: ","))
         }
-        // A correction must not leave the wrong value readable in a journal.
-        try backend.checkpoint()
+        // A correction should not leave the wrong value readable in a journal. The edit has committed, so a
+        // reader holding the journal open (another recruiter's search) does not make it fail: the next
+        // checkpoint takes the old frames.
+        try? backend.checkpoint()
     }
 }

@@ -23,13 +23,17 @@ public struct ConsentDraft: Sendable, Equatable {
         guard try FieldRules.text(channel, field: "--channel", max: 100) != nil else {
             throw RegisterError.invalid(field: "--channel", message: "how the consent was given is required (web form, email, phone, in person)")
         }
-        guard try FieldRules.text(text, field: "--text", max: 5_000) != nil else {
+        guard try FieldRules.text(text, field: "--text", max: 5_000, multiline: true) != nil else {
             throw RegisterError.invalid(field: "--text", message: "the text the person agreed to is required, verbatim")
         }
         let given = givenAt ?? now
         if given > now { throw RegisterError.invalid(field: "--given", message: "a consent cannot be given in the future") }
         if let e = expiresAt, e <= given {
             throw RegisterError.invalid(field: "--expires", message: "the expiry \(DayFormat.day(e)) is not after the day it was given (\(DayFormat.day(given)))")
+        }
+        // A consent that has already run out is no consent to record: it would badge the record as lapsed.
+        if let e = expiresAt, e <= now {
+            throw RegisterError.invalid(field: "--expires", message: "the expiry \(DayFormat.day(e)) has already passed")
         }
     }
 
@@ -61,9 +65,14 @@ extension Gate {
         try requireWrite(.withdrawConsent)
         let now = clock.now()
         try audited { tx in
-            let record = try changeCandidate(tx, id: candidateId, action: .withdrawConsent) { _ in
+            let record = try changeCandidate(tx, id: candidateId, action: .withdrawConsent) { r in
                 let latest = try tx.session.consents(candidateId: candidateId)
                     .filter { $0.purpose == consentPurpose && $0.givenAt <= now }.max { $0.givenAt < $1.givenAt }
+                // Whoever may not see the consent history (a restricted record, for a recruiter) is told only that
+                // there is nothing to withdraw, never which of "never given" and "already withdrawn" it is.
+                if latest == nil || latest?.withdrawnAt != nil, !mayRead(.consent, of: r) {
+                    throw RegisterError.refused("candidate \(candidateId) has no \(consentPurpose.rawValue) consent to withdraw")
+                }
                 guard let latest else {
                     throw RegisterError.refused("candidate \(candidateId) never gave consent for \(consentPurpose.rawValue)")
                 }
@@ -90,7 +99,7 @@ extension Gate {
 
     private func setFlag(candidateId: Int64, field: String, on: Bool, reason: String, action: WriteAction, audit: AuditAction,
                          _ apply: @escaping (inout CandidateRecord) -> Void) throws {
-        guard let why = try FieldRules.text(reason, field: "--reason", max: 1_000) else {
+        guard let why = try FieldRules.text(reason, field: "--reason", max: 1_000, multiline: true) else {
             throw RegisterError.invalid(field: "--reason", message: "a reason is required")
         }
         let now = clock.now()
@@ -118,6 +127,12 @@ extension Gate {
         guard sent <= now else { throw RegisterError.invalid(field: "--sent", message: "a notice cannot be sent in the future") }
         try audited { tx in
             let record = try changeCandidate(tx, id: candidateId, action: .markNoticeSent) { r in
+                // Source and collection date are the profile: whoever may not see it (a restricted record, for a
+                // recruiter or lead) may not probe them through this write's answers either. The DPO marks it.
+                if !mayRead(.profile, of: r) {
+                    let reason = BadgePolicy.badge(for: r.badgeFacts, at: now).lapse ?? .roleNotPermitted
+                    throw RegisterError.refused("\(WriteAction.markNoticeSent.rawValue) for candidate \(candidateId): refused, \(reason.explanation.replacingOccurrences(of: "withheld: ", with: "")); the DPO can mark it")
+                }
                 guard !r.source.providedByPerson else {
                     throw RegisterError.refused("candidate \(candidateId) gave their data themselves (\(r.source.label)): no Art. 14 notice is due")
                 }
@@ -128,6 +143,26 @@ extension Gate {
             }
             try tx.session.logChange(candidateId: candidateId, RecordChange(field: "art14-notice", changedAt: now, changedBy: actor.pseudonym, note: via))
             try tx.audit(.noticeSent, subject: record.pseudonym, purpose: .recruitment)
+        }
+    }
+
+    /// Whether the actor may see `category` of `record` now: the DPO as when answering a request, others
+    /// for daily recruitment work. Writes use it so that their answers reveal nothing a read would withhold.
+    func mayRead(_ category: DataCategory, of record: CandidateRecord) -> Bool {
+        let badge = BadgePolicy.badge(for: record.badgeFacts, at: clock.now())
+        return decide(category, purpose: actor.role == .dpo ? .dataSubjectRequest : .recruitment, badge: badge) == .allow
+    }
+
+    /// Runs `body`; when the actor may not see one of `categories` of `candidate`, a refusal from `body` is
+    /// replaced by one that names only the lapse, so that a write's answer reveals nothing a read withholds.
+    func masking<T>(_ candidate: CandidateRecord?, hiding categories: [DataCategory], action: String,
+                    _ body: () throws -> T) throws -> T {
+        guard let candidate, !categories.allSatisfy({ mayRead($0, of: candidate) }) else { return try body() }
+        do {
+            return try body()
+        } catch RegisterError.refused {
+            let reason = BadgePolicy.badge(for: candidate.badgeFacts, at: clock.now()).lapse ?? .roleNotPermitted
+            throw RegisterError.refused("\(action) for candidate \(candidate.id): refused, \(reason.explanation.replacingOccurrences(of: "withheld: ", with: ""))")
         }
     }
 }

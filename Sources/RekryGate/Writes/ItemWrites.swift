@@ -8,11 +8,11 @@ extension Gate {
     @discardableResult
     public func addDocument(candidateId: Int64, kind: Document.Kind, title: String? = nil, body: String,
                             basis: LegalBasis? = nil) throws -> Int64 {
-        guard let text = try FieldRules.text(body, field: "document", max: 1_000_000) else {
+        guard let text = try FieldRules.text(body, field: "document", max: 1_000_000, multiline: true) else {
             throw RegisterError.invalid(field: "document", message: "the document is empty")
         }
         let now = clock.now()
-        return try audited { tx in
+        return try audited(indexingText: true) { tx in
             var documentId: Int64 = 0
             let record = try changeCandidate(tx, id: candidateId, action: .addDocument) { r in
                 let doc = Document(id: 0, kind: kind, title: try FieldRules.text(title, field: "--title", max: 200) ?? kind.label,
@@ -43,7 +43,7 @@ extension Gate {
 
     private func addAssessment(candidateId: Int64, kind: Assessment.Kind, provider: String?, title: String, score: String?,
                                text: String, basis: LegalBasis?, action: WriteAction, audit: AuditAction) throws -> Int64 {
-        guard let body = try FieldRules.text(text, field: "--text", max: 100_000) else {
+        guard let body = try FieldRules.text(text, field: "--text", max: 100_000, multiline: true) else {
             throw RegisterError.invalid(field: "--text", message: "the text is empty")
         }
         guard let heading = try FieldRules.text(title, field: "--title", max: 200) else {
@@ -54,7 +54,7 @@ extension Gate {
             throw RegisterError.invalid(field: "--provider", message: "a test result names its provider")
         }
         let now = clock.now()
-        return try audited { tx in
+        return try audited(indexingText: true) { tx in
             var assessmentId: Int64 = 0
             let record = try changeCandidate(tx, id: candidateId, action: action) { _ in
                 let a = Assessment(id: 0, kind: kind, provider: try FieldRules.text(provider, field: "--provider"), title: heading,

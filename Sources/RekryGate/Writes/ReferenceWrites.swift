@@ -50,15 +50,17 @@ extension Gate {
             var referenceId: Int64 = 0
             let record = try changeCandidate(tx, id: candidateId, action: .addReference) { _ in
                 let match = (email != nil || phone != nil) ? try s.referees(email: email, phone: phone).first : nil
+                // The person's flags, from every row they have: a restriction or objection holds for all of them.
+                let person = try match.map { try s.references(refereeId: $0.refereeId) } ?? []
                 referenceId = try s.insertReference(
                     ReferenceRecord(id: 0, candidateId: candidateId, name: name,
                                     title: try FieldRules.text(draft.title, field: "--title"),
                                     workplace: try FieldRules.text(draft.workplace, field: "--workplace"),
                                     relationship: relationship, email: email, phone: phone, basis: draft.basis,
-                                    restricted: match?.record.restricted ?? false, objected: match?.record.objected ?? false,
+                                    restricted: person.contains(where: \.restricted), objected: person.contains(where: \.objected),
                                     collectedAt: now),
                     refereeId: match?.refereeId)
-                if let said = try FieldRules.text(draft.statement, field: "--statement", max: 20_000) {
+                if let said = try FieldRules.text(draft.statement, field: "--statement", max: 20_000, multiline: true) {
                     try s.insertStatement(referenceId: referenceId, ReferenceStatement(givenAt: now, text: said))
                 }
             }
@@ -68,17 +70,38 @@ extension Gate {
     }
 
     /// The referee behind a reference row, and every candidate they refer, as the actor may see them.
+    ///
+    /// The referee's flags are the person's: a restriction or objection recorded on any of their rows holds
+    /// on every row. Each link to a candidate is that candidate's reference item, badged as the candidate's
+    /// own view badges it (the candidate's restriction counts), and listed only where that view would show
+    /// it: the referee view never tells that a restricted candidate has this referee. The name, asked for
+    /// through one row, is withheld where that row's reference is.
     public func referee(referenceId: Int64, purpose: Purpose = .recruitment) throws -> RefereeView {
         let now = clock.now()
         return try backend.read { s in
-            guard let match = try s.reference(id: referenceId) else { throw RegisterError.notFound(what: "reference \(referenceId)") }
+            guard let match = try s.reference(id: referenceId),
+                  let own = try s.candidate(id: match.record.candidateId) else {
+                throw RegisterError.notFound(what: "reference \(referenceId)")
+            }
             let rows = try s.references(refereeId: match.refereeId)
-            let own = match.record
-            // The referee's own flags decide what of them is shown, whichever candidate they are seen through.
-            let badge = BadgePolicy.badge(for: BadgeFacts(basis: own.basis, restricted: own.restricted, objected: own.objected), at: now)
-            let name = Gated.decide(decide(.references, purpose: purpose, badge: badge), badge: badge) { own.name }
-            let candidates = try rows.compactMap { r in
-                try s.candidate(id: r.candidateId).map { self.row($0, key: PageKey(parts: [.int($0.id)]), now: now, purpose: purpose) }
+            let restricted = rows.contains(where: \.restricted), objected = rows.contains(where: \.objected)
+            /// The badge of one row as an item of its candidate's record.
+            func itemBadge(_ r: ReferenceRecord, _ candidate: CandidateRecord) throws -> Badge {
+                var facts = BadgeFacts(basis: r.basis, restricted: restricted || candidate.restricted, objected: objected)
+                if r.basis.needsConsent {
+                    let consentPurpose: ConsentPurpose = r.basis == .explicitConsent ? .psychAssessment
+                        : (candidate.consentPurpose ?? .talentPool)
+                    facts.consent = Self.latestConsent(try s.consents(candidateId: candidate.id), purpose: consentPurpose)
+                }
+                return BadgePolicy.badge(for: facts, at: now)
+            }
+            let badge = try itemBadge(match.record, own)
+            let name = Gated.decide(decide(.references, purpose: purpose, badge: badge), badge: badge) { match.record.name }
+            var candidates: [CandidateRow] = []
+            for r in rows {
+                guard let c = try s.candidate(id: r.candidateId), !candidates.contains(where: { $0.id == c.id }),
+                      decide(.references, purpose: purpose, badge: try itemBadge(r, c)) == .allow else { continue }
+                candidates.append(row(c, key: PageKey(parts: [.int(c.id)]), now: now, purpose: purpose))
             }
             return RefereeView(refereeId: match.refereeId, name: name, candidates: candidates)
         }

@@ -170,8 +170,11 @@ public final class SQLiteRegister: StorageBackend, Sendable {
         try writer.read { db in try body(SQLiteSession(db: db)) }
     }
 
-    public func write<T>(_ body: (any StorageSession) throws -> T) throws -> T {
-        try writeWithTextIndex { db in try body(SQLiteSession(db: db)) }
+    /// Attaching the full-text file parses its schema (about 10 ms at a million candidates), so only a
+    /// transaction that indexes text attaches it; every other write runs on the register alone.
+    public func write<T>(indexingText: Bool, _ body: (any StorageSession) throws -> T) throws -> T {
+        if indexingText { return try writeWithTextIndex { db in try body(SQLiteSession(db: db)) } }
+        return try writer.write { db in try body(SQLiteSession(db: db)) }
     }
 
     public func readInBackground<T>(_ body: (any StorageSession) throws -> T) throws -> T {

@@ -195,6 +195,9 @@ extension SQLiteSession {
     }
 
     func indexText(_ entry: TextIndexEntry) throws {
+        guard TextIndex.isAttached(db) else {
+            throw RegisterError.refused("internal: text was indexed in a transaction not opened for indexing text")
+        }
         try TextIndex.ensureShard(db, candidateId: entry.candidateId)
         try TextIndex.add(db, candidateId: entry.candidateId, rowid: entry.rowid, folded: entry.folded)
     }

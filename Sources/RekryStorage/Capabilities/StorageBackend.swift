@@ -14,8 +14,9 @@ public protocol StorageBackend: AnyObject, Sendable {
     var auditHead: (any AuditHeadStoring)? { get }
     /// A read transaction on the calling thread's connection.
     func read<T>(_ body: (any StorageSession) throws -> T) throws -> T
-    /// One write transaction: everything `body` does commits together, or nothing does.
-    func write<T>(_ body: (any StorageSession) throws -> T) throws -> T
+    /// One write transaction: everything `body` does commits together, or nothing does. `indexingText` says
+    /// the transaction adds to the full-text index (a backend may keep that index apart and open it only then).
+    func write<T>(indexingText: Bool, _ body: (any StorageSession) throws -> T) throws -> T
     /// A read transaction on a connection of its own, safe to call from any thread.
     func readInBackground<T>(_ body: (any StorageSession) throws -> T) throws -> T
     /// How many candidates match, counted up to `cap` (runs off the main thread).
@@ -26,4 +27,11 @@ public protocol StorageBackend: AnyObject, Sendable {
     func searchText(words: [String], limit: Int) throws -> [Int64]
     /// Makes every write durable and leaves no old page in any journal (after erasures, revokes, bulk loads).
     func checkpoint() throws
+}
+
+extension StorageBackend {
+    /// One write transaction that does not touch the full-text index.
+    public func write<T>(_ body: (any StorageSession) throws -> T) throws -> T {
+        try write(indexingText: false, body)
+    }
 }

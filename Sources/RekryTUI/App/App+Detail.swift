@@ -25,6 +25,10 @@ extension App {
         case .withdrawConsent:
             try askWithdrawConsent(d)
             return
+        case .editSection, .addNote, .addDocument, .addToTab, .recordConsent, .toggleRestriction, .toggleObjection,
+             .markNoticeSent, .joinProcess, .moveStage, .closeProcess, .grantReport, .revokeReport:
+            try performWrite(action, on: d)
+            return
         default: break
         }
         if action != .scrollDown && action != .scrollUp { d.scroll = 0 }
@@ -32,11 +36,12 @@ extension App {
         detail = d
     }
 
-    /// Reads what a tab needs the first time it is shown: the report (an audited read) and the activity.
+    /// Reads what a tab needs the first time it is shown: the report (an audited read, in the background) and
+    /// the activity.
     func loadTab(_ d: inout DetailModel) throws {
         switch d.tab {
-        case .report where d.report == nil && d.detail.report?.value != nil:
-            d.report = .some(try gate.readReport(candidateId: d.detail.id))
+        case .report where d.report == nil && d.reportTicket == nil && d.reportError == nil && d.detail.report?.value != nil:
+            startReportRead(&d)
         case .activity where d.activity == nil:
             d.activity = try gate.activity(candidateId: d.detail.id)
         default: break
@@ -73,7 +78,8 @@ extension App {
             ],
             run: { [gate] in
                 try gate.withdrawConsent(candidateId: d.detail.id, purpose: target.purpose)
-                self.detail = DetailModel(detail: try gate.candidate(d.detail.id), tab: .consent)
+                self.detail?.tab = .consent
+                try self.reread(d.detail.id)
                 return "Consent withdrawn."
             })
         mode = .confirm

@@ -61,6 +61,8 @@ extension App {
             try requery()
         case .help: openHelp()
         case .quit: running = false
+        case .addCandidate: askAddCandidate()
+        case .openProcess: askOpenProcess()
         default: break
         }
     }
@@ -106,10 +108,10 @@ extension App {
         try requery()
     }
 
+    /// Opens the selected candidate; the read runs in the background (`openCandidate`).
     func openSelected() throws {
         guard let row = list.selectedRow else { return }
-        detail = DetailModel(detail: try gate.candidate(row.id))
-        mode = .detail
+        openCandidate(row.id, name: row.name)
     }
 
     /// Runs a full-text search in the background (it takes a fifth of a second at a million candidates,

@@ -9,6 +9,8 @@ public final class App {
     /// What has the keyboard.
     public enum Mode: Equatable, Sendable {
         case list, search, fullTextPrompt, detail, help, confirm
+        /// A form (adding, editing, recording) has the keyboard; its title is in the status line.
+        case form
     }
 
     /// A destructive action waiting for `y`, with its preview.
@@ -22,6 +24,9 @@ public final class App {
     public let readOnly: Bool
     let theme: Theme
     public let mailbox = Mailbox()
+    /// Held by every audited gate call the app makes (opening a candidate, reading the report, each write), on
+    /// any thread: see `App+Background`.
+    let auditedWork = NSRecursiveLock()
     public private(set) var width: Int
     public private(set) var height: Int
     public internal(set) var mode: Mode = .list
@@ -34,6 +39,12 @@ public final class App {
     var helpReturn: Mode = .list
     var helpScroll = 0
     var confirmation: Confirmation?
+    /// The open form, while `mode` is `.form`.
+    var form: ActiveForm?
+    /// The candidate being read in the background, while `mode` is `.detail` and `detail` is not there yet.
+    var opening: Opening?
+    /// Numbers background reads, so a result that arrives after the screen moved on is recognised and dropped.
+    var nextTicket = 0
     var flash: String?
     /// At most this many full-text results (ranked; the count shows `200+` when there may be more).
     nonisolated static let fullTextLimit = 200
@@ -58,15 +69,16 @@ public final class App {
     /// Rows available to the list body.
     var listHeight: Int { max(1, height - 4) }
 
-    /// The key table in force for the current mode (read-only drops destructive bindings).
+    /// The key table in force for the current mode (read-only drops every write binding).
     public var keyMap: KeyMap {
         let map: KeyMap
         switch mode {
         case .list: map = KeyTables.list
         case .search, .fullTextPrompt: map = KeyTables.search
-        case .detail: map = KeyTables.detail
+        case .detail: map = detail.map { KeyTables.detail.scoped(to: $0.tab) } ?? KeyTables.detail
         case .help: map = KeyTables.help
         case .confirm: map = KeyTables.confirm
+        case .form: map = KeyTables.form
         }
         return readOnly ? map.readOnly() : map
     }
@@ -81,10 +93,22 @@ public final class App {
             running = false
             return
         }
+        if mode == .detail, var o = opening {
+            // Keys typed while the candidate is read are kept and replayed once it is there, as if the read had
+            // been instant; Esc before any of them leaves at once, and the read's result is then dropped.
+            if key == .escape && o.typedAhead.isEmpty {
+                cancelOpening()
+            } else {
+                o.typedAhead.append(key)
+                opening = o
+            }
+            return
+        }
         flash = nil
         do {
             switch mode {
             case .search, .fullTextPrompt: try handleInput(key)
+            case .form: handleForm(key)
             default:
                 guard let action = keyMap.action(for: key) else {
                     if case .char(let c) = key { flash = "'\(c)' does nothing here; press ? for help" }
@@ -112,8 +136,8 @@ public final class App {
             guard let c = confirmation else { mode = .detail; return }
             confirmation = nil
             mode = .detail
-            if action == .confirm { flash = try c.run() } else { flash = "Cancelled; nothing changed." }
-        case .search, .fullTextPrompt: break
+            if action == .confirm { flash = try auditedWork.withLock { try c.run() } } else { flash = "Cancelled; nothing changed." }
+        case .search, .fullTextPrompt, .form: break
         }
     }
 
@@ -154,6 +178,10 @@ public final class App {
                     list.count = CappedCount(value: 0, capped: false)
                 }
                 changed = true
+            case .candidate(let ticket, let result):
+                changed = openingFinished(ticket: ticket, result) || changed
+            case .report(let ticket, let candidateId, let result):
+                changed = reportRead(ticket: ticket, candidateId: candidateId, result) || changed
             case .count(let query, let count):
                 countInFlight = false
                 if query == list.query && list.fullText == nil {
@@ -199,6 +227,7 @@ public final class App {
         case .list, .search, .fullTextPrompt: ListView(app: self).draw(into: &buffer)
         case .detail, .confirm: DetailView(app: self).draw(into: &buffer)
         case .help: HelpView(app: self).draw(into: &buffer)
+        case .form: drawForm(into: &buffer)
         }
         if mode == .confirm { ConfirmView(app: self).draw(into: &buffer) }
         StatusLine(app: self).draw(into: &buffer)
@@ -207,7 +236,17 @@ public final class App {
 
     // Read-only views of the state for tests and the status line.
     public var actor: StaffMember { gate.actor }
-    public var selectedCandidateId: Int64? { mode == .detail ? detail?.detail.id : list.selectedRow?.id }
+    public var selectedCandidateId: Int64? {
+        switch mode {
+        case .list, .search, .fullTextPrompt: list.selectedRow?.id
+        case .help where helpReturn != .detail: list.selectedRow?.id
+        default: opening?.id ?? detail?.detail.id ?? list.selectedRow?.id
+        }
+    }
+    /// Whether a candidate is being read in the background (the view says "loading…").
+    public var isOpening: Bool { opening != nil }
+    /// The open form's state, for tests.
+    public var openForm: FormModel? { form?.model }
     public var currentTab: DetailTab? { detail?.tab }
     public var visibleRowCount: Int { list.rows.count }
     public var flashMessage: String? { flash }

@@ -39,5 +39,9 @@ struct DetailModel {
     var scroll = 0
     /// Read (and audited) only when the report tab is first shown.
     var report: Gated<ReportText>??
+    /// The background read of the report in flight, if any (the tab says "loading…").
+    var reportTicket: Int?
+    /// Why the last read of the report failed; it is not retried until the candidate is read again.
+    var reportError: String?
     var activity: Gated<[AuditEntry]>?
 }

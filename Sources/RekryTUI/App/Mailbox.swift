@@ -2,12 +2,17 @@ import Foundation
 import RekryGate
 import RekryStorage
 
-/// Results of background work (match counts), posted from any thread and drained by the run loop.
+/// Results of background work (match counts, searches, candidate and report reads), posted from any thread
+/// and drained by the run loop.
 public final class Mailbox: @unchecked Sendable {
     enum Message {
         case count(CandidateQuery, CappedCount)
         /// A full-text search's rows, or why it failed.
         case fullText(String, Result<[CandidateRow], any Error>)
+        /// A candidate opened in the background, by the ticket of the opening it answers.
+        case candidate(ticket: Int, Result<CandidateDetail, any Error>)
+        /// A psychologist report read in the background (nil: the candidate has none).
+        case report(ticket: Int, candidateId: Int64, Result<Gated<ReportText>?, any Error>)
     }
 
     private let lock = NSLock()
@@ -30,6 +35,8 @@ public final class Mailbox: @unchecked Sendable {
         }
     }
 
-    /// Whether background work is still running (tests wait on this instead of sleeping).
-    public var isBusy: Bool { lock.withLock { pending > 0 } }
+    /// Whether background work is still running or its result has not been applied yet (tests wait on this
+    /// instead of sleeping). A result counts until it is drained, since applying it can start more work (a
+    /// candidate opened, then the report tab typed ahead reads the report).
+    public var isBusy: Bool { lock.withLock { pending > 0 || !messages.isEmpty } }
 }

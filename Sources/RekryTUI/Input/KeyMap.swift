@@ -8,31 +8,53 @@ public enum Action: String, Sendable, CaseIterable {
     case tab1, tab2, tab3, tab4, tab5, tab6, tab7
     case scrollDown, scrollUp
     case withdrawConsent
+    // Writes: each opens a form (or a confirmation) and is dropped in read-only mode.
+    case addCandidate, openProcess
+    case editSection, addNote, addDocument, addToTab
+    case recordConsent, toggleRestriction, toggleObjection, markNoticeSent
+    case joinProcess, moveStage, closeProcess
+    case grantReport, revokeReport
     case confirm, cancel
     // Forms. Printable characters never reach the table: they are text entry (in a choice, Space and letters pick).
     case nextField, previousField, advanceField, submitForm, cancelForm, clearField
     case cursorLeft, cursorRight, cursorStart, cursorEnd, deleteBackward, deleteForward
 }
 
-/// One row of a key table: the keys, the action, the help text, and whether the action destroys something.
+/// One row of a key table: the keys, the action, the help text, and whether the action changes or destroys
+/// something.
 public struct KeyBinding: Sendable {
     public var keys: [Key]
     public var action: Action
     public var help: String
     /// Destructive actions are marked in help, always confirmed, and dropped in read-only mode.
     public var destructive: Bool
+    /// Whether the action writes to the register; read-only mode drops every such binding.
+    public var writes: Bool
+    /// The candidate tabs the action works on; empty: every tab. Help names them, the hint line shows the
+    /// binding only on them, and elsewhere the key only says where it works.
+    public var tabs: [DetailTab]
     /// The hint line's short label; nil keeps the binding out of the hint line (help shows every binding).
     public var hintLabel: String?
 
-    public init(_ keys: [Key], _ action: Action, _ help: String, destructive: Bool = false, hint: String? = nil) {
+    /// A destructive binding always writes.
+    public init(_ keys: [Key], _ action: Action, _ help: String, destructive: Bool = false, writes: Bool = false,
+                tabs: [DetailTab] = [], hint: String? = nil) {
         self.keys = keys
         self.action = action
         self.help = help
         self.destructive = destructive
+        self.writes = writes || destructive
+        self.tabs = tabs
         self.hintLabel = hint
     }
 
     public var keyLabel: String { keys.map(\.label).joined(separator: "/") }
+
+    /// Where a tab-specific binding works, for help: `Consent tab`, `Assessments, References, Report tabs`.
+    public var tabNote: String? {
+        guard !tabs.isEmpty else { return nil }
+        return tabs.map(\.title).joined(separator: ", ") + (tabs.count == 1 ? " tab" : " tabs")
+    }
 }
 
 /// A screen's key table. Help (`?`) and the hint line are generated from it, so they cannot drift.
@@ -45,16 +67,36 @@ public struct KeyMap: Sendable {
         self.bindings = bindings
     }
 
-    /// The table without destructive actions (read-only mode).
-    public func readOnly() -> KeyMap { KeyMap(title: title, bindings: bindings.filter { !$0.destructive }) }
+    /// The table without any write (read-only mode): destructive actions and every other change.
+    public func readOnly() -> KeyMap { KeyMap(title: title, bindings: bindings.filter { !$0.writes && !$0.destructive }) }
+
+    /// The table as the hint line shows it on `tab`: that tab's own bindings first, other tabs' without a hint.
+    /// Keys still map to the same actions, so a key pressed on the wrong tab can say where it works.
+    public func scoped(to tab: DetailTab) -> KeyMap {
+        var own: [KeyBinding] = [], rest: [KeyBinding] = []
+        for var b in bindings {
+            if b.tabs.isEmpty { rest.append(b); continue }
+            if b.tabs.contains(tab) { own.append(b) } else { b.hintLabel = nil; rest.append(b) }
+        }
+        return KeyMap(title: title, bindings: own + rest)
+    }
 
     public func action(for key: Key) -> Action? { bindings.first { $0.keys.contains(key) }?.action }
 
-    /// Help lines: one per binding, destructive ones marked.
+    public func binding(for action: Action) -> KeyBinding? { bindings.first { $0.action == action } }
+
+    /// Keys bound to more than one binding (a table must have none).
+    public var collisions: [Key] {
+        var seen = Set<Key>(), twice: [Key] = []
+        for key in bindings.flatMap(\.keys) where !seen.insert(key).inserted { twice.append(key) }
+        return twice
+    }
+
+    /// Help lines: one per binding, destructive ones marked, tab-specific ones with their tabs.
     public var helpLines: [String] {
         bindings.map { b in
             let keys = DisplayWidth.pad(b.keyLabel, to: 16)
-            return "\(keys)\(b.help)\(b.destructive ? "  [destructive: confirmed]" : "")"
+            return "\(keys)\(b.help)\(b.tabNote.map { "  (\($0))" } ?? "")\(b.destructive ? "  [destructive: confirmed]" : "")"
         }
     }
 }
@@ -83,6 +125,9 @@ public enum KeyTables {
         KeyBinding([.escape], .back, "leave search results / clear filters"),
         KeyBinding([.char("?")], .help, "help", hint: "help"),
         KeyBinding([.char("q")], .quit, "quit", hint: "quit"),
+        KeyBinding([.char("a")], .addCandidate, "add a candidate (where the data came from and why the firm may hold it)",
+                   writes: true, hint: "add"),
+        KeyBinding([.char("o")], .openProcess, "open a recruitment process", writes: true),
     ])
 
     public static let search = KeyMap(title: "Search", bindings: [
@@ -104,9 +149,32 @@ public enum KeyTables {
         KeyBinding([.char("7")], .tab7, "Activity (leads and the DPO)"),
         KeyBinding([.char("j"), .down], .scrollDown, "scroll down"),
         KeyBinding([.char("k"), .up], .scrollUp, "scroll up"),
-        KeyBinding([.char("W")], .withdrawConsent, "withdraw the candidate's consent (confirmed, with a preview)", destructive: true, hint: "withdraw consent"),
         KeyBinding([.escape, .char("q")], .back, "back to the list", hint: "back"),
         KeyBinding([.char("?")], .help, "help", hint: "help"),
+        KeyBinding([.char("W")], .withdrawConsent, "withdraw the candidate's consent (confirmed, with a preview)", destructive: true, hint: "withdraw consent"),
+        KeyBinding([.char("e")], .editSection, "edit the profile: name, contact, title, … (only changed fields are saved)",
+                   writes: true, tabs: [.profile], hint: "edit"),
+        KeyBinding([.char("n")], .addNote, "add a note (listed under Assessments)", writes: true, hint: "note"),
+        KeyBinding([.char("d")], .addDocument, "add a document from a UTF-8 text file (CV, cover letter, …)", writes: true),
+        KeyBinding([.char("a")], .addToTab, "add an assessment, a reference, or the psychologist report (leads)",
+                   writes: true, tabs: [.assessments, .references, .report], hint: "add"),
+        KeyBinding([.char("c")], .recordConsent, "record a consent: purpose, channel, the text agreed to, expiry",
+                   writes: true, tabs: [.consent], hint: "consent"),
+        KeyBinding([.char("R")], .toggleRestriction, "restrict processing, or lift the restriction (leads and the DPO)",
+                   writes: true, tabs: [.consent], hint: "restrict"),
+        KeyBinding([.char("O")], .toggleObjection, "record an objection, or lift it (leads and the DPO)",
+                   writes: true, tabs: [.consent], hint: "object"),
+        KeyBinding([.char("N")], .markNoticeSent, "mark the Art. 14 notice sent", writes: true, tabs: [.consent], hint: "notice"),
+        KeyBinding([.char("p")], .joinProcess, "add the candidate to an open process", writes: true, tabs: [.processes],
+                   hint: "add to process"),
+        KeyBinding([.char("m")], .moveStage, "move the stage in one of the candidate's open processes", writes: true,
+                   tabs: [.processes], hint: "move stage"),
+        KeyBinding([.char("C")], .closeProcess, "close a process: outcomes set, reports of those not hired destroyed (leads)",
+                   destructive: true, tabs: [.processes], hint: "close"),
+        KeyBinding([.char("g")], .grantReport, "grant a recruiter or lead access to the report, with a reason (leads)",
+                   writes: true, tabs: [.report], hint: "grant"),
+        KeyBinding([.char("x")], .revokeReport, "revoke someone's access to the report (leads)", destructive: true,
+                   tabs: [.report], hint: "revoke"),
     ])
 
     public static let confirm = KeyMap(title: "Confirm", bindings: [

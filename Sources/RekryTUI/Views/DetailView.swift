@@ -9,7 +9,10 @@ struct DetailView {
     let app: App
 
     func draw(into buffer: inout ScreenBuffer) {
-        guard let d = app.detail else { return }
+        guard let d = app.detail else {
+            if let o = app.opening { drawLoading(o, into: &buffer) }
+            return
+        }
         let theme = app.theme
         let w = buffer.width
         buffer.fill(y: 0, style: theme.title)
@@ -42,6 +45,21 @@ struct DetailView {
             buffer.put(theme.unicode ? "↓ more" : "v more", x: w - 7, y: buffer.height - 3, style: theme.dim)
         }
         hints(app.keyMap, theme: theme, into: &buffer, y: buffer.height - 2, from: 0)
+    }
+
+    /// The candidate while the gate reads them: the name as the list showed it, and that it is loading.
+    private func drawLoading(_ o: Opening, into buffer: inout ScreenBuffer) {
+        let theme = app.theme
+        buffer.fill(y: 0, style: theme.title)
+        let title: String
+        switch o.name {
+        case .shown(let name, _)?: title = " \(name) "
+        default: title = " #\(o.id) "
+        }
+        buffer.put(title, x: 0, y: 0, style: theme.title, maxWidth: buffer.width)
+        buffer.put("loading…", x: 2, y: 3, style: theme.dim)
+        hints(KeyMap(title: "", bindings: [KeyBinding([.escape], .back, "back", hint: "back")]), theme: theme,
+              into: &buffer, y: buffer.height - 2, from: 0)
     }
 }
 
@@ -165,7 +183,11 @@ struct DetailContent {
                     out.append(l)
                     out.append(StyledLine(m.grantors.isEmpty ? "  Ask a lead for access." : "  Ask \(m.grantors.joined(separator: " or ")) for access.", theme.dim))
                 default:
-                    out.append(StyledLine("  (the text is read when this tab opens)", theme.dim))
+                    if let error = d.reportError {
+                        out.append(StyledLine("  The report could not be read: \(error)", theme.withheld))
+                    } else {
+                        out.append(StyledLine(d.reportTicket != nil ? "  loading…" : "  (the text is read when this tab opens)", theme.dim))
+                    }
                 }
             }
         case .consent:

@@ -19,10 +19,11 @@ struct HelpView {
             var l = StyledLine()
             l.add("  " + DisplayWidth.pad(b.keyLabel, to: 16), Style(bold: true))
             l.add(b.help)
+            if let tabs = b.tabNote { l.add("  · \(tabs)", theme.dim) }
             if b.destructive { l.add("  destructive: always confirmed", theme.destructive) }
             lines.append(l)
         }
-        if app.readOnly { lines.append(StyledLine("  Read-only mode: destructive actions are off.", theme.dim)) }
+        if app.readOnly { lines.append(StyledLine("  Read-only mode is on: every key that would change the register is off.", theme.dim)) }
         lines.append(StyledLine(""))
         lines.append(StyledLine("Badges: why the firm may hold each item", theme.header))
         for state in RekryDomain.BadgeState.allCases {
