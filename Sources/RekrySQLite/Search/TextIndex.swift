@@ -22,7 +22,10 @@ import RekryDomain
     /// The schema name the file is attached under.
     static let schema = "text"
 
-    static func shardName(candidateId: Int64) -> String { "\(schema).textIndex_\(candidateId / shardSize)" }
+    /// The shard holding `candidateId`'s texts, as seen from a connection with the index attached.
+    static func shardName(candidateId: Int64, schema: String = TextIndex.schema) -> String {
+        "\(schema).textIndex_\(candidateId / shardSize)"
+    }
 
     /// The text index file that belongs to the register at `registerPath` (`:memory:` for an in-memory one).
     static func path(forRegister registerPath: String) -> String {
@@ -45,9 +48,9 @@ import RekryDomain
         }
     }
 
-    static func ensureShard(_ db: Database, candidateId: Int64) throws {
+    static func ensureShard(_ db: Database, candidateId: Int64, schema: String = TextIndex.schema) throws {
         try db.execute(sql: """
-            CREATE VIRTUAL TABLE IF NOT EXISTS \(shardName(candidateId: candidateId))
+            CREATE VIRTUAL TABLE IF NOT EXISTS \(shardName(candidateId: candidateId, schema: schema))
             USING fts5(body, content='', tokenize='unicode61 remove_diacritics 2')
             """)
     }

@@ -5,7 +5,9 @@ import RekryStorage
 
 /// Decoding the register's rows into the storage records (one function per table).
 enum RowDecoding {
-    static func candidate(_ row: Row) -> CandidateRecord {
+    /// A candidate row. List pages leave the token list undecoded (`tokens: false`): it is parsed only where a
+    /// write needs it, not for every row a keystroke shows.
+    static func candidate(_ row: Row, tokens withTokens: Bool = true) -> CandidateRecord {
         var consent: ConsentDates?
         if let given: Double = row["consentGivenAt"] {
             consent = ConsentDates(givenAt: Date(sql: given), expiresAt: (row["consentExpiresAt"] as Double?).date,
@@ -21,7 +23,7 @@ enum RowDecoding {
             basis: LegalBasis(rawValue: row["basis"]) ?? .consent,
             consentPurpose: (row["consentPurpose"] as String?).flatMap(ConsentPurpose.init(rawValue:)),
             restricted: row["restricted"], objected: row["objected"],
-            derived: DerivedColumns(nameKey: row["nameKey"], searchTokens: tokens(row["searchKeys"]), stage: stage,
+            derived: DerivedColumns(nameKey: row["nameKey"], searchTokens: withTokens ? tokens(row["searchKeys"]) : [], stage: stage,
                                     stageRank: row["stageRank"], lastActivityAt: Date(sql: row["lastActivityAt"]),
                                     retentionDueAt: (row["retentionDueAt"] as Double?).date, consent: consent))
     }

@@ -5,14 +5,14 @@ import RekryStorage
 
 extension SQLiteSession {
     func candidate(id: Int64) throws -> CandidateRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM candidate WHERE id = ?", arguments: [id]).map(RowDecoding.candidate)
+        try Row.fetchOne(db, sql: "SELECT * FROM candidate WHERE id = ?", arguments: [id]).map { RowDecoding.candidate($0) }
     }
 
     func page(_ query: CandidateQuery, from anchor: PageAnchor, limit: Int, now: Date) throws -> [ListedCandidate] {
         let plan = PagePlan(query: query, now: now)
         let (sql, args, backward) = plan.sql(anchor: anchor, limit: limit)
         let rows = try Row.fetchAll(db, sql: sql, arguments: args).map {
-            ListedCandidate(record: RowDecoding.candidate($0), key: plan.key($0))
+            ListedCandidate(record: RowDecoding.candidate($0, tokens: false), key: plan.key($0))
         }
         return backward ? rows.reversed() : rows
     }

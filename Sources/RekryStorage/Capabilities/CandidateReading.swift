@@ -6,7 +6,8 @@ public protocol CandidateReading {
     func candidate(id: Int64) throws -> CandidateRecord?
     /// Rows of the list in list order (also for a backward anchor), read by key, never by offset.
     ///
-    /// A badge filter may be applied as a superset here; the gate checks it exactly.
+    /// A badge filter may be applied as a superset here; the gate checks it exactly. Listed records may leave
+    /// `derived.searchTokens` empty (a list never needs them; a write reads the record with `candidate(id:)`).
     func page(_ query: CandidateQuery, from anchor: PageAnchor, limit: Int, now: Date) throws -> [ListedCandidate]
     func links(candidateId: Int64) throws -> [ProfileLink]
     /// The consent history, oldest first.

@@ -12,10 +12,8 @@ struct Opening {
     var typedAhead: [Key] = []
 }
 
-/// Audited work runs one call at a time, on whichever thread. After each audited transaction commits, the
-/// storage backend replaces its audit-head file through one fixed temporary name, so two transactions of one
-/// process finishing together (a report read in the background and a write) can trip over each other and the
-/// second fails after its commit. `App.auditedWork` keeps the app's own audited calls apart.
+/// Audited work runs one call at a time, on whichever thread (`App.auditedWork`): each audited transaction
+/// records the chain's head after it commits, and taking turns keeps those heads written in chain order.
 extension App {
     /// Opens a candidate without blocking the keys: the read (an audited transaction) runs on another thread
     /// and the view says "loading…" until `openingFinished` applies it.
@@ -27,7 +25,7 @@ extension App {
         mode = .detail
         let gate = self.gate, mailbox = self.mailbox, audited = auditedWork
         mailbox.started()
-        Thread.detachNewThread {
+        executor.run {
             let result = audited.withLock { Result { try gate.candidate(id) } }
             mailbox.post(.candidate(ticket: ticket, result))
         }
@@ -66,7 +64,7 @@ extension App {
         let id = d.detail.id
         let gate = self.gate, mailbox = self.mailbox, audited = auditedWork
         mailbox.started()
-        Thread.detachNewThread {
+        executor.run {
             let result = audited.withLock { Result { try gate.readReport(candidateId: id) } }
             mailbox.post(.report(ticket: ticket, candidateId: id, result))
         }

@@ -125,7 +125,7 @@ extension App {
         let gate = self.gate
         let mailbox = self.mailbox
         mailbox.started()
-        Thread.detachNewThread {
+        executor.run {
             mailbox.post(.fullText(text, Result { try gate.fullTextSearch(text, limit: App.fullTextLimit) }))
         }
     }

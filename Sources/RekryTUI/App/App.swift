@@ -27,6 +27,8 @@ public final class App {
     /// Held by every audited gate call the app makes (opening a candidate, reading the report, each write), on
     /// any thread: see `App+Background`.
     let auditedWork = NSRecursiveLock()
+    /// Where store work that may block runs (threads in the terminal; a manual executor in tests).
+    let executor: any BackgroundExecutor
     public private(set) var width: Int
     public private(set) var height: Int
     public internal(set) var mode: Mode = .list
@@ -51,8 +53,10 @@ public final class App {
     var countInFlight = false
     var countWanted: CandidateQuery?
 
-    public init(gate: Gate, readOnly: Bool = false, theme: Theme, width: Int, height: Int) throws {
+    public init(gate: Gate, readOnly: Bool = false, theme: Theme, width: Int, height: Int,
+                executor: any BackgroundExecutor = ThreadExecutor()) throws {
         self.gate = gate
+        self.executor = executor
         self.readOnly = readOnly
         self.theme = theme
         self.width = width
@@ -210,7 +214,7 @@ public final class App {
         let gate = self.gate
         let mailbox = self.mailbox
         mailbox.started()
-        Thread.detachNewThread {
+        executor.run {
             let count = (try? gate.count(query)) ?? CappedCount(value: 0, capped: false)
             mailbox.post(.count(query, count))
         }
