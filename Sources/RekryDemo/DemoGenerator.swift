@@ -124,7 +124,8 @@ struct DemoGenerator {
         let maxYears = max(1, min(35, year - birthYear - 18))
         let person = DemoPerson(givenName: givenName, fullName: fullName, town: town.name, country: townCountry, title: title,
                                 employer: employer, skills: pickSkills(forTitle: title),
-                                yearsOfExperience: 1 + rng.int(0..<maxYears), birthYear: birthYear, currentYear: year)
+                                yearsOfExperience: 1 + rng.int(0..<maxYears), birthYear: birthYear, currentYear: year,
+                                phone: phone, email: email)
 
         // Provenance
         let sr = rng.int(0..<100)

@@ -49,6 +49,22 @@ public final class Gate: Sendable {
                                    check: requireCurrentAccount, body)
     }
 
+    /// A read transaction that first checks the signed-in account is still what it was.
+    func reading<T>(_ body: (any StorageSession) throws -> T) throws -> T {
+        try backend.read { s in
+            try requireCurrentAccount(s)
+            return try body(s)
+        }
+    }
+
+    /// The same on a connection of its own, for work off the main thread.
+    func readingInBackground<T>(_ body: (any StorageSession) throws -> T) throws -> T {
+        try backend.readInBackground { s in
+            try requireCurrentAccount(s)
+            return try body(s)
+        }
+    }
+
     /// Refuses to go on when the account signed in with has since been removed, re-keyed or given another
     /// role: a session must not outlive what the admin did to the account. One indexed read per transaction.
     func requireCurrentAccount(_ s: any StaffStoring) throws {

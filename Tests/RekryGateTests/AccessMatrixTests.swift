@@ -22,7 +22,8 @@ final class AccessMatrixTests: XCTestCase {
         case .consentWithdrawn: return try t.addCandidate(name, consent: .withdrawn)
         case .consentExpired: return try t.addCandidate(name, consent: .expired)
         case .consentNeverGiven: return try t.addCandidate(name, consent: .none)
-        case .restricted: return try t.addCandidate(name, consent: .valid(days: 200), restricted: true)
+        // Restricted after the report is attached (below): a restricted record gets no new report.
+        case .restricted: return try t.addCandidate(name, consent: .valid(days: 200))
         case .objected: return try t.addCandidate(name, basis: .legitimateInterest, consent: .none, objected: true)
         case .retentionDue: return try t.addCandidate(name, basis: .contract, consent: .none, retentionDueAt: past)
         case .contract: return try t.addCandidate(name, basis: .contract, consent: .none)
@@ -62,6 +63,7 @@ final class AccessMatrixTests: XCTestCase {
             try lead.attachReport(candidateId: id, text: "REPORT-\(s.rawValue)-SECRET", author: "Leg. psykolog A")
             try lead.grantReport(candidateId: id, to: "recruiter", reason: "interviews the finalists")
         }
+        try t.gate("dpo").setRestriction(candidateId: ids[.restricted]!, restricted: true, reason: "accuracy contested")
         let staff: [(String, Role, Bool)] = [("recruiter", .recruiter, true), ("recruiter2", .recruiter, false), ("lead", .lead, true),
                                              ("lead2", .lead, false), ("dpo", .dpo, false), ("admin", .admin, false)]
         var checked = 0
@@ -95,10 +97,11 @@ final class AccessMatrixTests: XCTestCase {
 
     func testDataSubjectRequestPurposeIsTheDPOsAndShowsLapsedItemsButNeverTheReport() throws {
         let t = try TestRegister()
-        let id = try t.addCandidate("Restricted Person", consent: .withdrawn, restricted: true)
+        let id = try t.addCandidate("Restricted Person", consent: .withdrawn)
         try t.addToProcess(id)
         try t.addPsychConsent(id)
         try t.gate("lead").attachReport(candidateId: id, text: "SECRET", author: "Psychologist")
+        try t.gate("dpo").setRestriction(candidateId: id, restricted: true, reason: "the person asked")
         let dsr = try t.gate("dpo").candidate(id, purpose: .dataSubjectRequest)
         XCTAssertEqual(dsr.name.value, "Restricted Person")
         XCTAssertEqual(try t.gate("dpo").readReport(candidateId: id, purpose: .dataSubjectRequest)?.reason, .roleNotPermitted)

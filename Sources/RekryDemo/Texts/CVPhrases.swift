@@ -78,7 +78,7 @@ extension DemoTexts {
             "I am a keen amateur at {@hobby} and have recently taken up {@hobby}.",
         ]),
         (.cvOther, [
-            "Driving licence: B", "Driving licence (B), own car", "Notice period: [one|two|three] months",
+            "Driving licence: B", "Driving licence (B), own car", "Notice period: [one month|two months|three months]",
             "Open to relocation within {country}", "Available for interviews at short notice",
             "Experienced mentor for new employees", "Security-vetted for work in protected operations",
             "Comfortable with travel, up to [two|three|five] days a month",

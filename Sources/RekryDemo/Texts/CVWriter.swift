@@ -192,8 +192,13 @@ extension DemoTexts.Writer {
         }
     }
 
-    /// A mobile number in the country's format, in groups of at most three digits.
+    /// The person's phone (and email, when known), or a mobile number in the country's format.
     mutating func phone() {
+        if let number = c.phone {
+            text(number)
+            if let address = c.email { lit(" · "); text(address) }
+            return
+        }
         func digits(_ w: inout Self, _ n: Int) { for _ in 0..<n { w.byte(48 + UInt8(w.below(10))) } }
         switch c.country.home {
         case .no:

@@ -14,4 +14,6 @@ struct DemoPerson: Sendable {
     var yearsOfExperience: Int // 1...35
     var birthYear: Int         // 1955...2003
     var currentYear: Int       // the demo's "today" year, e.g. 2026
+    var phone: String? = nil   // as stored on the register, when it holds one
+    var email: String? = nil
 }

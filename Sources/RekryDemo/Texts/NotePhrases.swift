@@ -59,7 +59,7 @@ extension DemoTexts {
             "Unclear how well {name} would handle the political side of the role.",
         ]),
         (.notePractical, [
-            "Notice period: [one|two|three] months.", "Salary expectation: around {salary} {cur} per month.",
+            "Notice period: [one month|two months|three months].", "Salary expectation: around {salary} {cur} per month.",
             "Prefers hybrid work, [two|three] days on site.",
             "Lives in {town}; [happy to commute|open to relocating|would need mostly remote work].",
             "Holds a driving licence and can travel when needed.",

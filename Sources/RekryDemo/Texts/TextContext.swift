@@ -11,6 +11,9 @@ extension DemoTexts {
         var town = ""
         var years = 0
         var skills: [String] = []
+        /// The person's own number and address, when the register holds them: a CV shows those, not others.
+        var phone: String?
+        var email: String?
         /// `{skill1}`…`{skill3}` start here in `skills`, so that each text leads with different skills.
         var skillOffset = 0
         var process = ""
@@ -32,6 +35,8 @@ extension DemoTexts {
             town = p.town
             years = p.yearsOfExperience
             skills = p.skills
+            phone = p.phone
+            email = p.email
         }
 
         mutating func setProcess(_ title: String) {

@@ -77,10 +77,16 @@ extension Gate {
     /// The audit log, newest last, optionally for one candidate. Leads, the DPO and admins only.
     public func auditEntries(subjectCandidate: Int64? = nil, limit: Int = 200) throws -> [AuditEntry] {
         try require([.lead, .dpo, .admin], for: "audit show")
-        return try backend.read { s in
+        return try reading { s in
             var subject: String?
             if let id = subjectCandidate {
                 guard let c = try s.candidate(id: id) else { throw RegisterError.notFound(what: "candidate \(id)") }
+                // One person's entries are their Activity: the same rule as the Activity tab, so that linking
+                // an id to what was done with them (a report read, a hire) needs what the tab needs.
+                let badge = BadgePolicy.badge(for: c.badgeFacts, at: clock.now())
+                if case .withhold(let reason) = decide(.activity, purpose: .recruitment, badge: badge) {
+                    throw RegisterError.refused("audit entries of candidate \(id): \(reason.explanation)")
+                }
                 subject = c.pseudonym
             }
             return try s.auditEntries(subject: subject, limit: limit)
@@ -91,6 +97,6 @@ extension Gate {
     public func verifyAudit() throws -> AuditVerification {
         try require([.lead, .dpo, .admin], for: "audit verify")
         let head = try backend.auditHead?.readHead()
-        return try backend.read { s in try AuditChain.verify(s, head: head) }
+        return try reading { s in try AuditChain.verify(s, head: head) }
     }
 }

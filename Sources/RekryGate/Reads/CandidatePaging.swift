@@ -16,10 +16,7 @@ extension Gate {
         var cursor = anchor
         // Badge filters are checked exactly here after a superset in the backend; refill until the page is full.
         for _ in 0..<8 {
-            let fetched = try backend.read { s in
-                try requireCurrentAccount(s)
-                return try s.page(query, from: cursor, limit: limit, now: now)
-            }
+            let fetched = try reading { s in try s.page(query, from: cursor, limit: limit, now: now) }
             let batch = fetched.map { row($0.record, key: $0.key, now: now, purpose: purpose) }
             // A search reaches a candidate once per matching word: keep the first.
             var seen = Set(rows.map(\.id))
@@ -54,7 +51,7 @@ extension Gate {
     public func rows(ids: [Int64], purpose: Purpose = .recruitment) throws -> [CandidateRow] {
         let now = clock.now()
         // May run off the main thread (the terminal UI searches in the background).
-        return try backend.readInBackground { s in
+        return try readingInBackground { s in
             try ids.compactMap { id in
                 try s.candidate(id: id).map { row($0, key: PageKey(parts: [.int($0.id)]), now: now, purpose: purpose) }
             }

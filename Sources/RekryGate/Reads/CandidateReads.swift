@@ -63,10 +63,17 @@ extension Gate {
             let b = itemBadge(a.basis)
             return Gated.decide(decide(.assessments, purpose: purpose, badge: b), badge: b) { a }
         }
+        // Whoever may not know of reports on this record (their role, or the record is restricted or objected
+        // to) is not told whether there is one either: they get the same placeholder, with the record's badge
+        // (the report's own badge would show the Art. 9 consent state). A lapsed explicit consent is the
+        // report's own state, shown as such when there is a report.
         var report: Gated<PsychReportMeta>?
-        if let meta = try ReportVault.meta(s, candidateId: id) {
-            let b = itemBadge(.explicitConsent)
-            report = Gated.decide(decide(.psychReportMeta, purpose: purpose, badge: b), badge: b) { meta }
+        let reportBadge = itemBadge(.explicitConsent)
+        let metaDecision = decide(.psychReportMeta, purpose: purpose, badge: reportBadge)
+        if case .withhold(let reason) = metaDecision, [.roleNotPermitted, .purposeNotPermitted, .restricted, .objected].contains(reason) {
+            report = .withheld(badge, reason)
+        } else if let meta = try ReportVault.meta(s, candidateId: id) {
+            report = Gated.decide(metaDecision, badge: reportBadge) { meta }
         }
         let consentsShown = Gated.decide(decide(.consent, purpose: purpose, badge: badge), badge: badge) {
             consents.sorted { $0.givenAt > $1.givenAt }
@@ -83,7 +90,7 @@ extension Gate {
     /// This candidate's audit entries (the Activity tab). Leads and the DPO only.
     public func activity(candidateId: Int64, limit: Int = 500) throws -> Gated<[AuditEntry]> {
         let now = clock.now()
-        return try backend.read { s in
+        return try reading { s in
             guard let record = try s.candidate(id: candidateId) else { throw RegisterError.notFound(what: "candidate \(candidateId)") }
             let badge = BadgePolicy.badge(for: record.badgeFacts, at: now)
             return try Gated.decide(decide(.activity, purpose: .recruitment, badge: badge), badge: badge) {
@@ -96,7 +103,7 @@ extension Gate {
     /// (for the list's "others in this process" filter).
     public func latestProcess(candidateId: Int64) throws -> RecruitmentProcess? {
         let now = clock.now()
-        return try backend.read { s in
+        return try reading { s in
             guard let record = try s.candidate(id: candidateId),
                   let latest = try s.participations(candidateId: candidateId).first else { return nil }
             let badge = BadgePolicy.badge(for: BadgeFacts(basis: latest.basis, restricted: record.restricted,

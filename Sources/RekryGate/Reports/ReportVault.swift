@@ -72,7 +72,7 @@ extension Gate {
         let now = clock.now()
         return try audited { tx in
             let s = tx.session
-            guard let candidate = try s.candidate(id: candidateId) else { throw RegisterError.notFound(what: "candidate \(candidateId)") }
+            let candidate = try requireReportWork(s, candidateId: candidateId, action: "report attach")
             return try masking(candidate, hiding: [.consent, .processes], action: "report attach") {
                 let consent = Self.latestConsent(try s.consents(candidateId: candidateId), purpose: .psychAssessment)
                 let state = consent.map { ConsentState.of(expiresAt: $0.expiresAt, withdrawnAt: $0.withdrawnAt, at: now) } ?? .neverGiven
@@ -107,6 +107,7 @@ extension Gate {
         let now = clock.now()
         try audited { tx in
             let s = tx.session
+            _ = try requireReportWork(s, candidateId: candidateId, action: "grant")
             let report = try ReportVault.requireReport(s, candidateId: candidateId)
             // Whoever may not see the report on this record is not told its process's outcome by a refusal either.
             try masking(try s.candidate(id: candidateId), hiding: [.psychReportMeta, .processes], action: "grant") {
@@ -140,6 +141,7 @@ extension Gate {
         let now = clock.now()
         try audited { tx in
             let s = tx.session
+            _ = try requireReportWork(s, candidateId: candidateId, action: "revoke")
             let report = try ReportVault.requireReport(s, candidateId: candidateId)
             guard let grantee = try s.staff(username: username) else { throw RegisterError.unknownStaff(username: username) }
             let open = try s.grants(reportId: report.report.id).filter { $0.revokedAt == nil }
@@ -199,5 +201,22 @@ extension Gate {
                 return .withheld(badge, reason)
             }
         }
+    }
+}
+
+extension Gate {
+    /// The candidate, when the actor may know of their psychologist report at all; otherwise a refusal that
+    /// names only the record's lapse. Checked before anything about the report is looked up, so that neither
+    /// a success nor a refusal (no report, who holds a grant, how the process ended) tells a lead working a
+    /// restricted record what its view withholds. A restricted record gets no new report and no new grantee.
+    func requireReportWork(_ s: any StorageSession, candidateId: Int64, action: String) throws -> CandidateRecord {
+        guard let candidate = try s.candidate(id: candidateId) else { throw RegisterError.notFound(what: "candidate \(candidateId)") }
+        // Restriction (and a role that may not know of reports) hides the report's existence; the explicit
+        // consent's own state is checked, and told, by the action itself.
+        guard !candidate.restricted else {
+            let reason = WithholdReason.restricted
+            throw RegisterError.refused("\(action) for candidate \(candidateId): refused, \(reason.explanation.replacingOccurrences(of: "withheld: ", with: ""))")
+        }
+        return candidate
     }
 }

@@ -22,7 +22,7 @@ extension Gate {
     /// Every staff member (usernames and roles only), for admins and leads choosing a grantee.
     public func staffList() throws -> [StaffMember] {
         try require([.admin, .lead, .dpo], for: "staff list")
-        return try backend.read { try $0.staffList().map(\.member) }
+        return try reading { try $0.staffList().map(\.member) }
     }
 
     /// Removes a staff member's access: their account can no longer sign in, their report grants end and
@@ -76,6 +76,9 @@ enum StaffRoster {
             throw RegisterError.invalid(field: "--name", message: "the display name is required")
         }
         if try s.staff(username: username) != nil { throw RegisterError.refused("staff member '\(username)' already exists") }
+        if try s.usernameTaken(username) {
+            throw RegisterError.refused("'\(username)' belonged to a removed account, which the audit log still names; choose another username")
+        }
         var account = StaffAccount(id: 0, username: username, displayName: displayName, role: role,
                                    publicKey: identity.publicKey, pseudonym: Hashing.randomPseudonym(prefix: "s-"), createdAt: at)
         account.id = try s.insertStaff(account)

@@ -68,10 +68,12 @@ extension Gate {
             let record = try changeCandidate(tx, id: candidateId, action: .withdrawConsent) { r in
                 let latest = try tx.session.consents(candidateId: candidateId)
                     .filter { $0.purpose == consentPurpose && $0.givenAt <= now }.max { $0.givenAt < $1.givenAt }
-                // Whoever may not see the consent history (a restricted record, for a recruiter) is told only that
-                // there is nothing to withdraw, never which of "never given" and "already withdrawn" it is.
-                if latest == nil || latest?.withdrawnAt != nil, !mayRead(.consent, of: r) {
-                    throw RegisterError.refused("candidate \(candidateId) has no \(consentPurpose.rawValue) consent to withdraw")
+                // Withdrawal is the person's right, so whoever takes the call records it; but someone who may not
+                // see the history (a recruiter on a restricted record) gets the same answer whatever it holds:
+                // a consent in force is withdrawn, anything else is left as it is, and neither is told apart.
+                if !mayRead(.consent, of: r) {
+                    if let latest, latest.withdrawnAt == nil { try tx.session.withdrawConsent(id: latest.id, at: now) }
+                    return
                 }
                 guard let latest else {
                     throw RegisterError.refused("candidate \(candidateId) never gave consent for \(consentPurpose.rawValue)")

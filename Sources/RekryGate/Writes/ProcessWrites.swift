@@ -34,7 +34,7 @@ extension Gate {
     /// Processes, newest first (titles and clients: no candidate's personal data).
     public func processes(openOnly: Bool = false, limit: Int = 500) throws -> [RecruitmentProcess] {
         try require([.recruiter, .lead, .dpo], for: "list processes")
-        return try backend.read { try $0.processes(openOnly: openOnly, limit: limit).map(\.process) }
+        return try reading { try $0.processes(openOnly: openOnly, limit: limit).map(\.process) }
     }
 
     /// Adds a candidate to an open process at `stage` (default: sourced), on the basis of the steps before
@@ -57,6 +57,9 @@ extension Gate {
 
     /// Moves a candidate to another stage of an open process. Outcomes (hired, rejected) are set by closing.
     public func moveStage(candidateId: Int64, processId: Int64, to stage: Stage) throws {
+        guard stage != .hired else {
+            throw RegisterError.invalid(field: "--stage", message: "a hire is recorded by closing the process: rekry process close \(processId) --hired \(candidateId)")
+        }
         let now = clock.now()
         try audited { tx in
             let s = tx.session

@@ -78,7 +78,7 @@ extension Gate {
     /// through one row, is withheld where that row's reference is.
     public func referee(referenceId: Int64, purpose: Purpose = .recruitment) throws -> RefereeView {
         let now = clock.now()
-        return try backend.read { s in
+        return try reading { s in
             guard let match = try s.reference(id: referenceId),
                   let own = try s.candidate(id: match.record.candidateId) else {
                 throw RegisterError.notFound(what: "reference \(referenceId)")
@@ -98,7 +98,9 @@ extension Gate {
             let badge = try itemBadge(match.record, own)
             let name = Gated.decide(decide(.references, purpose: purpose, badge: badge), badge: badge) { match.record.name }
             var candidates: [CandidateRow] = []
-            for r in rows {
+            // Seen through a reference the actor may not see, the referee shows nothing of whom else they
+            // refer: otherwise a guessed email on one's own candidate would confirm a withheld referee.
+            for r in rows where name.value != nil {
                 guard let c = try s.candidate(id: r.candidateId), !candidates.contains(where: { $0.id == c.id }),
                       decide(.references, purpose: purpose, badge: try itemBadge(r, c)) == .allow else { continue }
                 candidates.append(row(c, key: PageKey(parts: [.int(c.id)]), now: now, purpose: purpose))

@@ -19,6 +19,10 @@ extension SQLiteSession {
         try Row.fetchAll(db, sql: "SELECT * FROM staff WHERE removedAt IS NULL ORDER BY username").map(RowDecoding.staff)
     }
 
+    func usernameTaken(_ username: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM staff WHERE username = ?)", arguments: [username]) ?? false
+    }
+
     func insertStaff(_ a: StaffAccount) throws -> Int64 {
         try db.execute(sql: """
             INSERT INTO staff(username, displayName, role, publicKey, pseudonym, createdAt) VALUES (?, ?, ?, ?, ?, ?)

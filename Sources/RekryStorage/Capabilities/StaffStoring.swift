@@ -7,6 +7,8 @@ public protocol StaffStoring {
     func staff(id: Int64) throws -> StaffAccount?
     /// Every account, by username.
     func staffList() throws -> [StaffAccount]
+    /// Whether any account, removed ones included, has this username (the audit log names them all).
+    func usernameTaken(_ username: String) throws -> Bool
     func insertStaff(_ account: StaffAccount) throws -> Int64
     /// Ends an account: it can no longer sign in, and stays only so that the audit log can name it.
     func deactivateStaff(id: Int64, at: Date) throws
