@@ -89,7 +89,10 @@ let package = Package(
             "RekryDemo", "RekryGate", "RekryStorage", "RekrySQLite", "RekryBackends", "RekryDomain", "RekryCrypto", "RekryTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "RekryTUITests", dependencies: ["RekryTUI", "RekryDomain", "RekryStorage", "RekryGate", "RekryTestSupport"]),
+        .testTarget(name: "RekryTUITests", dependencies: [
+            "RekryTUI", "RekryDomain", "RekryStorage", "RekryGate", "RekrySQLite", "RekryTestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "RekryCLITests", dependencies: [
             "RekryCLI", "RekryTestSupport", "RekryDomain", "RekryStorage", "RekryGate",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,4 +1,6 @@
 import Foundation
+import GRDB
+@_spi(Testing) import RekrySQLite
 import RekryDomain
 import RekryGate
 import RekryStorage
@@ -42,6 +44,10 @@ final class ProcessKeysTests: XCTestCase, @unchecked Sendable {
         let pid = try t.addToProcess(id, stage: .final, title: "Controller")
         try t.addPsychConsent(id)
         try t.gate("lead").attachReport(candidateId: id, text: "CONFIDENTIAL-REPORT", author: "Leg. psykolog Anna Wiklund")
+        let secrets: [Data] = try t.sqlite.writer.read { db in
+            try Data.fetchAll(db, sql: "SELECT ciphertext FROM psychReport UNION ALL SELECT sealedKey FROM reportKey UNION ALL SELECT ephemeralPublicKey FROM reportKey")
+        }
+        XCTAssertEqual(secrets.count, 3)
         let app = try WriteKeys.app(t, "lead", height: 40)
         MemoryBackend.drive(app, WriteKeys.open("pia") + [WriteKeys.tab(.processes), .char("C")])
         XCTAssertEqual(app.openForm?.value("outcome"), "not hired")
@@ -56,6 +62,11 @@ final class ProcessKeysTests: XCTestCase, @unchecked Sendable {
         XCTAssertEqual(app.mode, .detail)
         XCTAssertEqual(app.flashMessage, "Process \(pid) closed: 0 hired, 1 not; 1 report(s) destroyed, 0 kept.")
         XCTAssertNil(try t.gate("lead").readReport(candidateId: id), "the report is gone")
+        // ...from every byte of every file of the register, journals and the full-text index included.
+        for (file, bytes) in t.fileBytes() {
+            XCTAssertNil(bytes.range(of: Data("CONFIDENTIAL-REPORT".utf8)), file)
+            for secret in secrets { XCTAssertNil(bytes.range(of: secret), "ciphertext or a wrapped key left in \(file)") }
+        }
         XCTAssertTrue(app.render().text.contains("rejected since"), app.render().text)
         MemoryBackend.drive(app, [WriteKeys.tab(.report)])
         XCTAssertTrue(app.render().text.contains("No psychologist report."), app.render().text)
