@@ -88,3 +88,21 @@ final class AuditLogTests: XCTestCase {
         XCTAssertEqual(try t.gate("lead").auditEntries().count, 11)
     }
 }
+
+/// The audit head is written after the transaction commits, never before: a write that fails after its
+/// audit entry was appended leaves neither the entry nor a head naming it.
+final class AuditHeadOrderTests: XCTestCase {
+    func testARolledBackWriteLeavesTheHeadAsItWas() throws {
+        let t = try TestRegister()
+        let headFile = t.path + ".audit-head"
+        let before = try String(contentsOfFile: headFile, encoding: .utf8)
+        struct DiskFull: Error {}
+        // `staff add` appends its audit entry, then hands over the identity; failing there rolls it all back.
+        XCTAssertThrowsError(try t.gate("admin").addStaff(username: "new.one", role: .recruiter, displayName: "N") { _ in throw DiskFull() })
+        XCTAssertEqual(try String(contentsOfFile: headFile, encoding: .utf8), before)
+        guard case .intact = try t.gate("dpo").verifyAudit() else { return XCTFail("a rolled-back write reads as tampering") }
+        try t.gate("admin").addStaff(username: "new.two", role: .recruiter, displayName: "N") { _ in }
+        XCTAssertNotEqual(try String(contentsOfFile: headFile, encoding: .utf8), before, "a committed write moves the head")
+        guard case .intact = try t.gate("dpo").verifyAudit() else { return XCTFail() }
+    }
+}
