@@ -12,6 +12,9 @@ extension App {
         case .previousTab: d.tab = tabs[(d.tab.rawValue + tabs.count - 1) % tabs.count]
         case .tab1, .tab2, .tab3, .tab4, .tab5, .tab6, .tab7:
             d.tab = tabs[Int(String(action.rawValue.last!))! - 1]
+        case .scrollDown where d.tab == .references:
+            d.reference = min(max(0, d.detail.references.count - 1), d.reference + 1)
+        case .scrollUp where d.tab == .references: d.reference = max(0, d.reference - 1)
         case .scrollDown: d.scroll += 1
         case .scrollUp: d.scroll = max(0, d.scroll - 1)
         case .back:
@@ -21,6 +24,9 @@ extension App {
             return
         case .help:
             openHelp()
+            return
+        case .viewReferee:
+            try openReferee(d)
             return
         case .withdrawConsent:
             try askWithdrawConsent(d)

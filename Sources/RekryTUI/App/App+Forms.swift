@@ -96,7 +96,7 @@ extension App {
     func reread(_ candidateId: Int64?) throws {
         if let id = candidateId, let d = detail, d.detail.id == id {
             let candidate = try auditedWork.withLock { try gate.candidate(id) }
-            var fresh = DetailModel(detail: candidate, tab: d.tab, scroll: d.scroll)
+            var fresh = DetailModel(detail: candidate, tab: d.tab, scroll: d.scroll, reference: d.reference)
             try loadTab(&fresh)
             detail = fresh
         }

@@ -11,6 +11,8 @@ public final class App {
         case list, search, fullTextPrompt, detail, help, confirm
         /// A form (adding, editing, recording) has the keyboard; its title is in the status line.
         case form
+        /// The referee behind a reference of the open candidate: whom they give references for.
+        case referee
     }
 
     /// A destructive action waiting for `y`, with its preview.
@@ -41,6 +43,8 @@ public final class App {
     var helpReturn: Mode = .list
     var helpScroll = 0
     var confirmation: Confirmation?
+    /// The referee view, while `mode` is `.referee`; Esc returns to `detail`, which stays as it was.
+    var referee: RefereeModel?
     /// The open form, while `mode` is `.form`.
     var form: ActiveForm?
     /// The candidate being read in the background, while `mode` is `.detail` and `detail` is not there yet.
@@ -83,6 +87,7 @@ public final class App {
         case .help: map = KeyTables.help
         case .confirm: map = KeyTables.confirm
         case .form: map = KeyTables.form
+        case .referee: map = KeyTables.referee
         }
         return readOnly ? map.readOnly() : map
     }
@@ -129,6 +134,7 @@ public final class App {
         switch mode {
         case .list: try performList(action)
         case .detail: try performDetail(action)
+        case .referee: try performReferee(action)
         case .help:
             switch action {
             case .back: mode = helpReturn
@@ -231,6 +237,7 @@ public final class App {
         case .list, .search, .fullTextPrompt: ListView(app: self).draw(into: &buffer)
         case .detail, .confirm: DetailView(app: self).draw(into: &buffer)
         case .help: HelpView(app: self).draw(into: &buffer)
+        case .referee: RefereeScreen(app: self).draw(into: &buffer)
         case .form: drawForm(into: &buffer)
         }
         if mode == .confirm { ConfirmView(app: self).draw(into: &buffer) }
@@ -243,6 +250,8 @@ public final class App {
     public var selectedCandidateId: Int64? {
         switch mode {
         case .list, .search, .fullTextPrompt: list.selectedRow?.id
+        case .referee, .help where helpReturn == .referee:
+            referee.flatMap { $0.selectedRow?.id } ?? detail?.detail.id
         case .help where helpReturn != .detail: list.selectedRow?.id
         default: opening?.id ?? detail?.detail.id ?? list.selectedRow?.id
         }
@@ -252,6 +261,8 @@ public final class App {
     /// The open form's state, for tests.
     public var openForm: FormModel? { form?.model }
     public var currentTab: DetailTab? { detail?.tab }
+    /// The ids of the candidates the referee view lists (empty when it is not open or lists nobody).
+    public var refereeCandidateIds: [Int64] { referee?.candidates.map(\.id) ?? [] }
     public var visibleRowCount: Int { list.rows.count }
     public var flashMessage: String? { flash }
     public var query: CandidateQuery { list.query }

@@ -37,6 +37,8 @@ struct DetailModel {
     var detail: CandidateDetail
     var tab: DetailTab = .profile
     var scroll = 0
+    /// The selected reference on the References tab (`v` views its referee).
+    var reference = 0
     /// Read (and audited) only when the report tab is first shown.
     var report: Gated<ReportText>??
     /// The background read of the report in flight, if any (the tab says "loading…").

@@ -8,6 +8,8 @@ public enum Action: String, Sendable, CaseIterable {
     case tab1, tab2, tab3, tab4, tab5, tab6, tab7
     case scrollDown, scrollUp
     case withdrawConsent
+    /// Reads: the referee behind the selected reference (References tab).
+    case viewReferee
     // Writes: each opens a form (or a confirmation) and is dropped in read-only mode.
     case addCandidate, openProcess
     case editSection, addNote, addDocument, addToTab
@@ -147,8 +149,10 @@ public enum KeyTables {
         KeyBinding([.char("5")], .tab5, "Psychologist report"),
         KeyBinding([.char("6")], .tab6, "Consent and legal basis"),
         KeyBinding([.char("7")], .tab7, "Activity (leads and the DPO)"),
-        KeyBinding([.char("j"), .down], .scrollDown, "scroll down"),
-        KeyBinding([.char("k"), .up], .scrollUp, "scroll up"),
+        KeyBinding([.char("j"), .down], .scrollDown, "scroll down (References: select the next reference)"),
+        KeyBinding([.char("k"), .up], .scrollUp, "scroll up (References: select the previous reference)"),
+        KeyBinding([.char("v")], .viewReferee, "view the referee: the candidates they give references for",
+                   tabs: [.references], hint: "view referee"),
         KeyBinding([.escape, .char("q")], .back, "back to the list", hint: "back"),
         KeyBinding([.char("?")], .help, "help", hint: "help"),
         KeyBinding([.char("W")], .withdrawConsent, "withdraw the candidate's consent (confirmed, with a preview)", destructive: true, hint: "withdraw consent"),
@@ -175,6 +179,13 @@ public enum KeyTables {
                    writes: true, tabs: [.report], hint: "grant"),
         KeyBinding([.char("x")], .revokeReport, "revoke someone's access to the report (leads)", destructive: true,
                    tabs: [.report], hint: "revoke"),
+    ])
+
+    /// The referee view: the candidates one referee gives references for, as the list shows them.
+    public static let referee = KeyMap(title: "Referee", bindings: navigation + [
+        KeyBinding([.enter, .char("l"), .right], .open, "open the candidate", hint: "open"),
+        KeyBinding([.escape, .char("q"), .char("h"), .left], .back, "back to the candidate", hint: "back"),
+        KeyBinding([.char("?")], .help, "help", hint: "help"),
     ])
 
     public static let confirm = KeyMap(title: "Confirm", bindings: [

@@ -35,9 +35,14 @@ struct DetailView {
             col += buffer.put(" ", x: col, y: 1)
         }
 
-        let lines = DetailContent(theme: theme, width: w - 2, now: app.gate.now()).lines(d)
+        let content = DetailContent(theme: theme, width: w - 2, now: app.gate.now())
+        let lines = content.lines(d)
         let body = buffer.height - 4
-        let start = min(d.scroll, max(0, lines.count - body))
+        var start = min(d.scroll, max(0, lines.count - body))
+        // On the References tab the selected reference's heading is kept in view.
+        if d.tab == .references, let focus = content.selectedReferenceLine(d), focus >= start + body - 1 {
+            start = min(focus, max(0, lines.count - body))
+        }
         for (i, line) in lines.dropFirst(start).prefix(body).enumerated() {
             line.draw(into: &buffer, x: 1, y: 2 + i, width: w - 2)
         }
@@ -99,6 +104,25 @@ struct DetailContent {
         return first
     }
 
+    private func reversed(_ s: Style) -> Style {
+        var t = s
+        t.reverse = true
+        return t
+    }
+
+    /// The line of the selected reference's heading on the References tab.
+    func selectedReferenceLine(_ d: DetailModel) -> Int? {
+        guard d.tab == .references, !d.detail.references.isEmpty else { return nil }
+        let selected = min(d.reference, d.detail.references.count - 1)
+        var copy = d
+        var line = 0
+        for i in 0..<selected {
+            copy.detail.references = [d.detail.references[i]]
+            line += lines(copy).count
+        }
+        return line
+    }
+
     func lines(_ d: DetailModel) -> [StyledLine] {
         let day = DayFormat.day
         var out: [StyledLine] = []
@@ -143,8 +167,14 @@ struct DetailContent {
             }
         case .references:
             if c.references.isEmpty { out.append(StyledLine("No references.", theme.dim)) }
-            for r in c.references {
-                out.append(item(r) { "\($0.name) (\($0.relationship))" })
+            let selected = min(d.reference, c.references.count - 1)
+            for (i, r) in c.references.enumerated() {
+                var heading = item(r) { "\($0.name) (\($0.relationship))" }
+                if i == selected {
+                    heading.segments = heading.segments.map { ($0.0, reversed($0.1)) }
+                    heading.segments.insert((theme.unicode ? "▸ " : "> ", Style(bold: true)), at: 0)
+                }
+                out.append(heading)
                 if let v = r.value {
                     out += field("Title", [v.title, v.workplace].compactMap { $0 }.joined(separator: ", "))
                     out += field("Contact", [v.email, v.phone].compactMap { $0 }.joined(separator: " · "))

@@ -11,6 +11,7 @@ struct HelpView {
         switch app.helpReturn {
         case .detail, .confirm: map = KeyTables.detail
         case .search, .fullTextPrompt: map = KeyTables.search
+        case .referee: map = KeyTables.referee
         default: map = KeyTables.list
         }
         if app.readOnly { map = map.readOnly() }

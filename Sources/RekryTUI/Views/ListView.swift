@@ -45,14 +45,7 @@ struct ListView {
 
         // Header
         let c = Columns(width: w)
-        var header = StyledLine()
-        header.add(DisplayWidth.pad("ID", to: c.id) + " ", theme.header)
-        header.add(DisplayWidth.pad("Name", to: c.name) + " ", theme.header)
-        header.add(DisplayWidth.pad("Title, employer", to: c.position) + " ", theme.header)
-        header.add(DisplayWidth.pad("Stage", to: c.stage) + " ", theme.header)
-        header.add(DisplayWidth.pad("Basis", to: c.badge) + " ", theme.header)
-        header.add(DisplayWidth.pad("", to: c.markers), theme.header)
-        header.draw(into: &buffer, x: 0, y: 1, width: w)
+        Self.header(c, theme: theme).draw(into: &buffer, x: 0, y: 1, width: w)
 
         // Rows
         if list.rows.isEmpty {
@@ -63,28 +56,8 @@ struct ListView {
         for (i, row) in list.rows.prefix(app.listHeight).enumerated() {
             let y = 2 + i
             let selected = i == list.selected
-            var line = StyledLine()
-            func style(_ s: Style) -> Style {
-                guard selected else { return s }
-                var t = s
-                t.reverse = true
-                return t
-            }
-            line.add(DisplayWidth.pad(String(row.id), to: c.id) + " ", style(.plain))
-            switch row.name {
-            case .shown(let name, _): line.add(DisplayWidth.pad(name, to: c.name) + " ", style(Style(bold: true)))
-            case .withheld(_, let reason): line.add(DisplayWidth.pad("— \(reason.explanation) —", to: c.name) + " ", style(theme.withheld))
-            }
-            line.add(DisplayWidth.pad(row.position.value ?? "", to: c.position) + " ", style(.plain))
-            let stage = row.stage.value.flatMap { $0?.rawValue } ?? (row.stage.reason != nil ? "—" : "")
-            line.add(DisplayWidth.pad(stage, to: c.stage) + " ", style(.plain))
-            line.add(DisplayWidth.pad(theme.short(row.badge.primary), to: c.badge) + " ", style(theme.badge(row.badge.primary)))
-            var markers = ""
-            markers += row.badge.isRetentionDue ? theme.retentionMarker : " "
-            markers += row.badge.isRestricted ? theme.restrictedMarker : " "
-            line.add(markers, style(theme.badge(.retentionDue)))
             if selected { buffer.fill(y: y, style: theme.selected) }
-            line.draw(into: &buffer, x: 0, y: y, width: w)
+            Self.row(row, c, selected: selected, theme: theme).draw(into: &buffer, x: 0, y: y, width: w)
         }
 
         // Prompt or hints
@@ -102,6 +75,46 @@ struct ListView {
         default:
             hints(app.keyMap, theme: theme, into: &buffer, y: y, from: 0)
         }
+    }
+}
+
+extension ListView {
+    /// The column header of a list of candidates.
+    static func header(_ c: Columns, theme: Theme) -> StyledLine {
+        var header = StyledLine()
+        header.add(DisplayWidth.pad("ID", to: c.id) + " ", theme.header)
+        header.add(DisplayWidth.pad("Name", to: c.name) + " ", theme.header)
+        header.add(DisplayWidth.pad("Title, employer", to: c.position) + " ", theme.header)
+        header.add(DisplayWidth.pad("Stage", to: c.stage) + " ", theme.header)
+        header.add(DisplayWidth.pad("Basis", to: c.badge) + " ", theme.header)
+        header.add(DisplayWidth.pad("", to: c.markers), theme.header)
+        return header
+    }
+
+    /// One candidate as a list shows them: id, gated name, position, stage, badge and markers. The candidate
+    /// list and the referee view both draw their rows with it.
+    static func row(_ row: CandidateRow, _ c: Columns, selected: Bool, theme: Theme) -> StyledLine {
+        var line = StyledLine()
+        func style(_ s: Style) -> Style {
+            guard selected else { return s }
+            var t = s
+            t.reverse = true
+            return t
+        }
+        line.add(DisplayWidth.pad(String(row.id), to: c.id) + " ", style(.plain))
+        switch row.name {
+        case .shown(let name, _): line.add(DisplayWidth.pad(name, to: c.name) + " ", style(Style(bold: true)))
+        case .withheld(_, let reason): line.add(DisplayWidth.pad("— \(reason.explanation) —", to: c.name) + " ", style(theme.withheld))
+        }
+        line.add(DisplayWidth.pad(row.position.value ?? "", to: c.position) + " ", style(.plain))
+        let stage = row.stage.value.flatMap { $0?.rawValue } ?? (row.stage.reason != nil ? "—" : "")
+        line.add(DisplayWidth.pad(stage, to: c.stage) + " ", style(.plain))
+        line.add(DisplayWidth.pad(theme.short(row.badge.primary), to: c.badge) + " ", style(theme.badge(row.badge.primary)))
+        var markers = ""
+        markers += row.badge.isRetentionDue ? theme.retentionMarker : " "
+        markers += row.badge.isRestricted ? theme.restrictedMarker : " "
+        line.add(markers, style(theme.badge(.retentionDue)))
+        return line
     }
 }
 
