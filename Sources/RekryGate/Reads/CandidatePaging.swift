@@ -10,13 +10,17 @@ extension Gate {
     /// page (a later page may show them again under their other word).
     public func page(_ query: CandidateQuery, from anchor: PageAnchor, limit: Int,
                      purpose: Purpose = .recruitment) throws -> [CandidateRow] {
+        // Admins manage staff: they are shown no candidate rows, not even withheld ones (a row's badge and
+        // its place in a list are facts about a person too).
+        guard actor.role != .admin else { return [] }
         let now = clock.now()
+        let visibility = self.visibility(purpose)
         let backward = anchor.isBackward
         var rows: [CandidateRow] = []
         var cursor = anchor
         // Badge filters are checked exactly here after a superset in the backend; refill until the page is full.
         for _ in 0..<8 {
-            let fetched = try reading { s in try s.page(query, from: cursor, limit: limit, now: now) }
+            let fetched = try reading { s in try s.page(query, from: cursor, limit: limit, now: now, visibility: visibility) }
             let batch = fetched.map { row($0.record, key: $0.key, now: now, purpose: purpose) }
             // A search reaches a candidate once per matching word: keep the first.
             var seen = Set(rows.map(\.id))
@@ -31,19 +35,22 @@ extension Gate {
     }
 
     /// How many candidates match, counted up to `cap`.
-    public func count(_ query: CandidateQuery, cap: Int = 10_000) throws -> CappedCount {
+    public func count(_ query: CandidateQuery, cap: Int = 10_000, purpose: Purpose = .recruitment) throws -> CappedCount {
+        guard actor.role != .admin else { return CappedCount(value: 0, capped: false) }
         if query.words.isEmpty && !query.isFiltered {
             return CappedCount(value: try register.candidateCount(), capped: false)
         }
-        let n = try backend.count(query, cap: cap + 1, now: clock.now())
+        let n = try backend.count(query, cap: cap + 1, now: clock.now(), visibility: visibility(purpose))
         return CappedCount(value: min(n, cap), capped: n > cap)
     }
 
     /// Full-text search of CVs and notes: an explicit query (never per keystroke), best matches first.
     public func fullTextSearch(_ text: String, limit: Int = 100, purpose: Purpose = .recruitment) throws -> [CandidateRow] {
         let words = SearchFolding.words(text)
-        guard !words.isEmpty else { return [] }
-        return try rows(ids: backend.searchText(words: words, limit: limit), purpose: purpose)
+        guard !words.isEmpty, actor.role != .admin else { return [] }
+        let found = try rows(ids: backend.searchText(words: words, limit: limit), purpose: purpose)
+        // A candidate whose record is withheld is not found by the words of their documents either.
+        return visibility(purpose) == .everything ? found : found.filter { $0.name.value != nil }
     }
 
     /// The rows of these candidates as they are now, in this order (a candidate erased meanwhile is left
@@ -56,6 +63,11 @@ extension Gate {
                 try s.candidate(id: id).map { row($0, key: PageKey(parts: [.int($0.id)]), now: now, purpose: purpose) }
             }
         }
+    }
+
+    /// How lists treat withheld rows for this actor: only the DPO answering a request sees every row as it is.
+    func visibility(_ purpose: Purpose) -> RowVisibility {
+        actor.role == .dpo && purpose == .dataSubjectRequest ? .everything : .withheldApart
     }
 
     /// One list row as the actor may see it.

@@ -181,8 +181,8 @@ public final class SQLiteRegister: StorageBackend, Sendable {
         try backgroundReader.read { db in try body(SQLiteSession(db: db)) }
     }
 
-    public func count(_ query: CandidateQuery, cap: Int, now: Date) throws -> Int {
-        let (sql, args) = PagePlan(query: query, now: now).countSQL(cap: cap)
+    public func count(_ query: CandidateQuery, cap: Int, now: Date, visibility: RowVisibility) throws -> Int {
+        let (sql, args) = PagePlan(query: query, now: now, visibility: visibility).countSQL(cap: cap)
         // Counts run off the main thread, on the background readers.
         return try backgroundReader.read { db in try Int.fetchOne(db, sql: sql, arguments: args) ?? 0 }
     }

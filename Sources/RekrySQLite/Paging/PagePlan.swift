@@ -4,21 +4,43 @@ import RekryDomain
 import RekryStorage
 
 /// The SQL for one list query: the index walked, the filters, and the key comparison for paging.
+///
+/// With `RowVisibility.withheldApart` a browse list has two segments: the rows whose record the actor may see,
+/// in the chosen order, then the withheld rows by id, so that a withheld row's place says nothing of its
+/// hidden name, stage or activity. Keys then start with the segment (0 or 1). A search, and a stage or process
+/// filter, leave withheld rows out altogether.
 struct PagePlan {
     let query: CandidateQuery
     let now: Date
     let words: [String]
+    let visibility: RowVisibility
 
-    init(query: CandidateQuery, now: Date) {
+    init(query: CandidateQuery, now: Date, visibility: RowVisibility = .everything) {
         self.query = query
         self.now = now
         self.words = query.words
+        self.visibility = visibility
     }
 
     var searching: Bool { !words.isEmpty }
 
-    /// Key columns in list order, with whether each ascends.
-    var keyColumns: [(String, Bool)] {
+    /// Whether the list is walked in two segments (see the type's documentation).
+    var segmented: Bool { visibility == .withheldApart && !searching }
+
+    /// The badge rule for a record whose identity, contact and profile are withheld from ordinary use
+    /// (`Badge.lapse`): restricted, objected to on legitimate interest, or a consent basis not in force.
+    /// Never NULL (a missing date compares as "not yet"), so that `NOT` of it selects exactly the rest.
+    var lapse: (String, StatementArguments) {
+        ("""
+        (c.restricted = 1 OR (c.objected = 1 AND c.basis = 'legitimate-interest')
+         OR (c.basis IN ('consent','explicit-consent') AND (c.consentGivenAt IS NULL
+             OR ifnull(c.consentWithdrawnAt <= ?, 0) OR ifnull(c.consentExpiresAt <= ?, 0))))
+        """, [now.sql, now.sql])
+    }
+
+    /// Key columns in list order, with whether each ascends; the withheld segment is walked by id.
+    func keyColumns(segment: Int = 0) -> [(String, Bool)] {
+        if segment == 1 { return [("c.id", true)] }
         if searching { return [("t.token", true), ("t.candidateId", true)] }
         switch query.order {
         case .name: return [("c.nameKey", true), ("c.id", true)]
@@ -35,10 +57,22 @@ struct PagePlan {
         return s
     }
 
-    func whereClause() -> (String, StatementArguments) {
+    func whereClause(segment: Int = 0) -> (String, StatementArguments) {
         var conds: [String] = []
         var args: StatementArguments = []
         if let pid = query.processId { args += [pid] }  // bound in FROM
+        if visibility == .withheldApart {
+            let (l, a) = lapse
+            if searching || segment == 0 {
+                conds.append("NOT " + l)
+                args += a
+            } else {
+                conds.append(l)
+                args += a
+            }
+            // A stage the actor may not see (a restricted record's) does not filter.
+            if query.stage != nil || query.processId != nil { conds.append("c.restricted = 0") }
+        }
         if let first = words.first {
             conds.append("t.token >= ? AND t.token < ?")
             args += [first, SearchFolding.upperBound(ofPrefix: first)]
@@ -92,13 +126,14 @@ struct PagePlan {
 
     func keyCondition(_ key: PageKey, after: Bool) -> (String, StatementArguments) {
         // All key columns of one order share a direction except none; row-value comparison keeps the index.
-        let cols = keyColumns
+        let segment = segmented ? Self.segment(of: key) : 0
+        let cols = keyColumns(segment: segment)
         let ascending = cols[0].1
         let op = (after == ascending) ? ">" : "<"
         let lhs = "(" + cols.map(\.0).joined(separator: ", ") + ")"
         let rhs = "(" + cols.map { _ in "?" }.joined(separator: ", ") + ")"
         var args: StatementArguments = []
-        for part in key.parts {
+        for part in segmented ? Array(key.parts.dropFirst()) : key.parts {
             switch part {
             case .text(let s): args += [s]
             case .real(let d): args += [d]
@@ -108,8 +143,14 @@ struct PagePlan {
         return ("\(lhs) \(op) \(rhs)", args)
     }
 
-    func sql(anchor: PageAnchor, limit: Int) -> (String, StatementArguments, Bool) {
-        var (conds, args) = whereClause()
+    /// The segment a key belongs to.
+    static func segment(of key: PageKey) -> Int {
+        if case .int(let s)? = key.parts.first { return Int(s) }
+        return 0
+    }
+
+    func sql(anchor: PageAnchor, limit: Int, segment: Int = 0) -> (String, StatementArguments, Bool) {
+        var (conds, args) = whereClause(segment: segment)
         var backward = false
         switch anchor {
         case .start: break
@@ -124,18 +165,33 @@ struct PagePlan {
             conds += " AND " + c
             args += a
         }
-        let order = keyColumns.map { col, asc in "\(col) \((asc != backward) ? "ASC" : "DESC")" }.joined(separator: ", ")
+        let order = keyColumns(segment: segment).map { col, asc in "\(col) \((asc != backward) ? "ASC" : "DESC")" }.joined(separator: ", ")
         let select = searching ? "c.*, t.token AS matchToken" : "c.*"
         return ("SELECT \(select) FROM \(from) WHERE \(conds) ORDER BY \(order) LIMIT ?", args + [limit], backward)
     }
 
     func countSQL(cap: Int) -> (String, StatementArguments) {
-        let (conds, args) = whereClause()
+        // Browsing counts both segments: every row is listed, the withheld ones last.
+        let (conds, args) = segmented ? whereClauseBothSegments() : whereClause()
         let distinct = searching ? "DISTINCT c.id" : "1"
         return ("SELECT count(*) FROM (SELECT \(distinct) FROM \(from) WHERE \(conds) LIMIT ?)", args + [cap])
     }
 
-    func key(_ row: Row) -> PageKey {
+    /// The browse filters without the segment split (for counting every listed row).
+    func whereClauseBothSegments() -> (String, StatementArguments) {
+        let all = PagePlan(query: query, now: now, visibility: .everything)
+        var (conds, args) = all.whereClause()
+        if query.stage != nil || query.processId != nil { conds += " AND c.restricted = 0" }
+        return (conds, args)
+    }
+
+    func key(_ row: Row, segment: Int = 0) -> PageKey {
+        if segmented { return PageKey(parts: [.int(Int64(segment))] + unsegmentedKey(row, segment: segment).parts) }
+        return unsegmentedKey(row, segment: segment)
+    }
+
+    private func unsegmentedKey(_ row: Row, segment: Int) -> PageKey {
+        if segment == 1 { return PageKey(parts: [.int(row["id"])]) }
         if searching { return PageKey(parts: [.text(row["matchToken"]), .int(row["id"])]) }
         switch query.order {
         case .name: return PageKey(parts: [.text(row["nameKey"]), .int(row["id"])])

@@ -8,13 +8,36 @@ extension SQLiteSession {
         try Row.fetchOne(db, sql: "SELECT * FROM candidate WHERE id = ?", arguments: [id]).map { RowDecoding.candidate($0) }
     }
 
-    func page(_ query: CandidateQuery, from anchor: PageAnchor, limit: Int, now: Date) throws -> [ListedCandidate] {
-        let plan = PagePlan(query: query, now: now)
-        let (sql, args, backward) = plan.sql(anchor: anchor, limit: limit)
-        let rows = try Row.fetchAll(db, sql: sql, arguments: args).map {
-            ListedCandidate(record: RowDecoding.candidate($0, tokens: false), key: plan.key($0))
+    func page(_ query: CandidateQuery, from anchor: PageAnchor, limit: Int, now: Date,
+              visibility: RowVisibility) throws -> [ListedCandidate] {
+        let plan = PagePlan(query: query, now: now, visibility: visibility)
+        /// Up to `n` rows of one segment from `anchor`, in list order.
+        func rows(_ anchor: PageAnchor, _ n: Int, segment: Int) throws -> [ListedCandidate] {
+            guard n > 0 else { return [] }
+            let (sql, args, backward) = plan.sql(anchor: anchor, limit: n, segment: segment)
+            let rows = try Row.fetchAll(db, sql: sql, arguments: args).map {
+                ListedCandidate(record: RowDecoding.candidate($0, tokens: false), key: plan.key($0, segment: segment))
+            }
+            return backward ? rows.reversed() : rows
         }
-        return backward ? rows.reversed() : rows
+        guard plan.segmented else { return try rows(anchor, limit, segment: 0) }
+        // The visible rows in order, then the withheld ones by id: a page may span the boundary.
+        switch anchor {
+        case .start:
+            let first = try rows(.start, limit, segment: 0)
+            return first + (try rows(.start, limit - first.count, segment: 1))
+        case .end:
+            let last = try rows(.end, limit, segment: 1)
+            return (try rows(.end, limit - last.count, segment: 0)) + last
+        case .after(let key):
+            if PagePlan.segment(of: key) == 1 { return try rows(anchor, limit, segment: 1) }
+            let first = try rows(anchor, limit, segment: 0)
+            return first + (try rows(.start, limit - first.count, segment: 1))
+        case .before(let key):
+            if PagePlan.segment(of: key) == 0 { return try rows(anchor, limit, segment: 0) }
+            let last = try rows(anchor, limit, segment: 1)
+            return (try rows(.end, limit - last.count, segment: 0)) + last
+        }
     }
 
     func links(candidateId: Int64) throws -> [ProfileLink] {

@@ -8,7 +8,8 @@ public protocol CandidateReading {
     ///
     /// A badge filter may be applied as a superset here; the gate checks it exactly. Listed records may leave
     /// `derived.searchTokens` empty (a list never needs them; a write reads the record with `candidate(id:)`).
-    func page(_ query: CandidateQuery, from anchor: PageAnchor, limit: Int, now: Date) throws -> [ListedCandidate]
+    func page(_ query: CandidateQuery, from anchor: PageAnchor, limit: Int, now: Date,
+              visibility: RowVisibility) throws -> [ListedCandidate]
     func links(candidateId: Int64) throws -> [ProfileLink]
     /// The consent history, oldest first.
     func consents(candidateId: Int64) throws -> [ConsentRecord]

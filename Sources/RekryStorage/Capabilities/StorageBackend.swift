@@ -20,7 +20,7 @@ public protocol StorageBackend: AnyObject, Sendable {
     /// A read transaction on a connection of its own, safe to call from any thread.
     func readInBackground<T>(_ body: (any StorageSession) throws -> T) throws -> T
     /// How many candidates match, counted up to `cap` (runs off the main thread).
-    func count(_ query: CandidateQuery, cap: Int, now: Date) throws -> Int
+    func count(_ query: CandidateQuery, cap: Int, now: Date, visibility: RowVisibility) throws -> Int
     /// The number of candidates on the register, from a kept counter (never a scan).
     func candidateCount() throws -> Int
     /// Candidate ids whose indexed texts hold every one of `words`, best match first.

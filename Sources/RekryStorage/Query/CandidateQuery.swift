@@ -35,6 +35,16 @@ public struct CandidateQuery: Sendable, Equatable {
     public var isFiltered: Bool { badge != nil || stage != nil || processId != nil || retentionDueOnly }
 }
 
+/// How a list treats the rows whose record the actor may not see (a lapsed basis, a restriction, an
+/// objection): the gate decides, the backend orders and matches accordingly.
+public enum RowVisibility: Sendable, Equatable {
+    /// Every row takes part as it is: the DPO answering a request, who sees everything.
+    case everything
+    /// A withheld row neither matches a search nor takes a place in an order by what it withholds: it is
+    /// listed after the others, by id, and a search or a stage or process filter leaves it out.
+    case withheldApart
+}
+
 /// A position in a keyset-paged list: the sort key of a row. Opaque to callers.
 public struct PageKey: Sendable, Equatable {
     /// One column of the key, in the order the backend's index sorts by.
