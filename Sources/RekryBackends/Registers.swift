@@ -9,14 +9,15 @@ import RekryStorage
 /// backend module. A register is a file path today (the embedded SQLite backend); a team's PostgreSQL
 /// server will be a location of its own, chosen here.
 public enum Registers {
-    /// Opens an existing register, refusing a missing, unreadable or world-exposed one.
-    public static func open(at location: String) throws -> Register {
-        Register(backend: try SQLiteRegister.open(at: location))
+    /// Opens an existing register, refusing a missing, unreadable or world-exposed one. The audit heads this
+    /// user has seen are kept in `seenHeads` (their own state file by default).
+    public static func open(at location: String, seenHeads: (any SeenHeadStoring)? = SeenHeadsFile.standard) throws -> Register {
+        Register(backend: try SQLiteRegister.open(at: location), seenHeads: seenHeads)
     }
 
     /// Creates a new, empty register; refuses to overwrite anything.
-    public static func create(at location: String) throws -> Register {
-        Register(backend: try SQLiteRegister.create(at: location))
+    public static func create(at location: String, seenHeads: (any SeenHeadStoring)? = SeenHeadsFile.standard) throws -> Register {
+        Register(backend: try SQLiteRegister.create(at: location), seenHeads: seenHeads)
     }
 
     /// Checks a register's files without opening it (before the terminal is taken over).

@@ -15,9 +15,13 @@ public final class Gate: Sendable {
     public let actor: StaffMember
     let identity: Identity
     let clock: any TimeSource
+    /// Set when the log is shorter than, or differs from, a head this user saw before: the gate then only
+    /// reports it (`verifyAudit`) and refuses every audited action.
+    let auditAlarm: String?
 
-    init(register: Register, actor: StaffMember, identity: Identity, clock: any TimeSource) {
+    init(register: Register, actor: StaffMember, identity: Identity, clock: any TimeSource, auditAlarm: String? = nil) {
         self.register = register
+        self.auditAlarm = auditAlarm
         self.actor = actor
         self.identity = identity
         self.clock = clock
@@ -45,7 +49,10 @@ public final class Gate: Sendable {
     /// Runs `body` as one audited write transaction; the audit head is recorded after the commit.
     /// `indexingText`: the transaction adds to the full-text index.
     func audited<T>(indexingText: Bool = false, _ body: (AuditedTransaction) throws -> T) throws -> T {
-        try AuditedTransaction.run(on: backend, actor: actor.pseudonym, clock: clock, indexingText: indexingText,
+        if let auditAlarm {
+            throw RegisterError.refused("\(register.location): the audit log cannot be trusted: \(auditAlarm). Nothing was written; rekry audit verify names the damage")
+        }
+        return try AuditedTransaction.run(on: register, actor: actor.pseudonym, clock: clock, indexingText: indexingText,
                                    check: requireCurrentAccount, body)
     }
 

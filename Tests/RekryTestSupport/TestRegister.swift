@@ -29,7 +29,7 @@ public final class TestRegister: @unchecked Sendable {
         directory = NSTemporaryDirectory() + "rekry-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         path = directory + "/register.sqlite"
-        register = try Registers.create(at: path)
+        register = try Registers.create(at: path, seenHeads: SeenHeadsFile(path: directory + "/seen-heads"))
         clock = ManualTime(Self.start)
         let made = try register.bootstrap(staff: staff.map { ($0.0, $0.0.capitalized, $0.1) }, clock: clock)
         for identity in made { identities[identity.username] = identity }

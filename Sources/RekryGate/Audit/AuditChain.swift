@@ -96,7 +96,23 @@ extension Gate {
     /// Walks the audit chain; the result names the first broken entry. Leads, the DPO and admins only.
     public func verifyAudit() throws -> AuditVerification {
         try require([.lead, .dpo, .admin], for: "audit verify")
-        let head = try backend.auditHead?.readHead()
-        return try reading { s in try AuditChain.verify(s, head: head) }
+        let head: AuditHead?
+        do {
+            head = try backend.auditHead?.readHead()
+        } catch {
+            return .broken(seq: 0, problem: "the audit head file cannot be read (\(error)): the log cannot be checked against it")
+        }
+        let result = try reading { s in
+            if backend.auditHead != nil, head == nil, let last = try s.lastAuditEntry() {
+                return AuditVerification.broken(seq: last.seq, problem: "the audit head file is missing while the log holds \(last.seq) entries: the end of the log cannot be checked")
+            }
+            return try AuditChain.verify(s, head: head)
+        }
+        // A log that agrees with its head file can still be shorter than a head this user saw: the head file
+        // was put back to match the cut.
+        if case .intact = result, let auditAlarm {
+            return .broken(seq: 0, problem: "\(auditAlarm) (against the head recorded in your state directory; the head file beside the register was made to match)")
+        }
+        return result
     }
 }

@@ -19,17 +19,27 @@ final class AuditedTransaction {
         self.clock = clock
     }
 
-    static func run<T>(on backend: any StorageBackend, actor: String, clock: any TimeSource, indexingText: Bool,
+    static func run<T>(on register: Register, actor: String, clock: any TimeSource, indexingText: Bool,
                        check: (any StorageSession) throws -> Void, _ body: (AuditedTransaction) throws -> T) throws -> T {
+        let backend = register.backend
         var head: AuditHead?
+        var identity: String?
         let result = try backend.write(indexingText: indexingText) { session in
             try check(session)
+            // Under the write lock: the log must still hold what its head says before anything is appended,
+            // or the new head would overwrite the evidence of a cut. A head behind the log is a crash's mark
+            // and is repaired by this write's head.
+            if let store = backend.auditHead, let problem = try AuditTail.problem(session, head: try store.readHead()) {
+                throw RegisterError.refused("\(backend.location): the audit log cannot be trusted: \(problem). Nothing was written; tell your DPO (rekry audit verify names the damage)")
+            }
+            identity = try AuditTail.registerIdentity(session)
             let tx = AuditedTransaction(session: session, actor: actor, clock: clock)
             let value = try body(tx)
             head = tx.head
             return value
         }
         if let head, let store = backend.auditHead { try store.writeHead(head) }
+        if let head, let identity { try register.recordSeen(head, register: identity) }
         return result
     }
 

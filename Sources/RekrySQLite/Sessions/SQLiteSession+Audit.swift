@@ -7,6 +7,10 @@ extension SQLiteSession {
         try Row.fetchOne(db, sql: "SELECT * FROM auditEntry ORDER BY seq DESC LIMIT 1").map(RowDecoding.audit)
     }
 
+    func auditEntry(seq: Int64) throws -> AuditEntry? {
+        try Row.fetchOne(db, sql: "SELECT * FROM auditEntry WHERE seq = ?", arguments: [seq]).map(RowDecoding.audit)
+    }
+
     func appendAudit(_ e: AuditEntry) throws {
         try db.execute(sql: """
             INSERT INTO auditEntry(seq, atMillis, actor, action, subject, purpose, detail, prevHash, hash)
