@@ -16,8 +16,9 @@ public enum Registers {
     }
 
     /// Creates a new, empty register; refuses to overwrite anything.
-    public static func create(at location: String, seenHeads: (any SeenHeadStoring)? = SeenHeadsFile.standard) throws -> Register {
-        Register(backend: try SQLiteRegister.create(at: location), seenHeads: seenHeads)
+    public static func create(at location: String, group: String? = nil,
+                              seenHeads: (any SeenHeadStoring)? = SeenHeadsFile.standard) throws -> Register {
+        Register(backend: try SQLiteRegister.create(at: location, group: group), seenHeads: seenHeads)
     }
 
     /// Checks a register's files without opening it (before the terminal is taken over).

@@ -14,6 +14,8 @@ struct InitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The first admin's username (a-z, 0-9, '.', '_', '-').", valueName: "USERNAME")) var admin: String
     @Option(help: "The admin's full name.") var name: String
     @Option(help: ArgumentHelp("Where to write the admin's identity file.", valueName: "IDENTITY_FILE")) var out: String
+    @Option(help: ArgumentHelp("Share the register with this Unix group: folder 2770, files 0660 (default: private, 0600).", valueName: "TEAM"))
+    var group: String?
 
     func validate() throws {
         if FileManager.default.fileExists(atPath: out) { throw ValidationError("--out: \(out) already exists; refusing to overwrite it") }
@@ -21,7 +23,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let path = global.files.databasePath
-        let register = try Registers.create(at: path)
+        let register = try Registers.create(at: path, group: group)
         do {
             _ = try register.bootstrapAdmin(username: admin, displayName: name) { identity in
                 do { try identity.write(to: out) } catch { throw CommandFailure.cannotCreate("\(error)") }

@@ -94,21 +94,40 @@ public final class SQLiteRegister: StorageBackend, Sendable {
     }
 
     /// Creates a new, empty register with mode 0600; refuses to overwrite any existing file.
-    public static func create(at path: String) throws -> SQLiteRegister {
+    ///
+    /// With a Unix `group` (a team sharing the register on one host) the folder is made 2770 (new files take
+    /// its group) and the files 0660, owned by that group; others get nothing either way.
+    public static func create(at path: String, group: String? = nil) throws -> SQLiteRegister {
         if FileManager.default.fileExists(atPath: path) { throw RegisterError.alreadyExists(path: path) }
+        var gid: gid_t?
+        if let group {
+            guard let entry = getgrnam(group) else {
+                throw RegisterError.invalid(field: "--group", message: "'\(group)' is not a group on this host (see: getent group)")
+            }
+            gid = entry.pointee.gr_gid
+        }
         let dir = (path as NSString).deletingLastPathComponent
         if !dir.isEmpty {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+                                                    attributes: [.posixPermissions: gid == nil ? 0o700 : 0o770])
+            if let gid {
+                guard chown(dir, uid_t.max, gid) == 0, chmod(dir, 0o2770) == 0 else {
+                    throw RegisterError.unreadable(path: dir, reason: "cannot give the folder to the group: \(String(cString: strerror(errno)))")
+                }
+            }
         }
+        let mode: mode_t = gid == nil ? 0o600 : 0o660
         let textPath = TextIndex.path(forRegister: path)
         if FileManager.default.fileExists(atPath: textPath) { throw RegisterError.alreadyExists(path: textPath) }
         do {
             // Both files are made private before SQLite writes a byte to them (its WAL and shared-memory files
             // take the same mode).
             for file in [path, textPath] {
-                let fd = Foundation.open(file, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+                let fd = Foundation.open(file, O_WRONLY | O_CREAT | O_EXCL, mode)
                 guard fd >= 0 else { throw RegisterError.unreadable(path: file, reason: String(cString: strerror(errno))) }
+                // The umask must not narrow the team's mode, and the group must be the team's.
+                if let gid { fchown(fd, uid_t.max, gid) }
+                fchmod(fd, mode)
                 close(fd)
             }
             let queue = try DatabaseQueue(path: path, configuration: configuration())
@@ -163,6 +182,28 @@ public final class SQLiteRegister: StorageBackend, Sendable {
         try writer.writeWithoutTransaction { db in
             try TextIndex.attach(db, registerPath: path)
             _ = try db.checkpoint(.truncate, on: nil)
+        }
+    }
+
+    /// `PRAGMA integrity_check` on the register and on its full-text index file.
+    public func integrityCheck() throws -> [(part: String, problems: [String])] {
+        /// The check's complaints; a page too damaged for the check to walk is a complaint too.
+        func problems(_ db: Database, _ schema: String) -> [String] {
+            do {
+                return try String.fetchAll(db, sql: "PRAGMA \(schema).integrity_check").filter { $0 != "ok" }
+            } catch {
+                return ["\(error)"]
+            }
+        }
+        return try writer.writeWithoutTransaction { db in
+            let main = problems(db, "main")
+            guard path != ":memory:" else { return [(path, main)] }
+            do {
+                try TextIndex.attach(db, registerPath: path)
+            } catch {
+                return [(path, main), (TextIndex.path(forRegister: path), ["cannot be opened: \(error)"])]
+            }
+            return [(path, main), (TextIndex.path(forRegister: path), problems(db, TextIndex.schema))]
         }
     }
 

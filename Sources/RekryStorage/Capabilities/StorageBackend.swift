@@ -27,6 +27,8 @@ public protocol StorageBackend: AnyObject, Sendable {
     func searchText(words: [String], limit: Int) throws -> [Int64]
     /// Makes every write durable and leaves no old page in any journal (after erasures, revokes, bulk loads).
     func checkpoint() throws
+    /// The storage's own consistency check, per part (a file, a server): each part's problems, empty when sound.
+    func integrityCheck() throws -> [(part: String, problems: [String])]
 }
 
 extension StorageBackend {
