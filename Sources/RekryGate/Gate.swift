@@ -84,6 +84,9 @@ public final class Gate: Sendable {
         }
     }
 
+    /// Makes every write durable and leaves no old page in any journal: the terminal UI does this when it quits.
+    public func checkpointJournals() throws { try backend.checkpoint() }
+
     /// The number of candidates on the register (kept by the backend, so instant).
     public func candidateCount() throws -> Int { try register.candidateCount() }
 }

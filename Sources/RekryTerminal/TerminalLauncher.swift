@@ -49,6 +49,9 @@ public enum TerminalLauncher {
             return
         }
         ScreenLoop.run(app, backend: backend)
+        // Nothing old (an edited value, a revoked key) is left in a journal once the UI is closed. A reader
+        // elsewhere may still hold it; the message goes to the log, the terminal is being handed back.
+        do { try app.gate.checkpointJournals() } catch { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
     }
 
     /// `$XDG_STATE_HOME/rekry/rekry.log` (default `~/.local/state`), its folders made private if missing.

@@ -177,11 +177,26 @@ public final class SQLiteRegister: StorageBackend, Sendable {
 
     /// Makes both files' writes durable and leaves nothing in their WALs (used after erasures, revokes and
     /// bulk loads).
+    ///
+    /// A TRUNCATE checkpoint cannot complete while another connection reads an older snapshot (another
+    /// recruiter's search): it is retried for a few seconds as readers let go, then the caller is told that the
+    /// change is saved but old pages wait in the journal for the next checkpoint.
     public func checkpoint() throws {
         guard path != ":memory:" else { return }
         try writer.writeWithoutTransaction { db in
             try TextIndex.attach(db, registerPath: path)
-            _ = try db.checkpoint(.truncate, on: nil)
+            // Short waits between tries rather than one long busy wait, so that a reader finishing is noticed.
+            try db.execute(sql: "PRAGMA busy_timeout = 500")
+            defer { try? db.execute(sql: "PRAGMA busy_timeout = 10000") }
+            for attempt in 1...6 {
+                do {
+                    _ = try db.checkpoint(.truncate, on: nil)
+                    return
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                    if attempt < 6 { usleep(useconds_t(250_000 * attempt)) }
+                }
+            }
+            throw RegisterError.refused("\(path): the change is saved, but another program is reading the register, so its journal still holds old pages (they go at the next checkpoint). Close other Rekry sessions on this register and run: rekry check")
         }
     }
 

@@ -22,7 +22,7 @@ public final class App {
         var run: @MainActor () throws -> String
     }
 
-    let gate: Gate
+    public let gate: Gate
     public let readOnly: Bool
     let theme: Theme
     public let mailbox = Mailbox()
