@@ -80,6 +80,7 @@ let package = Package(
         .testTarget(name: "RekryGateTests", dependencies: [
             "RekryGate", "RekryStorage", "RekrySQLite", "RekryDomain", "RekryCrypto", "RekryTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .testTarget(name: "RekrySQLiteTests", dependencies: [
             "RekrySQLite", "RekryStorage", "RekryGate", "RekryBackends", "RekryDomain", "RekryCrypto", "RekryTestSupport",

@@ -25,16 +25,32 @@ public enum ReportCipher {
     /// A fresh random data key.
     public static func newDataKey() -> SymmetricKey { SymmetricKey(size: .bits256) }
 
-    /// Seals `text`; the result carries nonce, ciphertext and tag.
-    public static func seal(_ text: String, with key: SymmetricKey) throws -> Data {
-        try AES.GCM.seal(Data(text.utf8), using: key).combined!
+    /// Marks a ciphertext sealed with its binding (below); older ones carry none.
+    static let boundMagic = Data("RKB1".utf8)
+
+    /// Seals `text`, authenticating `binding` with it (the report's id and its candidate's pseudonym), so that
+    /// the ciphertext opens only as that report: moved to another report or person, with its keys, it fails.
+    /// The result is the marker, then nonce, ciphertext and tag.
+    public static func seal(_ text: String, with key: SymmetricKey, binding: Data) throws -> Data {
+        boundMagic + (try AES.GCM.seal(Data(text.utf8), using: key, authenticating: binding).combined!)
     }
 
-    public static func open(_ sealed: Data, with key: SymmetricKey) throws -> String {
-        let box = try AES.GCM.SealedBox(combined: sealed)
-        let plain = try AES.GCM.open(box, using: key)
+    /// Opens a report sealed for `binding`. A report sealed before bindings existed (by an earlier release)
+    /// opens without one; it is sealed with its binding the next time it is re-keyed.
+    public static func open(_ sealed: Data, with key: SymmetricKey, binding: Data) throws -> String {
+        let plain: Data
+        if sealed.starts(with: boundMagic) {
+            plain = try AES.GCM.open(AES.GCM.SealedBox(combined: sealed.dropFirst(boundMagic.count)), using: key, authenticating: binding)
+        } else {
+            plain = try AES.GCM.open(AES.GCM.SealedBox(combined: sealed), using: key)
+        }
         guard let text = String(data: plain, encoding: .utf8) else { throw Failure(description: "report is not UTF-8") }
         return text
+    }
+
+    /// What a report's ciphertext is bound to.
+    public static func binding(reportId: Int64, candidatePseudonym: String) -> Data {
+        Data("rekry report \(reportId) of \(candidatePseudonym)".utf8)
     }
 
     /// Wraps `dataKey` so that only the holder of `recipient`'s private key can unwrap it.

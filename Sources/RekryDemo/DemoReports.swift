@@ -22,8 +22,10 @@ enum DemoReports {
                 let attached = slot.writtenAt + 3600
                 let reportId = try s.insertReport(ReportRecord(id: 0, candidateId: slot.candidateId, participationId: slot.participationId,
                                                                author: "Leg. psykolog Anna Wiklund", writtenAt: slot.writtenAt,
-                                                               attachedAt: attached, attachedBy: leadAccount.id,
-                                                               ciphertext: try ReportCipher.seal(text, with: key)))
+                                                               attachedAt: attached, attachedBy: leadAccount.id, ciphertext: Data(count: 28)))
+                guard let pseudonym = try s.candidate(id: slot.candidateId)?.pseudonym else { continue }
+                try s.updateCiphertext(reportId: reportId, try ReportCipher.seal(text, with: key,
+                    binding: ReportCipher.binding(reportId: reportId, candidatePseudonym: pseudonym)))
                 var holders: [(StaffAccount, String, Date)] = []
                 if let closed = slot.processClosedAt {
                     holders.append((leadAccount, "kept for the employment (hired)", closed))

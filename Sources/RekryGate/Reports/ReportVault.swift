@@ -86,9 +86,13 @@ extension Gate {
                     throw RegisterError.refused("candidate \(candidateId): a report is already attached for this process")
                 }
                 let key = ReportCipher.newDataKey()
+                // The id the ciphertext is bound to exists once the row does: the row is made with a blank
+                // ciphertext of no meaning and sealed in the same transaction.
                 let reportId = try s.insertReport(ReportRecord(id: 0, candidateId: candidateId, participationId: participation.id,
                                                                author: author, writtenAt: writtenAt ?? now, attachedAt: now,
-                                                               attachedBy: actor.id, ciphertext: try ReportCipher.seal(text, with: key)))
+                                                               attachedBy: actor.id, ciphertext: Data(count: 28)))
+                try s.updateCiphertext(reportId: reportId, try ReportCipher.seal(text, with: key,
+                    binding: ReportCipher.binding(reportId: reportId, candidatePseudonym: candidate.pseudonym)))
                 try ReportVault.storeKey(s, reportId: reportId, staffId: actor.id, dataKey: key)
                 _ = try s.insertGrant(GrantRecord(id: 0, reportId: reportId, staffId: actor.id, grantedBy: actor.id,
                                                   reason: "attached the report", grantedAt: now, revokedAt: nil, revokedBy: nil))
@@ -156,9 +160,10 @@ extension Gate {
                 throw RegisterError.refused("\(username) holds the last grant: revoking it would leave nobody able to open the report")
             }
             try s.revokeGrants(reportId: report.report.id, staffId: grantee.id, at: now, by: actor.id)
-            let text = try ReportCipher.open(report.report.ciphertext, with: oldKey)
+            let binding = ReportCipher.binding(reportId: report.report.id, candidatePseudonym: report.candidatePseudonym)
+            let text = try ReportCipher.open(report.report.ciphertext, with: oldKey, binding: binding)
             let newKey = ReportCipher.newDataKey()
-            try s.updateCiphertext(reportId: report.report.id, try ReportCipher.seal(text, with: newKey))
+            try s.updateCiphertext(reportId: report.report.id, try ReportCipher.seal(text, with: newKey, binding: binding))
             try s.deleteKeys(reportId: report.report.id)
             for staffId in remaining {
                 try ReportVault.storeKey(s, reportId: report.report.id, staffId: staffId, dataKey: newKey)
@@ -194,7 +199,8 @@ extension Gate {
             switch decision {
             case .allow:
                 try tx.audit(.reportRead, subject: report.candidatePseudonym, purpose: purpose)
-                let text = try ReportCipher.open(report.report.ciphertext, with: key!)
+                let text = try ReportCipher.open(report.report.ciphertext, with: key!,
+                                                 binding: ReportCipher.binding(reportId: report.report.id, candidatePseudonym: report.candidatePseudonym))
                 return .shown(ReportText(author: report.report.author, writtenAt: report.report.writtenAt, text: text), badge)
             case .withhold(let reason):
                 try tx.audit(.reportReadDenied, subject: report.candidatePseudonym, purpose: purpose, detail: "reason=\(reason.rawValue)")

@@ -146,9 +146,10 @@ extension Gate {
         }
         if let oldKey = try ReportVault.dataKey(s, reportId: id, staffId: actor.id, privateKey: identity.privateKey) {
             if !keepers.contains(where: { $0.id == actor.id }), let me = try s.staff(id: actor.id) { keepers.append(me) }
-            let text = try ReportCipher.open(report.report.ciphertext, with: oldKey)
+            let binding = ReportCipher.binding(reportId: id, candidatePseudonym: report.candidatePseudonym)
+            let text = try ReportCipher.open(report.report.ciphertext, with: oldKey, binding: binding)
             let newKey = ReportCipher.newDataKey()
-            try s.updateCiphertext(reportId: id, try ReportCipher.seal(text, with: newKey))
+            try s.updateCiphertext(reportId: id, try ReportCipher.seal(text, with: newKey, binding: binding))
             try s.deleteKeys(reportId: id)
             for keeper in keepers { try ReportVault.storeKey(s, reportId: id, staffId: keeper.id, dataKey: newKey) }
         }
