@@ -47,6 +47,8 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let gate = try global.signIn()
+        // Every read of the list is accounted for (without the query text); full text records itself.
+        if fullText == nil { try gate.recordListReading(search == nil ? .browse : .search) }
         let rows = try fullText.map { try gate.fullTextSearch($0, limit: limit) } ?? page(gate)
         if json {
             print(try JSONOutput.string(CandidateList(rows: rows)))

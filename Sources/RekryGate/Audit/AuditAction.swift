@@ -30,5 +30,11 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case reportDestroy = "report.destroy"
     case staffRemove = "staff.remove"
     case staffRekey = "staff.rekey"
+    /// Reading the candidate list: once per session, never per keystroke.
+    case listBrowse = "list.browse"
+    /// An explicit search (Enter on the search, `list --search`); the query text is never recorded.
+    case listSearch = "list.search"
+    /// A full-text search of CVs and notes; the words are never recorded.
+    case listFullText = "list.full-text"
 }
 

@@ -34,6 +34,20 @@ extension Gate {
         return rows
     }
 
+    /// What kind of list reading is being accounted for.
+    public enum ListReading: Sendable {
+        /// Browsing the list: record once per session.
+        case browse
+        /// An explicit search the user kept (Enter), or one from the command line.
+        case search
+    }
+
+    /// Records that the list was read, without the query text or anything about the people in it: browsing
+    /// once per session, each explicit search once. Never called per keystroke.
+    public func recordListReading(_ reading: ListReading, purpose: Purpose = .recruitment) throws {
+        try audited { try $0.audit(reading == .browse ? .listBrowse : .listSearch, subject: nil, purpose: purpose) }
+    }
+
     /// How many candidates match, counted up to `cap`.
     public func count(_ query: CandidateQuery, cap: Int = 10_000, purpose: Purpose = .recruitment) throws -> CappedCount {
         guard actor.role != .admin else { return CappedCount(value: 0, capped: false) }
@@ -48,6 +62,7 @@ extension Gate {
     public func fullTextSearch(_ text: String, limit: Int = 100, purpose: Purpose = .recruitment) throws -> [CandidateRow] {
         let words = SearchFolding.words(text)
         guard !words.isEmpty, actor.role != .admin else { return [] }
+        try audited { try $0.audit(.listFullText, subject: nil, purpose: purpose) }
         let found = try rows(ids: backend.searchText(words: words, limit: limit), purpose: purpose)
         // A candidate whose record is withheld is not found by the words of their documents either.
         return visibility(purpose) == .everything ? found : found.filter { $0.name.value != nil }

@@ -86,6 +86,9 @@ extension App {
                 let text = input.trimmingCharacters(in: .whitespaces)
                 guard !text.isEmpty else { mode = .list; return }
                 startFullText(text)
+            } else if !list.query.words.isEmpty {
+                // The search the user keeps is accounted for once (the full-text search records itself).
+                try auditedWork.withLock { try gate.recordListReading(.search) }
             }
             savedList = nil
             mode = .list

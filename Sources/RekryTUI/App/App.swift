@@ -29,6 +29,8 @@ public final class App {
     /// Held by every audited gate call the app makes (opening a candidate, reading the report, each write), on
     /// any thread: see `App+Background`.
     let auditedWork = NSRecursiveLock()
+    /// Whether this session's browsing has been recorded in the audit log (once per session).
+    var browsingAccounted = false
     /// Where store work that may block runs (threads in the terminal; a manual executor in tests).
     let executor: any BackgroundExecutor
     public private(set) var width: Int
@@ -72,6 +74,15 @@ public final class App {
     /// it once the first screen is up, so the count's connection and query do not compete with it.
     public func start() {
         if list.count == nil && !countInFlight { startCount() }
+        // Browsing is accounted for once per session, off the first screen's path.
+        guard !browsingAccounted else { return }
+        browsingAccounted = true
+        let gate = self.gate, mailbox = self.mailbox, audited = auditedWork
+        mailbox.started()
+        executor.run {
+            audited.withLock { _ = try? gate.recordListReading(.browse) }
+            mailbox.post(.accounted)
+        }
     }
 
     /// Rows available to the list body.
@@ -192,6 +203,8 @@ public final class App {
                 changed = openingFinished(ticket: ticket, result) || changed
             case .report(let ticket, let candidateId, let result):
                 changed = reportRead(ticket: ticket, candidateId: candidateId, result) || changed
+            case .accounted:
+                break
             case .count(let query, let count):
                 countInFlight = false
                 if query == list.query && list.fullText == nil {

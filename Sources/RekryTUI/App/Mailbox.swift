@@ -13,6 +13,8 @@ public final class Mailbox: @unchecked Sendable {
         case candidate(ticket: Int, Result<CandidateDetail, any Error>)
         /// A psychologist report read in the background (nil: the candidate has none).
         case report(ticket: Int, candidateId: Int64, Result<Gated<ReportText>?, any Error>)
+        /// The session's browsing was recorded in the audit log.
+        case accounted
     }
 
     private let lock = NSLock()
