@@ -12,6 +12,8 @@ public enum RegisterError: Error, CustomStringConvertible, Equatable {
     case notFound(what: String)
     case invalid(field: String, message: String)
     case refused(String)
+    /// The storage reported a damaged file (a failing disk, a bad copy): stop and check.
+    case damaged(path: String, detail: String)
 
     public var description: String {
         switch self {
@@ -39,6 +41,8 @@ public enum RegisterError: Error, CustomStringConvertible, Equatable {
             "\(field): \(message)"
         case .refused(let message):
             message
+        case .damaged(let path, let detail):
+            "\(path): the register is damaged (\(detail)); stop working on it, run: rekry check, and restore it from a backup"
         }
     }
 
@@ -48,7 +52,7 @@ public enum RegisterError: Error, CustomStringConvertible, Equatable {
         case .missing, .textIndexMissing: 66  // EX_NOINPUT
         case .alreadyExists: 73  // EX_CANTCREAT
         case .unreadable, .exposed, .unknownStaff, .keyMismatch: 77  // EX_NOPERM
-        case .notARegister, .invalid, .notFound: 65  // EX_DATAERR
+        case .notARegister, .invalid, .notFound, .damaged: 65  // EX_DATAERR
         case .notPermitted, .refused: 1  // refused by policy
         }
     }

@@ -87,6 +87,8 @@ public final class SQLiteRegister: StorageBackend, Sendable {
             }
         } catch let error as RegisterError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            throw RegisterError.damaged(path: path, detail: error.message ?? "SQLite reports corruption")
         } catch let error as DatabaseError {
             throw RegisterError.notARegister(path: path, reason: error.message ?? "\(error)")
         }
@@ -222,19 +224,31 @@ public final class SQLiteRegister: StorageBackend, Sendable {
         }
     }
 
+    /// Turns SQLite's report of a damaged file into `RegisterError.damaged`, which every caller up to the
+    /// screen knows, instead of a database error only this module can name.
+    func surfacingDamage<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+            throw RegisterError.damaged(path: path, detail: error.message ?? "SQLite reports corruption")
+        }
+    }
+
     public func read<T>(_ body: (any StorageSession) throws -> T) throws -> T {
-        try writer.read { db in try body(SQLiteSession(db: db)) }
+        try surfacingDamage { try writer.read { db in try body(SQLiteSession(db: db)) } }
     }
 
     /// Attaching the full-text file parses its schema (about 10 ms at a million candidates), so only a
     /// transaction that indexes text attaches it; every other write runs on the register alone.
     public func write<T>(indexingText: Bool, _ body: (any StorageSession) throws -> T) throws -> T {
-        if indexingText { return try writeWithTextIndex { db in try body(SQLiteSession(db: db)) } }
-        return try writer.write { db in try body(SQLiteSession(db: db)) }
+        try surfacingDamage {
+            if indexingText { return try writeWithTextIndex { db in try body(SQLiteSession(db: db)) } }
+            return try writer.write { db in try body(SQLiteSession(db: db)) }
+        }
     }
 
     public func readInBackground<T>(_ body: (any StorageSession) throws -> T) throws -> T {
-        try backgroundReader.read { db in try body(SQLiteSession(db: db)) }
+        try surfacingDamage { try backgroundReader.read { db in try body(SQLiteSession(db: db)) } }
     }
 
     public func count(_ query: CandidateQuery, cap: Int, now: Date, visibility: RowVisibility) throws -> Int {

@@ -51,6 +51,7 @@ extension App {
             for key in o.typedAhead { handle(key) }
         case .failure(let error):
             mode = .list
+            noteFailure(error)
             flash = "Could not open candidate #\(o.id): \(error)"
         }
         return true

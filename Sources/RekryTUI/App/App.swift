@@ -29,6 +29,8 @@ public final class App {
     /// Held by every audited gate call the app makes (opening a candidate, reading the report, each write), on
     /// any thread: see `App+Background`.
     let auditedWork = NSRecursiveLock()
+    /// Whether the register reported damage this session (the status line says so from then on).
+    public internal(set) var damaged = false
     /// Whether this session's browsing has been recorded in the audit log (once per session).
     var browsingAccounted = false
     /// Where store work that may block runs (threads in the terminal; a manual executor in tests).
@@ -137,8 +139,14 @@ public final class App {
                 try perform(action)
             }
         } catch {
-            flash = "\(error)"
+            noteFailure(error)
         }
+    }
+
+    /// Shows a failure; a damaged register also stays named in the status line until the session ends.
+    func noteFailure(_ error: any Error) {
+        flash = "\(error)"
+        if case RegisterError.damaged = error { damaged = true }
     }
 
     func perform(_ action: Action) throws {
@@ -176,7 +184,7 @@ public final class App {
             if list.rows.count > listHeight { list.rows = Array(list.rows.prefix(listHeight)) }
             list.selected = min(list.selected, max(0, list.rows.count - 1))
         } catch {
-            flash = "\(error)"
+            noteFailure(error)
         }
     }
 

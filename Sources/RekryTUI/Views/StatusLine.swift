@@ -13,6 +13,7 @@ struct StatusLine {
         let actor = app.actor
         var left = " \(actor.displayName) (\(actor.username), \(actor.role.rawValue))"
         if app.readOnly { left += " · READ-ONLY" }
+        if app.damaged { left += " · REGISTER DAMAGED: run rekry check" }
         left += " · \((app.gate.registerPath as NSString).lastPathComponent)"
         if let id = app.selectedCandidateId { left += " · #\(id)" }
         if app.mode == .detail, let tab = app.currentTab { left += " · \(tab.title)" }
