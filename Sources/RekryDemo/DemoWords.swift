@@ -32,11 +32,6 @@ struct DemoWords {
     var employers: [Entry]
     var skills: [Entry]
     var clients: [String]
-    var statements: [String]
-    var notes: [String]
-    /// Folded forms computed once, so that the bulk loader never folds in its inner loop.
-    var foldedNotes: [String: String] = [:]
-    var foldedTowns: [String: [String]] = [:]
 
     static func load() throws -> DemoWords {
         func lines(_ name: String) throws -> [String] {
@@ -65,16 +60,12 @@ struct DemoWords {
             }
             towns[f[0], default: []].append(Town(name: f[1], street: f[2], postcode: f[3], country: f[0]))
         }
-        var words = DemoWords(given: try byCountry("given-names.tsv"), family: try byCountry("family-names.tsv"),
+        return DemoWords(given: try byCountry("given-names.tsv"), family: try byCountry("family-names.tsv"),
                          cjk: try lines("cjk-names.txt").map { Entry($0, country: "SE") },
                          combining: try lines("combining-names.txt").map { Entry($0.precomposedStringWithCanonicalMapping.decomposedStringWithCanonicalMapping, country: "SE") },
                          towns: towns, titles: try lines("titles.txt").map { Entry($0) },
                          employers: try lines("employers.txt").map { Entry($0) },
-                         skills: try lines("skills.txt").map { Entry($0) }, clients: try lines("clients.txt"),
-                         statements: try lines("statements.txt"), notes: try lines("notes.txt"))
-        for n in words.notes { words.foldedNotes[n] = SearchFolding.fold(n) }
-        for t in towns.values.joined() { words.foldedTowns[t.name] = SearchFolding.words(t.name) }
-        return words
+                         skills: try lines("skills.txt").map { Entry($0) }, clients: try lines("clients.txt"))
     }
 }
 

@@ -40,10 +40,7 @@ public struct WriteModel: Sendable {
         let lastClosed = anyOpen ? nil : facts.participations.compactMap(\.process.closedAt).max()
         var activity = facts.lastActivityAt
         for p in facts.participations { activity = max(activity, p.stageChangedAt) }
-        let consent = consentPurpose.flatMap { purpose in
-            facts.consents.filter { $0.purpose == purpose }.max { $0.givenAt < $1.givenAt }
-                .map { ConsentDates(givenAt: $0.givenAt, expiresAt: $0.expiresAt, withdrawnAt: $0.withdrawnAt) }
-        }
+        let consent = consentPurpose.flatMap { Gate.latestConsent(facts.consents, purpose: $0) }
         return DerivedColumns(
             nameKey: SearchFolding.fold(fullName),
             searchTokens: SearchTokens.tokens(fullName: fullName, email: email, phone: phone, country: country,
