@@ -1,26 +1,40 @@
 import Crypto
 import Foundation
 
-/// A staff member's private identity: their username and the X25519 key that proves it and opens reports.
+/// A staff member's private identity: their username, the X25519 key that proves it and opens reports, and
+/// the fingerprint of the register's root admin key it was issued under.
 ///
-/// The register holds only the public half. The file is written with mode 0600.
+/// The register holds only the public halves. The file is written with mode 0600. The Ed25519 key that
+/// signs the member's statements is derived from the X25519 key (`Signing.signingKey(from:)`).
 public struct Identity: Sendable {
     public var username: String
     public var privateKey: Curve25519.KeyAgreement.PrivateKey
+    /// The root admin's signing-key fingerprint pinned when the file was issued; nil in files from before
+    /// staff records were signed (release 0.4), which are trusted on the roster they find.
+    public var registerRoot: String?
+    /// The key that signs this member's staff records, grants and audit entries.
+    public let signingKey: Curve25519.Signing.PrivateKey
 
-    public init(username: String, privateKey: Curve25519.KeyAgreement.PrivateKey = .init()) {
+    public init(username: String, privateKey: Curve25519.KeyAgreement.PrivateKey = .init(), registerRoot: String? = nil) {
         self.username = username
         self.privateKey = privateKey
+        self.registerRoot = registerRoot
+        self.signingKey = Signing.signingKey(from: privateKey)
     }
 
     /// The public key the register stores for this identity.
     public var publicKey: Data { privateKey.publicKey.rawRepresentation }
+    /// The public signing key the register stores for this identity.
+    public var signingPublicKey: Data { signingKey.publicKey.rawRepresentation }
 
-    static let header = "rekry-identity v1"
+    static let header = "rekry-identity v2"
+    static let headerV1 = "rekry-identity v1"
 
     /// The file's text.
     public var fileText: String {
-        "\(Identity.header)\nusername: \(username)\nprivate-key: \(privateKey.rawRepresentation.base64EncodedString())\n"
+        var text = "\(Identity.header)\nusername: \(username)\nprivate-key: \(privateKey.rawRepresentation.base64EncodedString())\n"
+        if let registerRoot { text += "register-root: \(registerRoot)\n" }
+        return text
     }
 
     /// Writes the identity to `path` with mode 0600, refusing to overwrite an existing file.
@@ -55,11 +69,12 @@ public struct Identity: Sendable {
     /// Parses an identity file's text; errors name the line and the field.
     public static func parse(_ text: String, path: String) throws -> Identity {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard lines.first == header else {
+        guard lines.first == header || lines.first == headerV1 else {
             throw IdentityError(path: path, line: 1, message: "expected '\(header)'")
         }
         var username: String?
         var key: Curve25519.KeyAgreement.PrivateKey?
+        var root: String?
         for (i, line) in lines.enumerated().dropFirst() where !line.isEmpty {
             guard let colon = line.firstIndex(of: ":") else {
                 throw IdentityError(path: path, line: i + 1, message: "expected 'field: value'")
@@ -78,13 +93,18 @@ public struct Identity: Sendable {
                     throw IdentityError(path: path, line: i + 1, message: "private-key: not a base64 X25519 key")
                 }
                 key = k
+            case "register-root":
+                guard value.count == 64, value.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+                    throw IdentityError(path: path, line: i + 1, message: "register-root: not a 64-digit lower-case hex fingerprint")
+                }
+                root = value
             default:
                 throw IdentityError(path: path, line: i + 1, message: "unknown field '\(field)'")
             }
         }
         guard let username else { throw IdentityError(path: path, line: nil, message: "username: missing") }
         guard let key else { throw IdentityError(path: path, line: nil, message: "private-key: missing") }
-        return Identity(username: username, privateKey: key)
+        return Identity(username: username, privateKey: key, registerRoot: root)
     }
 }
 

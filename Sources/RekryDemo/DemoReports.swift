@@ -24,8 +24,8 @@ enum DemoReports {
                                                                author: "Leg. psykolog Anna Wiklund", writtenAt: slot.writtenAt,
                                                                attachedAt: attached, attachedBy: leadAccount.id, ciphertext: Data(count: 28)))
                 guard let pseudonym = try s.candidate(id: slot.candidateId)?.pseudonym else { continue }
-                try s.updateCiphertext(reportId: reportId, try ReportCipher.seal(text, with: key,
-                    binding: ReportCipher.binding(reportId: reportId, candidatePseudonym: pseudonym)))
+                let sealed = try ReportCipher.seal(text, with: key, binding: ReportCipher.binding(reportId: reportId, candidatePseudonym: pseudonym))
+                try s.updateCiphertext(reportId: reportId, sealed)
                 var holders: [(StaffAccount, String, Date)] = []
                 if let closed = slot.processClosedAt {
                     holders.append((leadAccount, "kept for the employment (hired)", closed))
@@ -37,8 +37,9 @@ enum DemoReports {
                     let wrapped = try ReportCipher.wrap(key, for: account.publicKey)
                     try s.storeKey(WrappedReportKey(reportId: reportId, staffId: account.id,
                                                     ephemeralPublicKey: wrapped.ephemeralPublicKey, sealedKey: wrapped.sealed))
-                    _ = try s.insertGrant(GrantRecord(id: 0, reportId: reportId, staffId: account.id, grantedBy: leadAccount.id,
-                                                      reason: reason, grantedAt: at, revokedAt: nil, revokedBy: nil))
+                    try SignedGrant.insert(s, GrantRecord(id: 0, reportId: reportId, staffId: account.id, grantedBy: leadAccount.id,
+                                                           reason: reason, grantedAt: at, revokedAt: nil, revokedBy: nil),
+                                            sealed: sealed, granteeKey: account.publicKey, by: lead)
                 }
             }
         }

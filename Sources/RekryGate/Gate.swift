@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import RekryCrypto
 import RekryDomain
@@ -18,13 +19,31 @@ public final class Gate: Sendable {
     /// Set when the log is shorter than, or differs from, a head this user saw before: the gate then only
     /// reports it (`verifyAudit`) and refuses every audited action.
     let auditAlarm: String?
+    /// The account as verified at sign-in: a later transaction finding it otherwise verifies it again.
+    let account: StaffAccount
+    /// The fingerprint of the register's root admin key, pinned in identity files this gate issues.
+    let rootFingerprint: String?
+    /// The key that signs this member's audit entries and grants; nil for a member carried over from
+    /// before signing and not yet re-keyed (or on a roster not yet signed).
+    let signingKey: Curve25519.Signing.PrivateKey?
 
-    init(register: Register, actor: StaffMember, identity: Identity, clock: any TimeSource, auditAlarm: String? = nil) {
+    init(register: Register, account: StaffAccount, identity: Identity, trust: StaffTrust, clock: any TimeSource, auditAlarm: String? = nil) {
         self.register = register
         self.auditAlarm = auditAlarm
-        self.actor = actor
+        self.actor = account.member
+        self.account = account
         self.identity = identity
         self.clock = clock
+        self.rootFingerprint = trust.rootFingerprint
+        self.signingKey = trust.isSigned && account.signingKey == identity.signingPublicKey ? identity.signingKey : nil
+    }
+
+    /// This member as a signer of grants and staff records, when they have a signing key.
+    func signer(for action: String) throws -> Signer {
+        guard let signingKey else {
+            throw RegisterError.refused("\(action): your account was made before staff records were signed and has no signing key yet; ask an admin to re-key it (rekry staff rekey \(actor.username))")
+        }
+        return Signer(id: actor.id, key: signingKey)
     }
 
     var backend: any StorageBackend { register.backend }
@@ -52,7 +71,7 @@ public final class Gate: Sendable {
         if let auditAlarm {
             throw RegisterError.refused("\(register.location): the audit log cannot be trusted: \(auditAlarm). Nothing was written; rekry audit verify names the damage")
         }
-        return try AuditedTransaction.run(on: register, actor: actor.pseudonym, clock: clock, indexingText: indexingText,
+        return try AuditedTransaction.run(on: register, actor: actor.pseudonym, signer: signingKey, clock: clock, indexingText: indexingText,
                                    check: requireCurrentAccount, body)
     }
 
@@ -75,12 +94,16 @@ public final class Gate: Sendable {
     /// Refuses to go on when the account signed in with has since been removed, re-keyed or given another
     /// role: a session must not outlive what the admin did to the account. One indexed read per transaction.
     func requireCurrentAccount(_ s: any StaffStoring) throws {
-        guard let account = try s.staff(id: actor.id) else {
+        guard let current = try s.staff(id: actor.id) else {
             throw RegisterError.refused("\(actor.username): this account was removed; sign in is no longer possible")
         }
-        guard account.publicKey == identity.publicKey else { throw RegisterError.keyMismatch(username: actor.username) }
-        guard account.role == actor.role else {
-            throw RegisterError.refused("\(actor.username): your role changed to \(account.role.rawValue); sign in again")
+        guard current.publicKey == identity.publicKey else { throw RegisterError.keyMismatch(username: actor.username) }
+        guard current.role == actor.role else {
+            throw RegisterError.refused("\(actor.username): your role changed to \(current.role.rawValue); sign in again")
+        }
+        // Re-signed by another admin (one who vouched for it was removed or re-keyed), or changed by hand.
+        if current != account {
+            try Register.requireTrusted(current, identity: identity, trust: try StaffTrust(s), location: register.location)
         }
     }
 

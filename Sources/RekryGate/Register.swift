@@ -22,15 +22,59 @@ public final class Register: Sendable {
 
     /// Proves `identity` against the staff table and returns the gate that acts as that staff member.
     public func signIn(_ identity: Identity, clock: any TimeSource = SystemTime()) throws -> Gate {
-        let account = try backend.read { try $0.staff(username: identity.username) }
+        var (account, trust, logSigned) = try backend.read { s in
+            (try s.staff(username: identity.username), try StaffTrust(s), try s.lastAuditEntry()?.signature != nil)
+        }
+        guard let found = account else { throw RegisterError.unknownStaff(username: identity.username) }
+        guard found.publicKey == identity.publicKey else { throw RegisterError.keyMismatch(username: identity.username) }
+        if !trust.isSigned {
+            // Only a roster from before signing is unsigned, and it is never found after a signed log entry
+            // or by an identity issued under a root: then its signatures were stripped.
+            if logSigned || identity.registerRoot != nil {
+                throw RegisterError.refused("\(location): the staff records carry no signatures, but \(logSigned ? "the audit log is signed" : "your identity was issued under a signed root"): they were stripped outside Rekry. Nothing was read; tell your DPO")
+            }
+            if found.role == .admin {
+                try adoptRoster(admin: found, identity: identity, clock: clock)
+                (account, trust) = try backend.read { s in (try s.staff(username: identity.username), try StaffTrust(s)) }
+            }
+        }
         guard let account else { throw RegisterError.unknownStaff(username: identity.username) }
-        guard account.publicKey == identity.publicKey else { throw RegisterError.keyMismatch(username: identity.username) }
+        try Self.requireTrusted(account, identity: identity, trust: trust, location: location)
         let alarm = try checkSeenHead()
         // Those who read the audit log may still sign in, to see and report the damage; nobody may work.
         if let alarm, ![.lead, .dpo, .admin].contains(account.role) {
             throw RegisterError.refused("\(location): the audit log cannot be trusted: \(alarm). Nothing was read; tell your DPO (rekry audit verify names the damage)")
         }
-        return Gate(register: self, actor: account.member, identity: identity, clock: clock, auditAlarm: alarm)
+        return Gate(register: self, account: account, identity: identity, trust: trust, clock: clock, auditAlarm: alarm)
+    }
+
+    /// Refuses an account the roster's signatures do not vouch for, or a register whose root is not the one
+    /// the identity file pins.
+    static func requireTrusted(_ account: StaffAccount, identity: Identity, trust: StaffTrust, location: String) throws {
+        guard trust.isSigned else { return }
+        guard let fingerprint = trust.rootFingerprint else {
+            throw RegisterError.refused("\(location): the staff records have no single root admin: they were changed outside Rekry. Nothing was read; tell your DPO (rekry check names the records)")
+        }
+        if let pinned = identity.registerRoot, pinned != fingerprint {
+            throw RegisterError.refused("\(location): this register's root admin key (\(fingerprint.prefix(16))…) is not the one your identity was issued under (\(pinned.prefix(16))…): the staff records were replaced, or this is another register. Nothing was read")
+        }
+        guard trust.verifies(account.id) else {
+            throw RegisterError.refused("\(location): the staff record of \(account.username) (role \(account.role.rawValue)) carries no valid admin signature: it was written or changed outside Rekry and is not trusted. Ask an admin (rekry check names the records)")
+        }
+        if let key = account.signingKey, key != identity.signingPublicKey { throw RegisterError.keyMismatch(username: account.username) }
+    }
+
+    /// Signs a roster from before signing (release 0.4) at an admin's first sign-in, with that admin as root.
+    private func adoptRoster(admin: StaffAccount, identity: Identity, clock: any TimeSource) throws {
+        let now = clock.now()
+        var head: AuditHead?
+        try backend.write { s in
+            guard try !StaffTrust(s).isSigned else { return }
+            let detail = try RosterSigning.adopt(s, admin: admin, identity: identity, at: now)
+            head = try AuditChain.append(s, actor: admin.pseudonym, action: .rosterSign, subject: nil, purpose: .recruitment,
+                                         detail: detail, at: now, signer: identity.signingKey)
+        }
+        if let head, let store = backend.auditHead { try store.writeHead(head) }
     }
 
     /// The problem when the register's log is shorter than, or differs from, the highest head this user saw;

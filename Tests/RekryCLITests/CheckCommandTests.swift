@@ -14,7 +14,7 @@ final class CheckCommandTests: XCTestCase {
         }
         let sound = try check("dpo")
         XCTAssertEqual(sound.status, 0, sound.stdout + sound.stderr)
-        XCTAssertEqual(sound.stdout.components(separatedBy: ": ok").count - 1, 2, sound.stdout)
+        XCTAssertEqual(sound.stdout.components(separatedBy: ": ok").count - 1, 3, sound.stdout)
         XCTAssertTrue(sound.stdout.contains("audit log: intact"), sound.stdout)
         XCTAssertEqual(try check("recruiter").status, 1, "recruiters do not run checks")
 

@@ -42,11 +42,11 @@ final class AuditTailTests: XCTestCase {
     }
 
     func testAnOlderHeadPutBackToMatchTheCutIsCaughtByTheHeadsStaffSaw() throws {
-        // Keep the head as it was after entry 4, go on to 7, then cut back to 4 and put the old head back.
-        try cut(after: 7)
-        let head4: String = try t.scalar("SELECT '4 ' || hash FROM auditEntry WHERE seq = 4")!
-        _ = try t.gate("lead").candidate(id)  // the lead's Rekry sees the log at 8 (7 + this open)
-        try cut(after: 4)
+        // Keep the head as it was after entry 9, go on to 12, then cut back to 9 and put the old head back.
+        try cut(after: 12)
+        let head4: String = try t.scalar("SELECT '9 ' || hash FROM auditEntry WHERE seq = 9")!
+        _ = try t.gate("lead").candidate(id)  // the lead's Rekry sees the log at 13 (12 + this open)
+        try cut(after: 9)
         try (head4 + "\n").write(toFile: headFile, atomically: true, encoding: .utf8)
         // The log and its head file agree now; only what staff saw says otherwise.
         XCTAssertThrowsError(try t.gate("recruiter")) { e in XCTAssertTrue("\(e)".contains("which you saw"), "\(e)") }

@@ -25,7 +25,7 @@ final class IdentityTests: XCTestCase {
     }
 
     func testParseErrorsNameTheLineAndField() {
-        XCTAssertThrowsError(try Identity.parse("hello", path: "f")) { e in XCTAssertEqual("\(e)", "f:1: expected 'rekry-identity v1'") }
+        XCTAssertThrowsError(try Identity.parse("hello", path: "f")) { e in XCTAssertEqual("\(e)", "f:1: expected 'rekry-identity v2'") }
         XCTAssertThrowsError(try Identity.parse("rekry-identity v1\nusername: a\nprivate-key: nope", path: "f")) { e in
             XCTAssertEqual("\(e)", "f:3: private-key: not a base64 X25519 key")
         }

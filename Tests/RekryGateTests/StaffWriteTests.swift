@@ -75,20 +75,25 @@ final class StaffWriteTests: XCTestCase {
                 XCTAssertEqual((e as? RegisterError)?.exitCode, 1)
             }
         }
-        // Two admins: each may remove the other, but never the last one. A session that signed in before its
-        // own account was removed is the only way to try; the register refuses it.
-        var second: Identity?
+        // The root admin (made by init) is what every identity pins: nobody removes it. Other admins may
+        // remove each other; what a removed admin vouched for is signed again by the one removing them.
+        var second: Identity?, third: Identity?, hired: Identity?
         try t.gate("admin").addStaff(username: "admin2", role: .admin, displayName: "Second Admin") { second = $0 }
+        try t.gate("admin").addStaff(username: "admin3", role: .admin, displayName: "Third Admin") { third = $0 }
         let admin2 = try t.register.signIn(XCTUnwrap(second), clock: t.clock)
-        let admin = try t.gate("admin")
-        try admin2.removeStaff(username: "admin")
-        // The removed admin's session ends with the account: it cannot act, let alone remove the last admin.
-        XCTAssertThrowsError(try admin.removeStaff(username: "admin2")) { e in XCTAssertTrue("\(e)".contains("removed"), "\(e)") }
-        XCTAssertNoThrow(try t.register.signIn(XCTUnwrap(second), clock: t.clock))
-        XCTAssertThrowsError(try t.gate("admin"))
-        XCTAssertThrowsError(try admin2.removeStaff(username: "admin"), "already removed") { e in
-            XCTAssertEqual(e as? RegisterError, .unknownStaff(username: "admin"))
+        let admin3 = try t.register.signIn(XCTUnwrap(third), clock: t.clock)
+        try admin3.addStaff(username: "recruiter3", role: .recruiter, displayName: "Third Recruiter") { hired = $0 }
+        XCTAssertThrowsError(try admin2.removeStaff(username: "admin")) { e in XCTAssertTrue("\(e)".contains("root admin"), "\(e)") }
+        XCTAssertThrowsError(try admin2.rekeyStaff(username: "admin") { _ in }) { e in XCTAssertTrue("\(e)".contains("root admin"), "\(e)") }
+        try admin2.removeStaff(username: "admin3")
+        // The removed admin's session ends with the account.
+        XCTAssertThrowsError(try admin3.removeStaff(username: "admin2")) { e in XCTAssertTrue("\(e)".contains("removed"), "\(e)") }
+        XCTAssertThrowsError(try t.register.signIn(XCTUnwrap(third), clock: t.clock))
+        XCTAssertNoThrow(try t.register.signIn(XCTUnwrap(hired), clock: t.clock), "the recruiter admin3 added is vouched for by admin2 now")
+        XCTAssertThrowsError(try admin2.removeStaff(username: "admin3"), "already removed") { e in
+            XCTAssertEqual(e as? RegisterError, .unknownStaff(username: "admin3"))
         }
+        XCTAssertTrue(try t.gate("dpo").checkRegister().isSound)
     }
 
     func testRekeyRetiresTheOldIdentityAndEndsItsGrants() throws {

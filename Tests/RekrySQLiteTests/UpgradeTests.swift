@@ -48,7 +48,7 @@ final class UpgradeTests: XCTestCase {
     func testAPreviousReleasesRegisterOpensUpgradesAndWorks() throws {
         let sqlite = try SQLiteRegister.open(at: path)
         XCTAssertEqual(try sqlite.writer.read { try Migrations.migrator.appliedIdentifiers($0) },
-                       ["v1 register", "v1 rules", "v1 indexes", "v2 write model"])
+                       ["v1 register", "v1 rules", "v1 indexes", "v2 write model", "v3 signatures"])
         let register = Register(backend: sqlite)
         let clock = ManualTime(Date(timeIntervalSince1970: 1_795_910_400))  // 2026-11-29
         let recruiter = try register.signIn(try Identity.load(from: dir + "/keys/recruiter.identity"), clock: clock)
@@ -67,5 +67,25 @@ final class UpgradeTests: XCTestCase {
         let dpo = try register.signIn(try Identity.load(from: dir + "/keys/dpo.identity"), clock: clock)
         guard case .intact(let count, _) = try dpo.verifyAudit() else { return XCTFail("the upgraded chain does not verify") }
         XCTAssertGreaterThanOrEqual(count, 3)
+
+        // The admin's first sign-in signs the roster, with the admin as root; from then on the log is signed.
+        let admin = try register.signIn(try Identity.load(from: dir + "/keys/admin.identity"), clock: clock)
+        XCTAssertEqual(try dpo.checkRegister().signatureProblems, [])
+        try sqlite.writer.write { db in try db.execute(sql: "UPDATE staff SET role = 'lead' WHERE username = 'recruiter2'") }
+        XCTAssertThrowsError(try register.signIn(try Identity.load(from: dir + "/keys/recruiter2.identity"), clock: clock),
+                             "a role forged after the roster was signed is refused")
+        try sqlite.writer.write { db in try db.execute(sql: "UPDATE staff SET role = 'recruiter' WHERE username = 'recruiter2'") }
+        // A lead from before signing signs nothing (no grant, no attach) until an admin re-keys them.
+        let lead = try register.signIn(try Identity.load(from: dir + "/keys/lead.identity"), clock: clock)
+        XCTAssertThrowsError(try lead.attachReport(candidateId: shown.id, text: "x", author: "y")) { e in
+            XCTAssertTrue("\(e)".contains("re-key"), "\(e)")
+        }
+        var renewed: Identity?
+        try admin.rekeyStaff(username: "lead") { renewed = $0 }
+        XCTAssertNotNil(try XCTUnwrap(renewed).registerRoot)
+        _ = try register.signIn(try XCTUnwrap(renewed), clock: clock)
+        guard case .intact = try dpo.verifyAudit() else { return XCTFail("the log does not verify after the roster was signed") }
+        _ = try recruiter.candidate(shown.id)
+        guard case .intact = try dpo.verifyAudit() else { return XCTFail("an unsigned member's entry after signing does not verify") }
     }
 }

@@ -40,6 +40,9 @@ public final class TestRegister: @unchecked Sendable {
     /// The SQLite backend underneath, for tests whose point is raw SQL or the files.
     public var sqlite: SQLiteRegister { register.backend as! SQLiteRegister }
 
+    /// Keeps the identity an admin re-issued (after `rekeyStaff`), as its holder would.
+    public func replaceIdentity(_ identity: Identity) { identities[identity.username] = identity }
+
     /// The gate acting as `username`.
     public func gate(_ username: String) throws -> Gate {
         try register.signIn(identities[username]!, clock: clock)

@@ -2,11 +2,12 @@ import ArgumentParser
 import Foundation
 import RekryGate
 
-/// `rekry check`: is the register sound? SQLite's integrity check on both files, and the audit chain.
+/// `rekry check`: is the register sound? SQLite's integrity check on both files, the signatures on staff
+/// records and grants, and the audit chain with its entries' signatures.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Check the register's files and its audit log (leads, the DPO and admins).",
-        discussion: "Exit 0 when sound, 65 when a file is damaged, 2 when the audit log is broken. Reads every page: minutes at a million candidates.")
+        discussion: "Exit 0 when sound, 65 when a file is damaged, 2 when the audit log is broken or a staff record or grant carries no valid signature. Reads every page: minutes at a million candidates.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -19,11 +20,18 @@ struct CheckCommand: ParsableCommand {
                 for p in problems.prefix(20) { print("  \(p)") }
             }
         }
+        if result.signatureProblems.isEmpty {
+            print("signatures: ok")
+        } else {
+            print("signatures: NOT TRUSTED")
+            for p in result.signatureProblems.prefix(20) { print("  \(p)") }
+        }
         switch result.audit {
         case .intact(let count, let head): print("audit log: intact, \(count) entries; head \(head)")
         case .broken(let seq, let problem): print("audit log: BROKEN at entry \(seq): \(problem)")
         }
         if result.parts.contains(where: { !$0.problems.isEmpty }) { throw ExitCode(65) }
         if case .broken = result.audit { throw ExitCode(2) }
+        if !result.signatureProblems.isEmpty { throw ExitCode(2) }
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import RekryCrypto
 import RekryDomain
@@ -21,14 +22,15 @@ enum AuditChain {
                                     purpose: e.purpose, detail: e.detail, prevHash: e.prevHash))
     }
 
-    /// Appends an entry after the last one and returns the new head.
+    /// Appends an entry after the last one, signed by the actor's key when given, and returns the new head.
     static func append(_ store: any AuditStoring, actor: String, action: AuditAction, subject: String?,
-                       purpose: Purpose, detail: String = "", at: Date) throws -> AuditHead {
+                       purpose: Purpose, detail: String = "", at: Date, signer: Curve25519.Signing.PrivateKey?) throws -> AuditHead {
         let last = try store.lastAuditEntry()
         var entry = AuditEntry(seq: (last?.seq ?? 0) + 1, atMillis: Int64((at.timeIntervalSince1970 * 1000).rounded()),
                                actor: actor, action: action.rawValue, subject: subject, purpose: purpose.rawValue,
                                detail: detail, prevHash: last?.hash ?? AuditEntry.genesisHash, hash: "")
         entry.hash = hash(of: entry)
+        if let signer { entry.signature = try Signing.sign(entry.hash, with: signer) }
         try store.appendAudit(entry)
         return AuditHead(seq: entry.seq, hash: entry.hash)
     }
@@ -39,6 +41,7 @@ enum AuditChain {
         var prevHash = AuditEntry.genesisHash
         var hashes: [Int64: String] = [:]
         var broken: AuditVerification?
+        var keys = AuditKeyLog()
         try store.forEachAuditEntry { e in
             guard broken == nil else { return }
             if e.seq != expectedSeq {
@@ -47,6 +50,8 @@ enum AuditChain {
                 broken = .broken(seq: e.seq, problem: "entry \(e.seq) was changed (its content does not match its hash)")
             } else if e.prevHash != prevHash {
                 broken = .broken(seq: e.seq, problem: "entry \(e.seq) does not follow entry \(e.seq - 1) (an entry before it was removed, replaced or reordered)")
+            } else if let problem = keys.check(e) {
+                broken = .broken(seq: e.seq, problem: problem)
             } else {
                 prevHash = e.hash
                 hashes[e.seq] = e.hash

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import RekryDomain
 import RekryStorage
@@ -11,15 +12,18 @@ final class AuditedTransaction {
     let session: any StorageSession
     let actor: String
     let clock: any TimeSource
+    /// The acting member's signing key; nil for a member carried over from before signing, not yet re-keyed.
+    let signer: Curve25519.Signing.PrivateKey?
     private(set) var head: AuditHead?
 
-    private init(session: any StorageSession, actor: String, clock: any TimeSource) {
+    private init(session: any StorageSession, actor: String, clock: any TimeSource, signer: Curve25519.Signing.PrivateKey?) {
         self.session = session
         self.actor = actor
         self.clock = clock
+        self.signer = signer
     }
 
-    static func run<T>(on register: Register, actor: String, clock: any TimeSource, indexingText: Bool,
+    static func run<T>(on register: Register, actor: String, signer: Curve25519.Signing.PrivateKey?, clock: any TimeSource, indexingText: Bool,
                        check: (any StorageSession) throws -> Void, _ body: (AuditedTransaction) throws -> T) throws -> T {
         let backend = register.backend
         var head: AuditHead?
@@ -33,7 +37,7 @@ final class AuditedTransaction {
                 throw RegisterError.refused("\(backend.location): the audit log cannot be trusted: \(problem). Nothing was written; tell your DPO (rekry audit verify names the damage)")
             }
             identity = try AuditTail.registerIdentity(session)
-            let tx = AuditedTransaction(session: session, actor: actor, clock: clock)
+            let tx = AuditedTransaction(session: session, actor: actor, clock: clock, signer: signer)
             let value = try body(tx)
             head = tx.head
             return value
@@ -46,6 +50,6 @@ final class AuditedTransaction {
     /// Appends an entry about `subject` (a pseudonym, never a name) to the chain.
     func audit(_ action: AuditAction, subject: String?, purpose: Purpose, detail: String = "") throws {
         head = try AuditChain.append(session, actor: actor, action: action, subject: subject, purpose: purpose,
-                                     detail: detail, at: clock.now())
+                                     detail: detail, at: clock.now(), signer: signer)
     }
 }

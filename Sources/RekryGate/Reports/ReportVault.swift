@@ -11,10 +11,12 @@ import RekryStorage
 /// report, so that a key unwrapped earlier opens nothing written after the revocation.
 enum ReportVault {
     /// The grant state of `staffId` for a report: grants end by themselves when the process closes.
-    static func grantState(_ s: any ReportStoring, report: ReportInContext, staffId: Int64) throws -> ReportGrantState {
-        guard let active = try s.grants(reportId: report.report.id).first(where: { $0.staffId == staffId && $0.revokedAt == nil }) else {
-            return .none
-        }
+    /// Only a grant whose signature verifies counts: a row written by hand grants nothing.
+    static func grantState(_ s: any StorageSession, report: ReportInContext, staffId: Int64, trust: StaffTrust? = nil) throws -> ReportGrantState {
+        let grants = try s.grants(reportId: report.report.id).filter { $0.staffId == staffId && $0.revokedAt == nil }
+        guard !grants.isEmpty else { return .none }
+        let trust = try trust ?? StaffTrust(s)
+        guard let active = grants.first(where: { trust.grantVerifies($0, sealed: report.report.ciphertext) }) else { return .none }
         guard let closed = report.processClosedAt else { return .active }
         // After the process closes only a hired candidate's report stays, and only for grants given since.
         if report.hired && active.grantedAt >= closed { return .active }
@@ -25,8 +27,10 @@ enum ReportVault {
         guard let r = try s.report(candidateId: candidateId) else { return nil }
         var grantees: [String] = []
         var grantors: [String] = []
+        let trust = try StaffTrust(s)
         for g in try s.grants(reportId: r.report.id) where g.revokedAt == nil {
-            guard let holder = try s.staff(id: g.staffId), try grantState(s, report: r, staffId: g.staffId) == .active else { continue }
+            guard let holder = trust.verified(g.staffId), holder.removedAt == nil,
+                  try grantState(s, report: r, staffId: g.staffId, trust: trust) == .active else { continue }
             grantees.append(holder.username)
             if holder.role == .lead { grantors.append(holder.username) }
         }
@@ -65,6 +69,7 @@ extension Gate {
     @discardableResult
     public func attachReport(candidateId: Int64, text: String, author: String, writtenAt: Date? = nil) throws -> Int64 {
         try require([.lead], for: "report attach")
+        let signer = try signer(for: "report attach")
         guard !text.isEmpty else { throw RegisterError.invalid(field: "report", message: "the report file is empty") }
         guard !author.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw RegisterError.invalid(field: "--author", message: "the author is required")
@@ -91,11 +96,13 @@ extension Gate {
                 let reportId = try s.insertReport(ReportRecord(id: 0, candidateId: candidateId, participationId: participation.id,
                                                                author: author, writtenAt: writtenAt ?? now, attachedAt: now,
                                                                attachedBy: actor.id, ciphertext: Data(count: 28)))
-                try s.updateCiphertext(reportId: reportId, try ReportCipher.seal(text, with: key,
-                    binding: ReportCipher.binding(reportId: reportId, candidatePseudonym: candidate.pseudonym)))
+                let sealed = try ReportCipher.seal(text, with: key,
+                    binding: ReportCipher.binding(reportId: reportId, candidatePseudonym: candidate.pseudonym))
+                try s.updateCiphertext(reportId: reportId, sealed)
                 try ReportVault.storeKey(s, reportId: reportId, staffId: actor.id, dataKey: key)
-                _ = try s.insertGrant(GrantRecord(id: 0, reportId: reportId, staffId: actor.id, grantedBy: actor.id,
-                                                  reason: "attached the report", grantedAt: now, revokedAt: nil, revokedBy: nil))
+                try RosterSigning.insertGrant(s, GrantRecord(id: 0, reportId: reportId, staffId: actor.id, grantedBy: actor.id,
+                                                             reason: "attached the report", grantedAt: now, revokedAt: nil, revokedBy: nil),
+                                              sealed: sealed, by: signer)
                 try tx.audit(.reportAttach, subject: candidate.pseudonym, purpose: .recruitment)
                 return reportId
             }
@@ -105,6 +112,7 @@ extension Gate {
     /// Grants `username` access to the candidate's report, with a reason. Leads holding access only.
     public func grantReport(candidateId: Int64, to username: String, reason: String) throws {
         try require([.lead], for: "grant")
+        let signer = try signer(for: "grant")
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw RegisterError.invalid(field: "--reason", message: "a grant needs a reason")
         }
@@ -115,7 +123,11 @@ extension Gate {
             let report = try ReportVault.requireReport(s, candidateId: candidateId)
             // Whoever may not see the report on this record is not told its process's outcome by a refusal either.
             try masking(try s.candidate(id: candidateId), hiding: [.psychReportMeta, .processes], action: "grant") {
-                guard let grantee = try s.staff(username: username) else { throw RegisterError.unknownStaff(username: username) }
+                let trust = try StaffTrust(s)
+                guard let found = try s.staff(username: username) else { throw RegisterError.unknownStaff(username: username) }
+                guard let grantee = trust.isSigned ? trust.verified(found.id) : found else {
+                    throw RegisterError.refused("\(username)'s staff record carries no valid admin signature (written or changed outside Rekry): no report is granted to it")
+                }
                 guard grantee.role == .recruiter || grantee.role == .lead else {
                     throw RegisterError.refused("\(username) is \(grantee.role.rawValue): only recruiters and leads can be granted a psychologist report")
                 }
@@ -132,8 +144,9 @@ extension Gate {
                 // An ended grant (process closed) is closed off before a new one is given.
                 try s.revokeGrants(reportId: report.report.id, staffId: grantee.id, at: now, by: actor.id)
                 try ReportVault.storeKey(s, reportId: report.report.id, staffId: grantee.id, dataKey: key)
-                _ = try s.insertGrant(GrantRecord(id: 0, reportId: report.report.id, staffId: grantee.id, grantedBy: actor.id,
-                                                  reason: reason, grantedAt: now, revokedAt: nil, revokedBy: nil))
+                try RosterSigning.insertGrant(s, GrantRecord(id: 0, reportId: report.report.id, staffId: grantee.id, grantedBy: actor.id,
+                                                             reason: reason, grantedAt: now, revokedAt: nil, revokedBy: nil),
+                                              sealed: report.report.ciphertext, by: signer)
                 try tx.audit(.reportGrant, subject: report.candidatePseudonym, purpose: .recruitment, detail: "grantee=\(grantee.pseudonym)")
             }
         }
@@ -142,6 +155,7 @@ extension Gate {
     /// Revokes `username`'s grant and re-keys the report for the remaining grantees. Leads holding access only.
     public func revokeReport(candidateId: Int64, from username: String) throws {
         try require([.lead], for: "revoke")
+        let signer = try signer(for: "revoke")
         let now = clock.now()
         try audited { tx in
             let s = tx.session
@@ -155,18 +169,28 @@ extension Gate {
             guard let oldKey = try ReportVault.dataKey(s, reportId: report.report.id, staffId: actor.id, privateKey: identity.privateKey) else {
                 throw RegisterError.refused("you hold no access to this report, so you cannot re-key it; ask a lead who does")
             }
-            let remaining = Set(open.map(\.staffId)).subtracting([grantee.id]).sorted()
+            // The new key is wrapped only for grants whose signatures verify (a row written by hand is not
+            // one), and each is signed again over the new sealing, by this lead.
+            let trust = try StaffTrust(s)
+            let remaining = open.filter { $0.staffId != grantee.id && trust.grantVerifies($0, sealed: report.report.ciphertext) }
             guard !remaining.isEmpty else {
                 throw RegisterError.refused("\(username) holds the last grant: revoking it would leave nobody able to open the report")
             }
             try s.revokeGrants(reportId: report.report.id, staffId: grantee.id, at: now, by: actor.id)
+            for forged in open where forged.staffId != grantee.id && !remaining.contains(where: { $0.staffId == forged.staffId }) {
+                try s.revokeGrants(reportId: report.report.id, staffId: forged.staffId, at: now, by: actor.id)
+            }
             let binding = ReportCipher.binding(reportId: report.report.id, candidatePseudonym: report.candidatePseudonym)
             let text = try ReportCipher.open(report.report.ciphertext, with: oldKey, binding: binding)
             let newKey = ReportCipher.newDataKey()
-            try s.updateCiphertext(reportId: report.report.id, try ReportCipher.seal(text, with: newKey, binding: binding))
+            let sealed = try ReportCipher.seal(text, with: newKey, binding: binding)
+            try s.updateCiphertext(reportId: report.report.id, sealed)
             try s.deleteKeys(reportId: report.report.id)
-            for staffId in remaining {
-                try ReportVault.storeKey(s, reportId: report.report.id, staffId: staffId, dataKey: newKey)
+            for grant in remaining {
+                guard let holder = trust.verified(grant.staffId) else { continue }
+                try ReportVault.storeKey(s, reportId: report.report.id, staffId: holder.id, dataKey: newKey)
+                try s.signGrant(id: grant.id, signedBy: actor.id,
+                                signature: try RosterSigning.grantSignature(grant, granteeKey: holder.publicKey, sealed: sealed, by: signer))
             }
             try tx.audit(.reportRevoke, subject: report.candidatePseudonym, purpose: .recruitment, detail: "grantee=\(grantee.pseudonym)")
         }

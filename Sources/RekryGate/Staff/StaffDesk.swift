@@ -11,10 +11,14 @@ extension Gate {
     public func addStaff(username: String, role: Role, displayName: String,
                          deliver: (Identity) throws -> Void) throws {
         try require([.admin], for: "staff add")
-        let identity = Identity(username: username)
+        let signer = try signer(for: "staff add")
+        let identity = Identity(username: username, registerRoot: rootFingerprint)
+        let now = clock.now()
         try audited { tx in
-            let account = try StaffRoster.insert(tx.session, identity: identity, displayName: displayName, role: role, at: clock.now())
-            try tx.audit(.staffAdd, subject: account.pseudonym, purpose: .recruitment, detail: "role=\(role.rawValue)")
+            let account = try StaffRoster.insert(tx.session, identity: identity, displayName: displayName, role: role, at: now)
+            try RosterSigning.signStaff(tx.session, id: account.id, by: signer, at: now)
+            try tx.audit(.staffAdd, subject: account.pseudonym, purpose: .recruitment,
+                         detail: "role=\(role.rawValue) \(RosterSigning.keyDetail(identity.signingPublicKey))")
             try deliver(identity)
         }
     }
@@ -30,6 +34,7 @@ extension Gate {
     public func removeStaff(username: String) throws {
         try require([.admin], for: "staff remove")
         guard username != actor.username else { throw RegisterError.refused("you cannot remove yourself; another admin can") }
+        let signer = try signer(for: "staff remove")
         let now = clock.now()
         try audited { tx in
             let s = tx.session
@@ -37,8 +42,12 @@ extension Gate {
             if account.role == .admin, try s.staffList().filter({ $0.role == .admin }).count <= 1 {
                 throw RegisterError.refused("\(username) is the last admin")
             }
+            let trust = try StaffTrust(s)
+            try StaffRoster.requireNotRoot(account, trust: trust, action: "remove")
             try StaffRoster.endReportAccess(s, staffId: account.id, at: now, by: actor.id)
+            try RosterSigning.takeOverRecords(s, signedBy: account.id, trust: trust, by: signer, at: now)
             try s.deactivateStaff(id: account.id, at: now)
+            try RosterSigning.signStaff(s, id: account.id, by: signer, at: now)
             try tx.audit(.staffRemove, subject: account.pseudonym, purpose: .recruitment)
         }
         try backend.checkpoint()
@@ -49,14 +58,26 @@ extension Gate {
     /// end: a lead grants again. Admins only.
     public func rekeyStaff(username: String, deliver: (Identity) throws -> Void) throws {
         try require([.admin], for: "staff rekey")
-        let identity = Identity(username: username)
+        let signer = try signer(for: "staff rekey")
+        let identity = Identity(username: username, registerRoot: rootFingerprint)
         let now = clock.now()
         try audited { tx in
             let s = tx.session
             guard let account = try s.staff(username: username) else { throw RegisterError.unknownStaff(username: username) }
+            let trust = try StaffTrust(s)
+            try StaffRoster.requireNotRoot(account, trust: trust, action: "re-key")
             try StaffRoster.endReportAccess(s, staffId: account.id, at: now, by: actor.id)
-            try s.updateStaffKey(id: account.id, publicKey: identity.publicKey)
-            try tx.audit(.staffRekey, subject: account.pseudonym, purpose: .recruitment)
+            try RosterSigning.takeOverRecords(s, signedBy: account.id, trust: trust, by: signer, at: now)
+            // Grants this member gave stand: they are signed again with the new key (held here until delivered).
+            let given = try StaffRoster.verifiedGrants(s, signedBy: account.id, trust: trust)
+            try s.updateStaffKey(id: account.id, publicKey: identity.publicKey, signingKey: identity.signingPublicKey)
+            try RosterSigning.signStaff(s, id: account.id, by: signer, at: now)
+            let renewed = Signer(id: account.id, key: identity.signingKey)
+            for (grant, granteeKey, sealed) in given {
+                try s.signGrant(id: grant.id, signedBy: account.id,
+                                signature: try RosterSigning.grantSignature(grant, granteeKey: granteeKey, sealed: sealed, by: renewed))
+            }
+            try tx.audit(.staffRekey, subject: account.pseudonym, purpose: .recruitment, detail: RosterSigning.keyDetail(identity.signingPublicKey))
             try deliver(identity)
         }
         try backend.checkpoint()
@@ -80,9 +101,30 @@ enum StaffRoster {
             throw RegisterError.refused("'\(username)' belonged to a removed account, which the audit log still names; choose another username")
         }
         var account = StaffAccount(id: 0, username: username, displayName: displayName, role: role,
-                                   publicKey: identity.publicKey, pseudonym: Hashing.randomPseudonym(prefix: "s-"), createdAt: at)
+                                   publicKey: identity.publicKey, pseudonym: Hashing.randomPseudonym(prefix: "s-"), createdAt: at,
+                                   signingKey: identity.signingPublicKey)
         account.id = try s.insertStaff(account)
         return account
+    }
+
+    /// The root admin's key is what every identity file pins: their account is neither removed nor re-keyed.
+    static func requireNotRoot(_ account: StaffAccount, trust: StaffTrust, action: String) throws {
+        if account.id == trust.root?.id {
+            throw RegisterError.refused("\(account.username) is this register's root admin, whose key every identity file pins; the root cannot be \(action == "remove" ? "removed" : "re-keyed")")
+        }
+    }
+
+    /// The open grants `signerId` signed that verify now, with what each is signed over.
+    static func verifiedGrants(_ s: any StorageSession, signedBy signerId: Int64, trust: StaffTrust) throws -> [(GrantRecord, Data, Data)] {
+        var found: [(GrantRecord, Data, Data)] = []
+        for reportId in try s.reportsSigned(staffId: signerId) {
+            guard let report = try s.reportById(reportId) else { continue }
+            for grant in try s.grants(reportId: reportId) where grant.signedBy == signerId && trust.grantVerifies(grant, sealed: report.ciphertext) {
+                guard let grantee = trust.byId[grant.staffId] else { continue }
+                found.append((grant, grantee.publicKey, report.ciphertext))
+            }
+        }
+        return found
     }
 
     /// Ends a staff member's report grants and deletes the report keys wrapped for them.
@@ -107,20 +149,34 @@ extension Register {
     public func bootstrap(staff: [(username: String, displayName: String, role: Role)], clock: any TimeSource = SystemTime(),
                           detail: String = "", deliver: ([Identity]) throws -> Void = { _ in }) throws -> [Identity] {
         guard staff.first?.role == .admin else { throw RegisterError.invalid(field: "staff", message: "the first staff member must be an admin") }
-        let identities = staff.map { Identity(username: $0.username) }
+        // The first admin is the root: their record signs itself, and every identity pins their key.
+        let rootKey = Identity(username: staff[0].username)
+        let pin = Signing.fingerprint(rootKey.signingPublicKey)
+        var identities = [Identity(username: rootKey.username, privateKey: rootKey.privateKey, registerRoot: pin)]
+        identities += staff.dropFirst().map { Identity(username: $0.username, registerRoot: pin) }
         let now = clock.now()
         var head: AuditHead?
         try backend.write { s in
-            guard try s.staffList().isEmpty else {
+            guard try s.staffRoster().isEmpty else {
                 throw RegisterError.refused("this register already has staff; an admin adds more with: rekry staff add")
             }
-            var creator: StaffAccount?
+            var root: (account: StaffAccount, signer: Signer)?
             for (member, identity) in zip(staff, identities) {
                 let account = try StaffRoster.insert(s, identity: identity, displayName: member.displayName, role: member.role, at: now)
-                if creator == nil { creator = account }
+                let signer = root?.signer ?? Signer(id: account.id, key: identity.signingKey)
+                try RosterSigning.signStaff(s, id: account.id, by: signer, at: now)
+                if let root {
+                    head = try AuditChain.append(s, actor: root.account.pseudonym, action: .staffAdd, subject: account.pseudonym,
+                                                 purpose: .recruitment,
+                                                 detail: "role=\(member.role.rawValue) \(RosterSigning.keyDetail(identity.signingPublicKey))",
+                                                 at: now, signer: signer.key)
+                } else {
+                    root = (account, signer)
+                    let creation = [detail, RosterSigning.keyDetail(identity.signingPublicKey)].filter { !$0.isEmpty }.joined(separator: " ")
+                    head = try AuditChain.append(s, actor: account.pseudonym, action: .registerCreate, subject: nil,
+                                                 purpose: .recruitment, detail: creation, at: now, signer: signer.key)
+                }
             }
-            head = try AuditChain.append(s, actor: creator!.pseudonym, action: .registerCreate, subject: nil,
-                                         purpose: .recruitment, detail: detail, at: now)
             try deliver(identities)
         }
         if let head { try backend.auditHead?.writeHead(head) }

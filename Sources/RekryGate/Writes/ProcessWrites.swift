@@ -135,27 +135,35 @@ extension Gate {
     /// open the report it is re-keyed, so that a key unwrapped during the process opens nothing afterwards.
     private func keepForEmployment(_ s: any StorageSession, _ report: ReportInContext, at now: Date) throws {
         let id = report.report.id
+        let signer = try signer(for: "close (keeping a hired candidate's report)")
+        let trust = try StaffTrust(s)
         var keepers: [StaffAccount] = []
+        // Only grants whose signatures verify carry a lead on: a grant row written by hand keeps nobody.
         for grant in try s.grants(reportId: id) where grant.revokedAt == nil {
             try s.revokeGrants(reportId: id, staffId: grant.staffId, at: now, by: actor.id)
-            if let holder = try s.staff(id: grant.staffId), holder.role == .lead, try s.wrappedKey(reportId: id, staffId: holder.id) != nil {
+            if trust.grantVerifies(grant, sealed: report.report.ciphertext), let holder = trust.verified(grant.staffId),
+               holder.role == .lead, holder.removedAt == nil, try s.wrappedKey(reportId: id, staffId: holder.id) != nil,
+               !keepers.contains(where: { $0.id == holder.id }) {
                 keepers.append(holder)
-            } else {
+            } else if !keepers.contains(where: { $0.id == grant.staffId }) {
                 try s.deleteKey(reportId: id, staffId: grant.staffId)
             }
         }
+        var sealed = report.report.ciphertext
         if let oldKey = try ReportVault.dataKey(s, reportId: id, staffId: actor.id, privateKey: identity.privateKey) {
             if !keepers.contains(where: { $0.id == actor.id }), let me = try s.staff(id: actor.id) { keepers.append(me) }
             let binding = ReportCipher.binding(reportId: id, candidatePseudonym: report.candidatePseudonym)
             let text = try ReportCipher.open(report.report.ciphertext, with: oldKey, binding: binding)
             let newKey = ReportCipher.newDataKey()
-            try s.updateCiphertext(reportId: id, try ReportCipher.seal(text, with: newKey, binding: binding))
+            sealed = try ReportCipher.seal(text, with: newKey, binding: binding)
+            try s.updateCiphertext(reportId: id, sealed)
             try s.deleteKeys(reportId: id)
             for keeper in keepers { try ReportVault.storeKey(s, reportId: id, staffId: keeper.id, dataKey: newKey) }
         }
         for keeper in keepers {
-            _ = try s.insertGrant(GrantRecord(id: 0, reportId: id, staffId: keeper.id, grantedBy: actor.id,
-                                              reason: "kept for the employment (hired)", grantedAt: now, revokedAt: nil, revokedBy: nil))
+            try RosterSigning.insertGrant(s, GrantRecord(id: 0, reportId: id, staffId: keeper.id, grantedBy: actor.id,
+                                                         reason: "kept for the employment (hired)", grantedAt: now, revokedAt: nil, revokedBy: nil),
+                                          sealed: sealed, by: signer)
         }
     }
 }

@@ -299,6 +299,20 @@ enum Migrations {
             CREATE INDEX reference_phone ON reference(phone) WHERE phone IS NOT NULL;
             """)
         }
+        // Staff records, report grants and audit entries carry Ed25519 signatures, so that a row written
+        // by hand (a role, a grant, an entry) is refused. Rows from earlier releases stay unsigned until an
+        // admin's first sign-in signs the roster.
+        m.registerMigration("v3 signatures") { db in
+            try db.execute(sql: """
+            ALTER TABLE staff ADD COLUMN signingKey BLOB CHECK (signingKey IS NULL OR length(signingKey) = 32);
+            ALTER TABLE staff ADD COLUMN signedBy INTEGER;
+            ALTER TABLE staff ADD COLUMN signedAt REAL;
+            ALTER TABLE staff ADD COLUMN signature BLOB;
+            ALTER TABLE reportGrant ADD COLUMN signedBy INTEGER;
+            ALTER TABLE reportGrant ADD COLUMN signature BLOB;
+            ALTER TABLE auditEntry ADD COLUMN signature BLOB;
+            """)
+        }
         return m
     }
 }

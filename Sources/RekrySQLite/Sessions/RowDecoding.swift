@@ -82,18 +82,21 @@ enum RowDecoding {
     static func grant(_ row: Row) -> GrantRecord {
         GrantRecord(id: row["id"], reportId: row["reportId"], staffId: row["staffId"], grantedBy: row["grantedBy"],
                     reason: row["reason"], grantedAt: Date(sql: row["grantedAt"]),
-                    revokedAt: (row["revokedAt"] as Double?).date, revokedBy: row["revokedBy"])
+                    revokedAt: (row["revokedAt"] as Double?).date, revokedBy: row["revokedBy"],
+                    signedBy: row["signedBy"], signature: row["signature"])
     }
 
     static func staff(_ row: Row) -> StaffAccount {
         StaffAccount(id: row["id"], username: row["username"], displayName: row["displayName"],
                      role: Role(rawValue: row["role"]) ?? .recruiter, publicKey: row["publicKey"], pseudonym: row["pseudonym"],
-                     createdAt: Date(sql: row["createdAt"]))
+                     createdAt: Date(sql: row["createdAt"]), signingKey: row["signingKey"], signedBy: row["signedBy"],
+                     signedAt: (row["signedAt"] as Double?).date, signature: row["signature"],
+                     removedAt: (row["removedAt"] as Double?).date)
     }
 
     static func audit(_ row: Row) -> AuditEntry {
         AuditEntry(seq: row["seq"], atMillis: row["atMillis"], actor: row["actor"], action: row["action"],
                    subject: row["subject"], purpose: row["purpose"], detail: row["detail"], prevHash: row["prevHash"],
-                   hash: row["hash"], actorUsername: row["actorUsername"])
+                   hash: row["hash"], signature: row["signature"], actorUsername: row["actorUsername"])
     }
 }

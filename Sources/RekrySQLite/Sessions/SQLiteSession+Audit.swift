@@ -13,9 +13,9 @@ extension SQLiteSession {
 
     func appendAudit(_ e: AuditEntry) throws {
         try db.execute(sql: """
-            INSERT INTO auditEntry(seq, atMillis, actor, action, subject, purpose, detail, prevHash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [e.seq, e.atMillis, e.actor, e.action, e.subject, e.purpose, e.detail, e.prevHash, e.hash])
+            INSERT INTO auditEntry(seq, atMillis, actor, action, subject, purpose, detail, prevHash, hash, signature)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [e.seq, e.atMillis, e.actor, e.action, e.subject, e.purpose, e.detail, e.prevHash, e.hash, e.signature])
     }
 
     func auditEntries(subject: String?, limit: Int) throws -> [AuditEntry] {

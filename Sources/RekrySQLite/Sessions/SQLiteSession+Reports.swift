@@ -54,15 +54,21 @@ extension SQLiteSession {
     }
 
     func insertGrant(_ g: GrantRecord) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO reportGrant(reportId, staffId, grantedBy, reason, grantedAt) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [g.reportId, g.staffId, g.grantedBy, g.reason, g.grantedAt.sql])
+        try db.execute(sql: """
+            INSERT INTO reportGrant(reportId, staffId, grantedBy, reason, grantedAt, signedBy, signature) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [g.reportId, g.staffId, g.grantedBy, g.reason, g.grantedAt.sql, g.signedBy, g.signature])
         return db.lastInsertedRowID
     }
 
     func revokeGrants(reportId: Int64, staffId: Int64, at: Date, by: Int64) throws {
         try db.execute(sql: """
-            UPDATE reportGrant SET revokedAt = max(grantedAt, ?), revokedBy = ? WHERE reportId = ? AND staffId = ? AND revokedAt IS NULL
+            UPDATE reportGrant SET revokedAt = max(grantedAt, ?), revokedBy = ?, signature = NULL
+            WHERE reportId = ? AND staffId = ? AND revokedAt IS NULL
             """, arguments: [at.sql, by, reportId, staffId])
+    }
+
+    func signGrant(id: Int64, signedBy: Int64, signature: Data) throws {
+        try db.execute(sql: "UPDATE reportGrant SET signedBy = ?, signature = ? WHERE id = ?", arguments: [signedBy, signature, id])
     }
 
     func wrappedKey(reportId: Int64, staffId: Int64) throws -> WrappedReportKey? {
@@ -83,6 +89,18 @@ extension SQLiteSession {
 
     func deleteKey(reportId: Int64, staffId: Int64) throws {
         try db.execute(sql: "DELETE FROM reportKey WHERE reportId = ? AND staffId = ?", arguments: [reportId, staffId])
+    }
+
+    func reportById(_ id: Int64) throws -> ReportRecord? {
+        try Row.fetchOne(db, sql: "SELECT * FROM psychReport WHERE id = ?", arguments: [id]).map(RowDecoding.report)
+    }
+
+    func openGrants() throws -> [GrantRecord] {
+        try Row.fetchAll(db, sql: "SELECT * FROM reportGrant WHERE revokedAt IS NULL ORDER BY id").map(RowDecoding.grant)
+    }
+
+    func reportsSigned(staffId: Int64) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT DISTINCT reportId FROM reportGrant WHERE signedBy = ? AND revokedAt IS NULL", arguments: [staffId])
     }
 
     func reportsHeld(staffId: Int64) throws -> [Int64] {

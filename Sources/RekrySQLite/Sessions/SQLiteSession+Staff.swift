@@ -23,18 +23,29 @@ extension SQLiteSession {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM staff WHERE username = ?)", arguments: [username]) ?? false
     }
 
+    func staffRoster() throws -> [StaffAccount] {
+        try Row.fetchAll(db, sql: "SELECT * FROM staff ORDER BY id").map(RowDecoding.staff)
+    }
+
     func insertStaff(_ a: StaffAccount) throws -> Int64 {
         try db.execute(sql: """
-            INSERT INTO staff(username, displayName, role, publicKey, pseudonym, createdAt) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [a.username, a.displayName, a.role.rawValue, a.publicKey, a.pseudonym, a.createdAt.sql])
+            INSERT INTO staff(username, displayName, role, publicKey, pseudonym, createdAt, signingKey, signedBy, signedAt, signature)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [a.username, a.displayName, a.role.rawValue, a.publicKey, a.pseudonym, a.createdAt.sql,
+                             a.signingKey, a.signedBy, a.signedAt?.sql, a.signature])
         return db.lastInsertedRowID
+    }
+
+    func signStaff(id: Int64, signedBy: Int64, signedAt: Date, signature: Data) throws {
+        try db.execute(sql: "UPDATE staff SET signedBy = ?, signedAt = ?, signature = ? WHERE id = ?",
+                       arguments: [signedBy, signedAt.sql, signature, id])
     }
 
     func deactivateStaff(id: Int64, at: Date) throws {
         try db.execute(sql: "UPDATE staff SET removedAt = ? WHERE id = ?", arguments: [at.sql, id])
     }
 
-    func updateStaffKey(id: Int64, publicKey: Data) throws {
-        try db.execute(sql: "UPDATE staff SET publicKey = ? WHERE id = ?", arguments: [publicKey, id])
+    func updateStaffKey(id: Int64, publicKey: Data, signingKey: Data) throws {
+        try db.execute(sql: "UPDATE staff SET publicKey = ?, signingKey = ? WHERE id = ?", arguments: [publicKey, signingKey, id])
     }
 }

@@ -13,6 +13,8 @@ public struct AuditEntry: Sendable, Equatable {
     public var detail: String
     public var prevHash: String
     public var hash: String
+    /// The acting staff member's Ed25519 signature of `hash` (nil on entries from before release 0.5).
+    public var signature: Data?
     /// The staff username behind `actor`, looked up for display; never stored in the log.
     public var actorUsername: String?
 
@@ -22,7 +24,8 @@ public struct AuditEntry: Sendable, Equatable {
     public static let genesisHash = String(repeating: "0", count: 64)
 
     public init(seq: Int64, atMillis: Int64, actor: String, action: String, subject: String?, purpose: String,
-                detail: String, prevHash: String, hash: String, actorUsername: String? = nil) {
+                detail: String, prevHash: String, hash: String, signature: Data? = nil, actorUsername: String? = nil) {
+        self.signature = signature
         self.seq = seq
         self.atMillis = atMillis
         self.actor = actor

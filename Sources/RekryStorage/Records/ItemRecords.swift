@@ -162,9 +162,14 @@ public struct GrantRecord: Sendable, Equatable {
     public var grantedAt: Date
     public var revokedAt: Date?
     public var revokedBy: Int64?
+    /// The lead whose signature vouches for the grant (the granting lead, or the lead who last re-keyed).
+    public var signedBy: Int64?
+    public var signature: Data?
 
     public init(id: Int64, reportId: Int64, staffId: Int64, grantedBy: Int64, reason: String, grantedAt: Date,
-                revokedAt: Date?, revokedBy: Int64?) {
+                revokedAt: Date?, revokedBy: Int64?, signedBy: Int64? = nil, signature: Data? = nil) {
+        self.signedBy = signedBy
+        self.signature = signature
         self.id = id
         self.reportId = reportId
         self.staffId = staffId
@@ -185,8 +190,17 @@ public struct StaffAccount: Sendable, Equatable {
     public var publicKey: Data
     public var pseudonym: String
     public var createdAt: Date
+    /// The Ed25519 key that verifies this member's signatures (nil on rows from before release 0.5).
+    public var signingKey: Data?
+    /// The admin whose signature vouches for this record (the record's own id for the register's root).
+    public var signedBy: Int64?
+    public var signedAt: Date?
+    public var signature: Data?
+    /// When the account was removed; removed accounts are only read to verify what they signed.
+    public var removedAt: Date?
 
-    public init(id: Int64, username: String, displayName: String, role: Role, publicKey: Data, pseudonym: String, createdAt: Date) {
+    public init(id: Int64, username: String, displayName: String, role: Role, publicKey: Data, pseudonym: String, createdAt: Date,
+                signingKey: Data? = nil, signedBy: Int64? = nil, signedAt: Date? = nil, signature: Data? = nil, removedAt: Date? = nil) {
         self.id = id
         self.username = username
         self.displayName = displayName
@@ -194,6 +208,11 @@ public struct StaffAccount: Sendable, Equatable {
         self.publicKey = publicKey
         self.pseudonym = pseudonym
         self.createdAt = createdAt
+        self.signingKey = signingKey
+        self.signedBy = signedBy
+        self.signedAt = signedAt
+        self.signature = signature
+        self.removedAt = removedAt
     }
 
     public var member: StaffMember {

@@ -1,0 +1,15 @@
+import Foundation
+import RekryCrypto
+import RekryStorage
+
+/// Writing a grant signed by the granting lead, for loaders that write a register outside the gate (the demo).
+public enum SignedGrant {
+    /// Inserts `grant`, signed by `lead` over the report's sealed bytes and the grantee's public key.
+    public static func insert(_ s: any StorageSession, _ grant: GrantRecord, sealed: Data, granteeKey: Data, by lead: Identity) throws {
+        var g = grant
+        g.signedBy = grant.grantedBy
+        g.signature = try RosterSigning.grantSignature(grant, granteeKey: granteeKey, sealed: sealed,
+                                                       by: Signer(id: grant.grantedBy, key: lead.signingKey))
+        _ = try s.insertGrant(g)
+    }
+}

@@ -1,0 +1,197 @@
+import Crypto
+import Foundation
+import GRDB
+import RekryCrypto
+import RekryDomain
+@testable import RekryGate
+@_spi(Testing) import RekrySQLite
+import RekryStorage
+import RekryTestSupport
+import XCTest
+
+/// Rows written into the file by hand (a role, a staff member, a grant, an audit entry) are useless: the
+/// gate trusts a role or a grant only when its signature verifies, and re-keys wrap report keys only for
+/// grants that verify. What a forger's key can open is checked with the crypto primitives, not the gate.
+final class ForgeryTests: XCTestCase {
+    var t: TestRegister!
+    var anna: Int64 = 0
+    var process: Int64 = 0
+
+    func marker(_ who: String) -> String { "FORGERY-MARKER-\(who)-3b8e1c" }
+
+    override func setUpWithError() throws {
+        t = try TestRegister()
+        let r = try t.gate("recruiter"), lead = try t.gate("lead")
+        process = try lead.openProcess(title: "Controller", client: "Client AB", country: "SE")
+        anna = try r.addCandidate(CandidateDraft(fullName: "Anna Forgery", email: "anna@example.se", source: .applied, basis: .contract))
+        try r.addToProcess(candidateId: anna, processId: process)
+        try r.moveStage(candidateId: anna, processId: process, to: .final)
+        try r.recordConsent(candidateId: anna, ConsentDraft(purpose: .psychAssessment, channel: "signed form", text: "I consent."))
+        try lead.attachReport(candidateId: anna, text: "Summary: \(marker("Anna")).", author: "Leg. psykolog Ylva Xandersson")
+        try lead.grantReport(candidateId: anna, to: "recruiter", reason: "runs the final interview")
+        try lead.grantReport(candidateId: anna, to: "lead2", reason: "second opinion")
+    }
+
+    func staffId(_ username: String) throws -> Int64 { try XCTUnwrap(try t.scalar("SELECT id FROM staff WHERE username = ?", [username])) }
+
+    /// Whether `identity`'s private key opens the report by any key wrapped in the register: every wrapped
+    /// key row is tried, whoever it names, and the ciphertext opened with what it yields.
+    func opensReport(_ identity: Identity) throws -> Bool {
+        let (ciphertext, reportId, pseudonym): (Data, Int64, String) = try t.sqlite.writer.read { db in
+            let row = try XCTUnwrap(try Row.fetchOne(db, sql: "SELECT r.ciphertext, r.id, c.pseudonym FROM psychReport r JOIN candidate c ON c.id = r.candidateId WHERE r.candidateId = ?", arguments: [anna]))
+            return (row[0], row[1], row[2])
+        }
+        let wrapped: [(Data, Data)] = try t.sqlite.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT ephemeralPublicKey, sealedKey FROM reportKey").map { ($0[0], $0[1]) }
+        }
+        for (ephemeral, sealed) in wrapped {
+            guard let key = try? ReportCipher.unwrap(ReportCipher.WrappedKey(ephemeralPublicKey: ephemeral, sealed: sealed), with: identity.privateKey),
+                  let text = try? ReportCipher.open(ciphertext, with: key, binding: ReportCipher.binding(reportId: reportId, candidatePseudonym: pseudonym))
+            else { continue }
+            if text.contains(marker("Anna")) { return true }
+        }
+        return false
+    }
+
+    /// A grant row for `username` written with SQL, as a forger with write access to the file could, with
+    /// a signature copied from a real grant.
+    func forgeGrant(for username: String) throws {
+        try t.execute("""
+            INSERT INTO reportGrant(reportId, staffId, grantedBy, reason, grantedAt, signedBy, signature)
+            SELECT reportId, ?, grantedBy, 'forged', grantedAt, signedBy, signature FROM reportGrant
+            WHERE reportId = (SELECT id FROM psychReport WHERE candidateId = ?) AND revokedAt IS NULL LIMIT 1
+            """, [try staffId(username), anna])
+    }
+
+    func testAForgedRoleIsRefused() throws {
+        try t.execute("UPDATE staff SET role = 'lead' WHERE username = 'recruiter2'")
+        XCTAssertThrowsError(try t.gate("recruiter2")) { e in XCTAssertTrue("\(e)".contains("no valid admin signature"), "\(e)") }
+        XCTAssertNoThrow(try t.gate("recruiter"), "other records still verify")
+        let check = try t.gate("dpo").checkRegister()
+        XCTAssertFalse(check.isSound)
+        XCTAssertTrue(check.signatureProblems.contains { $0.contains("recruiter2") }, "\(check.signatureProblems)")
+        // An admin's own role forged to lead is refused the same way.
+        try t.execute("UPDATE staff SET role = 'lead' WHERE username = 'admin'")
+        XCTAssertThrowsError(try t.gate("admin"))
+    }
+
+    func testAStaffMemberWrittenByHandIsRefused() throws {
+        let mallory = Identity(username: "mallory")
+        try t.execute("""
+            INSERT INTO staff(username, displayName, role, publicKey, pseudonym, createdAt, signingKey, signedBy, signedAt, signature)
+            SELECT 'mallory', 'Mallory', 'lead', ?, 's-mallory', createdAt, ?, signedBy, signedAt, signature FROM staff WHERE username = 'lead'
+            """, [mallory.publicKey, mallory.signingPublicKey])
+        XCTAssertThrowsError(try t.register.signIn(mallory, clock: t.clock)) { e in XCTAssertTrue("\(e)".contains("no valid admin signature"), "\(e)") }
+        // A lead cannot grant to the forged account either.
+        XCTAssertThrowsError(try t.gate("lead").grantReport(candidateId: anna, to: "mallory", reason: "x"))
+    }
+
+    func testARegisterWhoseRootWasSwappedIsRefused() throws {
+        // A forger re-signs the whole roster under a root key of their own, making the recruiter a lead: every
+        // record verifies against the new root, but every identity issued here pins the old one.
+        let forgerRoot = Identity(username: "admin")
+        let roster = try t.register.backend.read { try $0.staffRoster() }
+        let rootId = try XCTUnwrap(roster.first { $0.signedBy == $0.id }?.id)
+        for var account in roster {
+            if account.id == rootId { account.signingKey = forgerRoot.signingPublicKey }
+            if account.username == "recruiter" { account.role = .lead }
+            let at = t.clock.now()
+            let signature = try Signing.sign(SignedStatement.staff(account, signedBy: rootId, signedAt: at), with: forgerRoot.signingKey)
+            try t.execute("UPDATE staff SET role = ?, signingKey = ?, signedBy = ?, signedAt = ?, signature = ? WHERE id = ?",
+                          [account.role.rawValue, account.signingKey, rootId, at.timeIntervalSince1970, signature, account.id])
+        }
+        XCTAssertEqual(StaffTrust(roster: try t.register.backend.read { try $0.staffRoster() }).problems(), [],
+                       "the forged roster verifies on its own")
+        XCTAssertThrowsError(try t.gate("recruiter")) { e in
+            XCTAssertTrue("\(e)".contains("not the one your identity was issued under"), "\(e)")
+        }
+    }
+
+    func testRevokeReKeyAndCloseWrapNothingForAForgedGrant() throws {
+        try forgeGrant(for: "recruiter2")
+        XCTAssertEqual(try t.gate("recruiter2").readReport(candidateId: anna)?.reason, .notGranted, "a forged grant is no grant")
+        // Revoke: the report is re-keyed for the grants that verify, and only those.
+        try t.gate("lead").revokeReport(candidateId: anna, from: "lead2")
+        XCTAssertFalse(try opensReport(t.identities["recruiter2"]!))
+        XCTAssertFalse(try opensReport(t.identities["lead2"]!), "the revoked lead opens nothing")
+        XCTAssertTrue(try opensReport(t.identities["recruiter"]!))
+        // Re-key another member, then forge again and close with Anna hired: the report is kept for leads only.
+        try t.gate("admin").rekeyStaff(username: "recruiter") { t.replaceIdentity($0) }
+        try forgeGrant(for: "recruiter2")
+        try t.execute("UPDATE staff SET role = 'lead' WHERE username = 'recruiter2'")
+        try forgeGrant(for: "lead2")
+        try t.gate("lead").closeProcess(process, hired: [anna])
+        for forger in ["recruiter2", "lead2", "recruiter"] {
+            XCTAssertFalse(try opensReport(t.identities[forger]!), forger)
+        }
+        XCTAssertTrue(try opensReport(t.identities["lead"]!))
+        XCTAssertEqual(try t.gate("lead").readReport(candidateId: anna)?.value?.text.contains(marker("Anna")), true)
+    }
+
+    func testARevokedGrantPutBackIsNoGrant() throws {
+        // Keep the recruiter's signed grant row as it was, revoke it, then write it back, signature and all.
+        let recruiter = try staffId("recruiter")
+        let saved: Row = try XCTUnwrap(try t.sqlite.writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM reportGrant WHERE staffId = ? AND revokedAt IS NULL", arguments: [recruiter])
+        })
+        try t.gate("lead").revokeReport(candidateId: anna, from: "recruiter")
+        try t.execute("UPDATE reportGrant SET revokedAt = NULL, revokedBy = NULL, signature = ? WHERE id = ?",
+                      [saved["signature"] as Data?, saved["id"] as Int64])
+        XCTAssertEqual(try t.gate("recruiter").readReport(candidateId: anna)?.reason, .notGranted,
+                       "the old signature was over the old sealing")
+        try t.gate("lead").revokeReport(candidateId: anna, from: "lead2")
+        XCTAssertFalse(try opensReport(t.identities["recruiter"]!))
+    }
+
+    func testAForgedAuditEntryIsCaught() throws {
+        // A forger appends a well-chained entry without the actor's signature, then one signed by their own key.
+        let last: Row = try XCTUnwrap(try t.sqlite.writer.read { db in try Row.fetchOne(db, sql: "SELECT * FROM auditEntry ORDER BY seq DESC LIMIT 1") })
+        let seq = (last["seq"] as Int64) + 1
+        var entry = AuditEntry(seq: seq, atMillis: last["atMillis"], actor: last["actor"], action: "report.read", subject: nil,
+                               purpose: "recruitment", detail: "", prevHash: last["hash"], hash: "")
+        entry.hash = AuditChain.hash(of: entry)
+        entry.signature = try Signing.sign(entry.hash, with: Identity(username: "x").signingKey)
+        try t.execute("INSERT INTO auditEntry(seq, atMillis, actor, action, subject, purpose, detail, prevHash, hash, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      [entry.seq, entry.atMillis, entry.actor, entry.action, entry.subject, entry.purpose, entry.detail, entry.prevHash, entry.hash, entry.signature])
+        guard case .broken(let at, let problem) = try t.gate("dpo").verifyAudit() else { return XCTFail("a forged entry verified") }
+        XCTAssertEqual(at, seq)
+        XCTAssertTrue(problem.contains("signature does not verify"), problem)
+        try t.execute("DROP TRIGGER audit_no_update")
+        try t.execute("UPDATE auditEntry SET signature = NULL WHERE seq = ?", [seq])
+        guard case .broken(_, let unsigned) = try t.gate("dpo").verifyAudit() else { return XCTFail("an unsigned entry verified") }
+        XCTAssertTrue(unsigned.contains("not signed"), unsigned)
+    }
+
+    func testStrippedSignaturesAreRefusedAndARosterFromBeforeSigningIsSignedByTheAdmin() throws {
+        try t.execute("DROP TRIGGER audit_no_update")
+        try t.execute("""
+            UPDATE staff SET signingKey = NULL, signedBy = NULL, signedAt = NULL, signature = NULL;
+            UPDATE reportGrant SET signedBy = NULL, signature = NULL;
+            """)
+        // Identities issued under the root, or a signed log, say the signatures were stripped.
+        XCTAssertThrowsError(try t.gate("recruiter")) { e in XCTAssertTrue("\(e)".contains("stripped"), "\(e)") }
+        try t.execute("UPDATE auditEntry SET signature = NULL")
+        XCTAssertThrowsError(try t.gate("recruiter")) { e in XCTAssertTrue("\(e)".contains("stripped"), "\(e)") }
+        // What release 0.4 left: no signatures anywhere and identity files without a pin. The admin's first
+        // sign-in signs the roster as root and carries the open grants over under the root's signature.
+        func unpinned(_ name: String) -> Identity { Identity(username: name, privateKey: t.identities[name]!.privateKey) }
+        let recruiter = try t.register.signIn(unpinned("recruiter"), clock: t.clock)
+        XCTAssertEqual(try recruiter.readReport(candidateId: anna)?.value?.text.contains(marker("Anna")), true, "0.4 trusted its rows")
+        _ = try t.register.signIn(unpinned("admin"), clock: t.clock)
+        XCTAssertEqual(try t.gate("dpo").checkRegister().signatureProblems, [])
+        XCTAssertEqual(try t.register.signIn(unpinned("recruiter"), clock: t.clock).readReport(candidateId: anna)?.value?.text.contains(marker("Anna")), true)
+        try t.execute("UPDATE staff SET role = 'lead' WHERE username = 'recruiter2'")
+        XCTAssertThrowsError(try t.register.signIn(unpinned("recruiter2"), clock: t.clock), "signed from now on")
+        guard case .intact = try t.gate("dpo").verifyAudit() else { return XCTFail("the log does not verify after signing") }
+    }
+
+    func testEveryEntryIsSignedAndVerifiesAcrossAReKey() throws {
+        try t.gate("admin").rekeyStaff(username: "lead") { t.replaceIdentity($0) }
+        _ = try t.gate("lead").candidate(anna)
+        guard case .intact = try t.gate("dpo").verifyAudit() else { return XCTFail("the log does not verify across a re-key") }
+        XCTAssertEqual(try t.scalar("SELECT count(*) FROM auditEntry WHERE signature IS NULL") as Int?, 0)
+        // The re-keyed lead's grants still stand: signed again with the new key.
+        XCTAssertEqual(try t.gate("lead2").readReport(candidateId: anna)?.value?.text.contains(marker("Anna")), true)
+        XCTAssertTrue(try t.gate("dpo").checkRegister().isSound)
+    }
+}
