@@ -143,6 +143,35 @@ final class ForgeryTests: XCTestCase {
         XCTAssertFalse(try opensReport(t.identities["recruiter"]!))
     }
 
+    func testARemovedLeadsKeySignsNoBackDatedGrant() throws {
+        // lead2 passes the report on, then leaves; the grant they gave stands, but their key, kept after the
+        // removal, signs no new grant, however it is dated.
+        try t.gate("lead2").grantReport(candidateId: anna, to: "recruiter2", reason: "covers the interview")
+        var fresh: Identity?
+        try t.gate("admin").addStaff(username: "recruiter3", role: .recruiter, displayName: "Recruiter Three") { fresh = $0 }
+        let recruiter3 = try XCTUnwrap(fresh)
+        t.clock.advance(by: 3600)
+        try t.gate("admin").removeStaff(username: "lead2")
+        XCTAssertNotNil(try t.gate("recruiter2").readReport(candidateId: anna)?.value, "a grant given before the removal stands")
+
+        let (reportId, sealed): (Int64, Data) = try t.sqlite.writer.read { db in
+            let row = try XCTUnwrap(try Row.fetchOne(db, sql: "SELECT id, ciphertext FROM psychReport WHERE candidateId = ?", arguments: [anna]))
+            return (row[0], row[1])
+        }
+        let lead2 = try staffId("lead2"), grantee = try staffId("recruiter3")
+        var forged = GrantRecord(id: 9_000, reportId: reportId, staffId: grantee, grantedBy: lead2, reason: "back-dated",
+                                 grantedAt: TestRegister.start, revokedAt: nil, revokedBy: nil)
+        let signature = try Signing.sign(SignedStatement.grant(forged, granteeKey: recruiter3.publicKey, sealed: sealed, signedBy: lead2),
+                                         with: t.identities["lead2"]!.signingKey)
+        forged.signature = signature
+        try t.execute("INSERT INTO reportGrant(id, reportId, staffId, grantedBy, reason, grantedAt, signedBy, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                      [forged.id, reportId, grantee, lead2, forged.reason, forged.grantedAt.timeIntervalSince1970, lead2, signature])
+        XCTAssertEqual(try t.register.signIn(recruiter3, clock: t.clock).readReport(candidateId: anna)?.reason, .notGranted)
+        try t.gate("lead").revokeReport(candidateId: anna, from: "recruiter")
+        XCTAssertFalse(try opensReport(recruiter3))
+        XCTAssertTrue(try opensReport(t.identities["recruiter2"]!), "the vouched grant was carried through the re-key")
+    }
+
     func testAForgedAuditEntryIsCaught() throws {
         // A forger appends a well-chained entry without the actor's signature, then one signed by their own key.
         let last: Row = try XCTUnwrap(try t.sqlite.writer.read { db in try Row.fetchOne(db, sql: "SELECT * FROM auditEntry ORDER BY seq DESC LIMIT 1") })

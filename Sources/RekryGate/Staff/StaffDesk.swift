@@ -46,7 +46,8 @@ extension Gate {
             try StaffRoster.requireNotRoot(account, trust: trust, action: "remove")
             try StaffRoster.endReportAccess(s, staffId: account.id, at: now, by: actor.id)
             try RosterSigning.takeOverRecords(s, signedBy: account.id, trust: trust, by: signer, at: now)
-            try s.deactivateStaff(id: account.id, at: now)
+            let vouched = try StaffRoster.verifiedGrants(s, signedBy: account.id, trust: trust).map(\.0.id)
+            try s.deactivateStaff(id: account.id, at: now, vouchedGrants: vouched)
             try RosterSigning.signStaff(s, id: account.id, by: signer, at: now)
             try tx.audit(.staffRemove, subject: account.pseudonym, purpose: .recruitment)
         }

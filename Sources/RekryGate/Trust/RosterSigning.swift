@@ -37,9 +37,8 @@ enum RosterSigning {
     static func insertGrant(_ s: any StorageSession, _ grant: GrantRecord, sealed: Data, by signer: Signer) throws {
         guard let grantee = try s.staff(id: grant.staffId) else { throw RegisterError.notFound(what: "staff member \(grant.staffId)") }
         var g = grant
-        g.signedBy = signer.id
-        g.signature = try grantSignature(grant, granteeKey: grantee.publicKey, sealed: sealed, by: signer)
-        _ = try s.insertGrant(g)
+        g.id = try s.insertGrant(grant)
+        try s.signGrant(id: g.id, signedBy: signer.id, signature: try grantSignature(g, granteeKey: grantee.publicKey, sealed: sealed, by: signer))
     }
 
     /// The audit detail that tells the log's verifier which key signs for a member from here on.

@@ -7,9 +7,9 @@ public enum SignedGrant {
     /// Inserts `grant`, signed by `lead` over the report's sealed bytes and the grantee's public key.
     public static func insert(_ s: any StorageSession, _ grant: GrantRecord, sealed: Data, granteeKey: Data, by lead: Identity) throws {
         var g = grant
-        g.signedBy = grant.grantedBy
-        g.signature = try RosterSigning.grantSignature(grant, granteeKey: granteeKey, sealed: sealed,
-                                                       by: Signer(id: grant.grantedBy, key: lead.signingKey))
-        _ = try s.insertGrant(g)
+        g.id = try s.insertGrant(grant)
+        try s.signGrant(id: g.id, signedBy: grant.grantedBy,
+                        signature: try RosterSigning.grantSignature(g, granteeKey: granteeKey, sealed: sealed,
+                                                                    by: Signer(id: grant.grantedBy, key: lead.signingKey)))
     }
 }

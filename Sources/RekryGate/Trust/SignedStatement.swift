@@ -17,14 +17,15 @@ enum SignedStatement {
     static func staff(_ a: StaffAccount, signedBy: Int64, signedAt: Date) -> String {
         text(["rekry-staff v1", String(a.id), a.username, a.displayName, a.role.rawValue,
               a.publicKey.base64EncodedString(), a.signingKey?.base64EncodedString() ?? "-", a.pseudonym,
-              millis(a.createdAt), a.removedAt.map(millis) ?? "-", String(signedBy), millis(signedAt)])
+              millis(a.createdAt), a.removedAt.map(millis) ?? "-",
+              a.vouchedGrants.map { $0.map(String.init).joined(separator: ",") } ?? "-", String(signedBy), millis(signedAt)])
     }
 
     /// An open grant: which report (and which sealing of it), to whom (and to which of their keys), why,
     /// when, from whom, and who vouches. Bound to the sealed bytes, a grant dies with every re-key and is
     /// re-signed by the re-keying lead, so an old signed row put back after a revoke verifies no more.
     static func grant(_ g: GrantRecord, granteeKey: Data, sealed: Data, signedBy: Int64, adopted: Bool = false) -> String {
-        text([adopted ? "rekry-grant-adopted v1" : "rekry-grant v1", String(g.reportId), String(g.staffId),
+        text([adopted ? "rekry-grant-adopted v1" : "rekry-grant v1", String(g.id), String(g.reportId), String(g.staffId),
               granteeKey.base64EncodedString(), String(g.grantedBy), g.reason, millis(g.grantedAt),
               Signing.digest(sealed), String(signedBy)])
     }

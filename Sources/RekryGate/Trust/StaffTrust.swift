@@ -54,7 +54,8 @@ final class StaffTrust {
     func verified(_ id: Int64) -> StaffAccount? { verifies(id) ? byId[id] : nil }
 
     /// Whether an open grant is vouched for: signed, over the report's current sealing and the grantee's
-    /// current key, by a lead whose record verifies (and who was not removed before the grant was given), to
+    /// current key, by a lead whose record verifies (and, if since removed, listed it among the grants they
+    /// vouched for at the removal), to
     /// a recruiter or lead whose record verifies. Grants carried over from before signing are vouched for by
     /// the root admin who signed the roster, for grants given before that.
     func grantVerifies(_ g: GrantRecord, sealed: Data) -> Bool {
@@ -62,7 +63,7 @@ final class StaffTrust {
         guard isSigned else { return g.revokedAt == nil }
         guard g.revokedAt == nil, let signedBy = g.signedBy, let grantee = verified(g.staffId), grantee.removedAt == nil,
               grantee.role == .recruiter || grantee.role == .lead, let signer = verified(signedBy) else { return false }
-        if signer.role == .lead, signer.removedAt.map({ $0 > g.grantedAt }) ?? true {
+        if signer.role == .lead, signer.removedAt == nil || signer.vouchedGrants?.contains(g.id) == true {
             return Signing.verify(g.signature, of: SignedStatement.grant(g, granteeKey: grantee.publicKey, sealed: sealed, signedBy: signer.id),
                                   by: signer.signingKey)
         }

@@ -308,6 +308,7 @@ enum Migrations {
             ALTER TABLE staff ADD COLUMN signedBy INTEGER;
             ALTER TABLE staff ADD COLUMN signedAt REAL;
             ALTER TABLE staff ADD COLUMN signature BLOB;
+            ALTER TABLE staff ADD COLUMN vouchedGrants TEXT;
             ALTER TABLE reportGrant ADD COLUMN signedBy INTEGER;
             ALTER TABLE reportGrant ADD COLUMN signature BLOB;
             ALTER TABLE auditEntry ADD COLUMN signature BLOB;

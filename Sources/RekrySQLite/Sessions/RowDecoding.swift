@@ -91,7 +91,8 @@ enum RowDecoding {
                      role: Role(rawValue: row["role"]) ?? .recruiter, publicKey: row["publicKey"], pseudonym: row["pseudonym"],
                      createdAt: Date(sql: row["createdAt"]), signingKey: row["signingKey"], signedBy: row["signedBy"],
                      signedAt: (row["signedAt"] as Double?).date, signature: row["signature"],
-                     removedAt: (row["removedAt"] as Double?).date)
+                     removedAt: (row["removedAt"] as Double?).date,
+                     vouchedGrants: (row["vouchedGrants"] as String?).map { $0.split(separator: ",").compactMap { Int64($0) } })
     }
 
     static func audit(_ row: Row) -> AuditEntry {

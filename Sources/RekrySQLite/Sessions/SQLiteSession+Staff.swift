@@ -41,8 +41,9 @@ extension SQLiteSession {
                        arguments: [signedBy, signedAt.sql, signature, id])
     }
 
-    func deactivateStaff(id: Int64, at: Date) throws {
-        try db.execute(sql: "UPDATE staff SET removedAt = ? WHERE id = ?", arguments: [at.sql, id])
+    func deactivateStaff(id: Int64, at: Date, vouchedGrants: [Int64]) throws {
+        try db.execute(sql: "UPDATE staff SET removedAt = ?, vouchedGrants = ? WHERE id = ?",
+                       arguments: [at.sql, vouchedGrants.map(String.init).joined(separator: ","), id])
     }
 
     func updateStaffKey(id: Int64, publicKey: Data, signingKey: Data) throws {

@@ -12,8 +12,9 @@ public protocol StaffStoring {
     /// Every account, removed ones included, by id: what the roster's signatures are verified over.
     func staffRoster() throws -> [StaffAccount]
     func insertStaff(_ account: StaffAccount) throws -> Int64
-    /// Ends an account: it can no longer sign in, and stays only so that the audit log can name it.
-    func deactivateStaff(id: Int64, at: Date) throws
+    /// Ends an account: it can no longer sign in, and stays only so that the audit log can name it and
+    /// the grants it signed (`vouchedGrants`) can be verified.
+    func deactivateStaff(id: Int64, at: Date, vouchedGrants: [Int64]) throws
     func updateStaffKey(id: Int64, publicKey: Data, signingKey: Data) throws
     /// Stores the admin signature that vouches for an account as it now stands.
     func signStaff(id: Int64, signedBy: Int64, signedAt: Date, signature: Data) throws

@@ -198,9 +198,13 @@ public struct StaffAccount: Sendable, Equatable {
     public var signature: Data?
     /// When the account was removed; removed accounts are only read to verify what they signed.
     public var removedAt: Date?
+    /// For a removed lead: the grants they had signed that still stood at the removal, the only ones their
+    /// key vouches for from then on (a key kept after removal cannot sign a back-dated grant).
+    public var vouchedGrants: [Int64]?
 
     public init(id: Int64, username: String, displayName: String, role: Role, publicKey: Data, pseudonym: String, createdAt: Date,
-                signingKey: Data? = nil, signedBy: Int64? = nil, signedAt: Date? = nil, signature: Data? = nil, removedAt: Date? = nil) {
+                signingKey: Data? = nil, signedBy: Int64? = nil, signedAt: Date? = nil, signature: Data? = nil, removedAt: Date? = nil, vouchedGrants: [Int64]? = nil) {
+        self.vouchedGrants = vouchedGrants
         self.id = id
         self.username = username
         self.displayName = displayName
