@@ -16,6 +16,8 @@ public enum WriteAction: String, Sendable, CaseIterable {
     case joinProcess = "add to a process"
     case moveStage = "move a stage"
     case closeProcess = "close a process"
+    /// Erasure (Art. 17): destructive, never undone.
+    case eraseCandidate = "erase a candidate"
 }
 
 /// Who may change what, as one pure function beside `AccessPolicy` (which decides reads).
@@ -32,7 +34,7 @@ public enum WritePolicy {
         switch role {
         case .admin: allowed = false
         case .dpo:
-            allowed = [.editCandidate, .recordConsent, .withdrawConsent, .setRestriction, .setObjection, .markNoticeSent]
+            allowed = [.editCandidate, .recordConsent, .withdrawConsent, .setRestriction, .setObjection, .markNoticeSent, .eraseCandidate]
                 .contains(action)
         case .lead: allowed = true
         case .recruiter: allowed = action != .closeProcess && action != .setRestriction && action != .setObjection

@@ -30,6 +30,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case reportDestroy = "report.destroy"
     case staffRemove = "staff.remove"
     case staffRekey = "staff.rekey"
+    case candidateErase = "candidate.erase"
+    case suppressionLift = "suppression.lift"
     /// The staff records of a register from before signing were signed, with the acting admin as root.
     case rosterSign = "staff.roster-sign"
     /// Reading the candidate list: once per session, never per keystroke.

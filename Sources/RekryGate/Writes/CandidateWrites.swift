@@ -179,6 +179,7 @@ extension Gate {
         record = WriteModel.standard.rederive(record, facts: WriteModel.Facts(consents: consents, participations: [], lastActivityAt: now))
         return try audited { tx in
             let s = tx.session
+            try Suppression.check(s, name: fullName, email: email, phone: phone, birthYear: record.birthYear, country: country)
             let id = try s.insertCandidate(record)
             for c in consents { _ = try s.insertConsent(candidateId: id, c) }
             for link in draft.links { try s.insertLink(candidateId: id, link) }

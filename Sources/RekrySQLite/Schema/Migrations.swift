@@ -314,6 +314,41 @@ enum Migrations {
             ALTER TABLE auditEntry ADD COLUMN signature BLOB;
             """)
         }
+        // Erasure: a pending-erasure marker that a crash leaves for the next open to finish, the pseudonymous
+        // erasure log, suppression hashes under a secret of the register's own, and id floors so that an
+        // erased document's or assessment's id (a full-text row id) is never given to another text.
+        m.registerMigration("v4 erasure") { db in
+            try db.execute(sql: """
+            CREATE TABLE idFloor (tableName TEXT PRIMARY KEY NOT NULL, floor INTEGER NOT NULL) WITHOUT ROWID;
+            CREATE TABLE erasurePending (
+              candidateId INTEGER PRIMARY KEY,
+              subject TEXT NOT NULL,
+              request TEXT,
+              actor TEXT NOT NULL,
+              startedAt REAL NOT NULL
+            );
+            CREATE TABLE erasure (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              subject TEXT NOT NULL,
+              kind TEXT NOT NULL CHECK (kind IN ('candidate', 'reference')),
+              erasedAt REAL NOT NULL,
+              request TEXT,
+              actor TEXT NOT NULL,
+              categories TEXT NOT NULL
+            );
+            CREATE TABLE suppression (
+              hash TEXT NOT NULL,
+              createdAt REAL NOT NULL,
+              kind TEXT NOT NULL CHECK (kind IN ('email', 'phone', 'name-birth-year')),
+              subject TEXT NOT NULL,
+              liftedAt REAL,
+              liftedBy TEXT,
+              liftReason TEXT,
+              PRIMARY KEY (hash, createdAt)
+            ) WITHOUT ROWID;
+            INSERT INTO registerInfo(key, value) VALUES ('suppressionSecret', lower(hex(randomblob(32))));
+            """)
+        }
         return m
     }
 }

@@ -130,3 +130,49 @@ extension SQLiteRegister {
         return try reader.read { db in try TextIndex.candidates(db, ranked: scored, limit: limit) }
     }
 }
+
+extension TextIndex {
+    /// Removes a candidate's texts from their shard, then merges the shard so that no segment keeps their
+    /// words. A contentless index can only forget a text when told the exact text it was given, so this
+    /// runs while the rows still hold it; a row id the shard does not hold (never indexed, or removed by an
+    /// earlier try that a crash interrupted) is skipped, since deleting it would corrupt the shard.
+    /// Returns the shard's table name when it removed anything, for the caller to `optimize` once per shard.
+    static func remove(_ db: Database, candidateId: Int64) throws -> String? {
+        let table = String(shardName(candidateId: candidateId).dropFirst(schema.count + 1))
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(schema).sqlite_master WHERE name = ?)", arguments: [table]) == true else {
+            return nil
+        }
+        let texts = try Row.fetchAll(db, sql: """
+            SELECT id AS rowid, body AS text FROM main.document WHERE candidateId = ?
+            UNION ALL SELECT -id, text FROM main.assessment WHERE candidateId = ?
+            """, arguments: [candidateId, candidateId])
+        var removed = 0
+        for row in texts {
+            let rowid: Int64 = row["rowid"]
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(schema).\(table)_docsize WHERE id = ?)", arguments: [rowid]) == true else {
+                continue
+            }
+            try db.execute(sql: "INSERT INTO \(schema).\(table)(\(table), rowid, body) VALUES ('delete', ?, ?)",
+                           arguments: [rowid, SearchFolding.fold(row["text"])])
+            removed += 1
+        }
+        return removed > 0 ? table : nil
+    }
+
+    /// Merges a shard's segments into one, which drops every deleted text's words from the file.
+    static func optimize(_ db: Database, table: String) throws {
+        try db.execute(sql: "INSERT INTO \(schema).\(table)(\(table)) VALUES ('optimize')")
+    }
+}
+
+extension SQLiteRegister {
+    public func removeIndexedText(candidateIds: [Int64]) throws {
+        try surfacingDamage {
+            try writeWithTextIndex { db in
+                var touched = Set<String>()
+                for id in candidateIds { if let table = try TextIndex.remove(db, candidateId: id) { touched.insert(table) } }
+                for table in touched.sorted() { try TextIndex.optimize(db, table: table) }
+            }
+        }
+    }
+}

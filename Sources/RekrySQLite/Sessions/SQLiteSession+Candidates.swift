@@ -125,7 +125,8 @@ extension SQLiteSession {
 
     func insertCandidate(_ record: CandidateRecord) throws -> Int64 {
         let marks = Array(repeating: "?", count: 27).joined(separator: ",")
-        try db.execute(sql: "INSERT INTO candidate(\(Self.candidateColumns)) VALUES (\(marks))", arguments: Self.arguments(record))
+        try db.execute(sql: "INSERT INTO candidate(id, \(Self.candidateColumns)) VALUES (\(Self.nextIdSQL("candidate")), \(marks))",
+                       arguments: Self.arguments(record))
         let id = db.lastInsertedRowID
         for token in record.derived.searchTokens {
             try db.execute(sql: "INSERT INTO searchToken(token, candidateId) VALUES (?, ?)", arguments: [token, id])
@@ -167,14 +168,15 @@ extension SQLiteSession {
     }
 
     func insertDocument(candidateId: Int64, _ d: Document) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO document(candidateId, kind, title, body, receivedAt, basis) VALUES (?, ?, ?, ?, ?, ?)",
+        try db.execute(sql: "INSERT INTO document(id, candidateId, kind, title, body, receivedAt, basis) VALUES (\(Self.nextIdSQL("document")), ?, ?, ?, ?, ?, ?)",
                        arguments: [candidateId, d.kind.rawValue, d.title, d.body, d.receivedAt.sql, d.basis.rawValue])
         return db.lastInsertedRowID
     }
 
     func insertAssessment(candidateId: Int64, _ a: Assessment) throws -> Int64 {
         try db.execute(sql: """
-            INSERT INTO assessment(candidateId, kind, provider, title, score, text, recordedAt, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO assessment(id, candidateId, kind, provider, title, score, text, recordedAt, basis)
+            VALUES (\(Self.nextIdSQL("assessment")), ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [candidateId, a.kind.rawValue, a.provider, a.title, a.score, a.text, a.recordedAt.sql, a.basis.rawValue])
         return db.lastInsertedRowID
     }

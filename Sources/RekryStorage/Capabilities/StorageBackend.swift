@@ -3,7 +3,7 @@ import RekryDomain
 
 /// Everything one transaction on a register can do: the capabilities of a backend, composed.
 public typealias StorageSession = CandidateReading & CandidateWriting & ProcessStoring & ReportStoring & StaffStoring
-    & AuditStoring
+    & AuditStoring & ErasureStoring
 
 /// A register's storage: transactions over the capabilities above, plus the work that runs off the main
 /// thread (counts, full-text search). SQLite and PostgreSQL each implement it; the gate sees only this.
@@ -27,6 +27,9 @@ public protocol StorageBackend: AnyObject, Sendable {
     func searchText(words: [String], limit: Int) throws -> [Int64]
     /// Makes every write durable and leaves no old page in any journal (after erasures, revokes, bulk loads).
     func checkpoint() throws
+    /// Removes the candidates' texts from the full-text index, from the texts still stored (so before their
+    /// rows go), in a transaction of its own; repeating it after a crash removes nothing twice.
+    func removeIndexedText(candidateIds: [Int64]) throws
     /// The storage's own consistency check, per part (a file, a server): each part's problems, empty when sound.
     func integrityCheck() throws -> [(part: String, problems: [String])]
 }

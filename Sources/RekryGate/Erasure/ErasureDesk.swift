@@ -1,0 +1,174 @@
+import Foundation
+import RekryCrypto
+import RekryDomain
+import RekryStorage
+
+extension Gate {
+    /// The preview of erasing each of `candidateIds`: what goes per category, what stays and why, the
+    /// recipients to tell. Recruiters, leads and the DPO.
+    public func erasurePreview(candidateIds: [Int64]) throws -> [ErasurePreview] {
+        try requireWrite(.eraseCandidate)
+        return try reading { s in try candidateIds.map { try preview(s, candidateId: $0) } }
+    }
+
+    func preview(_ s: any StorageSession, candidateId id: Int64) throws -> ErasurePreview {
+        guard let record = try s.candidate(id: id), let inventory = try s.erasureInventory(candidateId: id) else {
+            throw RegisterError.notFound(what: "candidate \(id)")
+        }
+        let badge = BadgePolicy.badge(for: record.badgeFacts, at: clock.now())
+        func seen(_ category: DataCategory, _ count: Int) -> Int? { mayRead(category, of: record) ? count : nil }
+        var goes: [ErasurePreview.Line] = [
+            .init(category: "profile", count: 1),
+            .init(category: "contact details", count: seen(.contact, inventory.contactDetails + inventory.links)),
+            .init(category: "documents", count: seen(.documents, inventory.documents)),
+            .init(category: "notes", count: seen(.assessments, inventory.notes)),
+            .init(category: "assessments", count: seen(.assessments, inventory.assessments)),
+            .init(category: "references and their statements", count: seen(.references, inventory.references + inventory.referenceStatements)),
+            .init(category: "consents", count: seen(.consent, inventory.consents)),
+            .init(category: "process participation", count: seen(.processes, inventory.participations)),
+            .init(category: "psychologist report and its keys", count: seen(.psychReportMeta, inventory.psychReports)),
+            .init(category: "disclosures", count: seen(.activity, inventory.disclosures)),
+            .init(category: "rectification log", count: seen(.activity, inventory.recordChanges)),
+        ]
+        goes = goes.filter { $0.count != 0 }
+        var refusal: String?
+        var stays = [
+            ErasurePreview.Kept(what: "audit log entries", why: "pseudonymous (no personal data); they prove what was done (Art. 5(2))"),
+            ErasurePreview.Kept(what: "a suppression entry", why: "keyed hashes of the email, phone and name with birth year, so the person is not added again"),
+        ]
+        if !inventory.legalObligationItems.isEmpty {
+            let items = inventory.legalObligationItems.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            stays.insert(.init(what: "everything (\(items) held under a legal obligation)",
+                               why: "Art. 17(3)(b): the basis is a legal obligation (rule: basis legal-obligation); erase when it ends"), at: 0)
+            refusal = "candidate \(id) is held under a legal obligation (Art. 17(3)(b)): nothing was erased"
+        } else if record.restricted && actor.role != .dpo {
+            refusal = "candidate \(id): processing is restricted; only the DPO erases a restricted record (a restriction often waits on the person's own request)"
+        }
+        _ = badge
+        return ErasurePreview(candidateId: id, subject: inventory.pseudonym, goes: goes, stays: stays,
+                              recipients: mayRead(.activity, of: record) ? inventory.recipients : [], refusal: refusal)
+    }
+
+    /// Erases each of `candidateIds` and everything held about them, leaving no byte of them in any file of
+    /// the register, and returns a receipt per person. All or nothing: when one cannot be erased (a legal
+    /// obligation, a restriction), nothing is. `progress` is told how many of the batch are done.
+    ///
+    /// The steps, each a transaction: mark the erasures begun; remove the people's texts from the full-text
+    /// index (from the stored texts, so before the rows go); delete the rows, write the suppression hashes,
+    /// the erasure log and the audit entries; checkpoint both files with TRUNCATE. A crash between the steps
+    /// leaves the marker, and the next sign-in finishes the erasure (`resumeErasures`).
+    public func erase(candidateIds: [Int64], request: String? = nil, progress: (Int, Int) -> Void = { _, _ in }) throws -> [ErasureReceipt] {
+        try requireWrite(.eraseCandidate)
+        let request = try ErasureRules.request(request)
+        let ids = Array(Set(candidateIds)).sorted()
+        guard !ids.isEmpty else { throw RegisterError.invalid(field: "ID", message: "name at least one candidate to erase") }
+        let previews = try reading { s in try ids.map { try preview(s, candidateId: $0) } }
+        if let refused = previews.first(where: { $0.refusal != nil }) { throw RegisterError.refused(refused.refusal!) }
+        let now = clock.now()
+        var receipts: [ErasureReceipt] = []
+        for chunk in stride(from: 0, to: ids.count, by: ErasureRules.chunk).map({ Array(ids[$0..<min($0 + ErasureRules.chunk, ids.count)]) }) {
+            try backend.write { s in
+                for id in chunk {
+                    guard let pseudonym = try s.candidate(id: id)?.pseudonym else { continue }
+                    try s.beginErasure(PendingErasure(candidateId: id, subject: pseudonym, request: request, actor: actor.pseudonym, startedAt: now))
+                }
+            }
+            receipts += try finishErasures(chunk, resumed: false)
+            progress(receipts.count, ids.count)
+        }
+        return try checkpointed(receipts)
+    }
+
+    /// Finishes erasures a crash interrupted (run at sign-in, before anything is read).
+    @discardableResult
+    public func resumeErasures() throws -> [ErasureReceipt] {
+        let pending = try backend.read { try $0.pendingErasures() }
+        guard !pending.isEmpty else { return [] }
+        return try checkpointed(try finishErasures(pending.map(\.candidateId), resumed: true))
+    }
+
+    private func finishErasures(_ ids: [Int64], resumed: Bool) throws -> [ErasureReceipt] {
+        try backend.removeIndexedText(candidateIds: ids)
+        let now = clock.now()
+        return try audited { tx in
+            let s = tx.session
+            let secret = try s.suppressionSecret()
+            let pending = Dictionary(try s.pendingErasures().map { ($0.candidateId, $0) }, uniquingKeysWith: { a, _ in a })
+            var receipts: [ErasureReceipt] = []
+            for id in ids {
+                guard let marker = pending[id] else { continue }
+                guard let record = try s.candidate(id: id), let inventory = try s.erasureInventory(candidateId: id) else {
+                    try s.deleteCandidate(id: id)  // already gone: clear the marker
+                    continue
+                }
+                for entry in Suppression.entries(for: record, secret: secret, at: now) { try s.insertSuppression(entry) }
+                try s.deleteCandidate(id: id)
+                let categories = ErasureRules.categories(inventory)
+                let text = categories.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+                try s.recordErasure(ErasureRecord(subject: record.pseudonym, kind: .candidate, erasedAt: now, request: marker.request,
+                                                  actor: actor.pseudonym, categories: text))
+                var detail = text
+                if let request = marker.request { detail = "request=\(request) " + detail }
+                if resumed { detail = "resumed begun-by=\(marker.actor) " + detail }
+                try tx.audit(.candidateErase, subject: record.pseudonym, purpose: .dataSubjectRequest, detail: detail)
+                receipts.append(ErasureReceipt(subject: record.pseudonym, erasedAt: now, request: marker.request, by: actor.pseudonym,
+                                               categories: categories, bytesGone: false, resumed: resumed))
+            }
+            return receipts
+        }
+    }
+
+    /// Checkpoints both files with TRUNCATE and marks the receipts with the outcome: when a reader blocks it,
+    /// the person is erased from the database, but old pages wait in a journal until the next checkpoint.
+    private func checkpointed(_ receipts: [ErasureReceipt]) throws -> [ErasureReceipt] {
+        var gone = true
+        do {
+            try backend.checkpoint()
+        } catch RegisterError.refused {
+            gone = false
+        }
+        return receipts.map { var r = $0; r.bytesGone = gone; return r }
+    }
+
+    /// Lifts the suppression left by an erased person (the pseudonym in their receipt), with a reason. DPO only.
+    public func liftSuppression(subject: String, reason: String) throws -> Int {
+        try require([.dpo], for: "suppression lift")
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw RegisterError.invalid(field: "--reason", message: "lifting a suppression needs a reason")
+        }
+        let now = clock.now()
+        return try audited { tx in
+            let lifted = try tx.session.liftSuppression(subject: subject, at: now, by: actor.pseudonym, reason: reason)
+            guard lifted > 0 else { throw RegisterError.notFound(what: "an active suppression for \(subject)") }
+            try tx.audit(.suppressionLift, subject: subject, purpose: .dataSubjectRequest, detail: "entries=\(lifted)")
+            return lifted
+        }
+    }
+}
+
+/// Rules of erasure shared by its steps.
+enum ErasureRules {
+    /// Candidates erased per round of transactions in a batch: bounds each transaction and the progress steps.
+    static let chunk = 100
+
+    /// A request reference is an id in the firm's ticket system, never free text about the person.
+    static func request(_ text: String?) throws -> String? {
+        guard let text else { return nil }
+        let ok = !text.isEmpty && text.count <= 40
+            && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_./#".unicodeScalars.contains($0) }
+        guard ok else {
+            throw RegisterError.invalid(field: "--request", message: "'\(text)' must be a reference of 1 to 40 letters, digits and - _ . / # (a ticket id, not a name)")
+        }
+        return text
+    }
+
+    static func categories(_ i: ErasureInventory) -> [String: Int] {
+        let all: [String: Int] = [
+            "profile": 1, "contact": i.contactDetails + i.links, "documents": i.documents, "notes": i.notes,
+            "assessments": i.assessments, "references": i.references + i.referenceStatements, "consents": i.consents,
+            "participations": i.participations, "psych-reports": i.psychReports, "report-keys": i.reportKeys,
+            "disclosures": i.disclosures, "record-changes": i.recordChanges,
+        ]
+        return all.filter { $0.value > 0 }
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import RekryStorage
+
+/// What erasing one candidate would remove and keep, read through the gate before anything goes.
+///
+/// Counts are given only for categories the actor may read on this record; the rest are named as
+/// "not counted for your role", so that the preview reveals no more than the candidate view does.
+public struct ErasurePreview: Sendable, Codable, Equatable {
+    public struct Line: Sendable, Codable, Equatable {
+        public var category: String
+        /// Nil when the actor may not see the category on this record.
+        public var count: Int?
+    }
+    public struct Kept: Sendable, Codable, Equatable {
+        public var what: String
+        public var why: String
+    }
+
+    public var candidateId: Int64
+    public var subject: String
+    public var goes: [Line]
+    public var stays: [Kept]
+    /// Clients the profile was disclosed to, to be told (Art. 19); empty when the actor may not see them.
+    public var recipients: [String]
+    /// Why this erasure cannot go ahead (a legal obligation, a restriction only the DPO may lift), or nil.
+    public var refusal: String?
+
+    public var schema: String { "rekry.erasure-preview/1" }
+}
+
+/// What an erasure did, without personal data: it goes into the audit log and is printed.
+public struct ErasureReceipt: Sendable, Codable, Equatable {
+    public var schema = "rekry.erasure-receipt/1"
+    public var subject: String
+    public var erasedAt: Date
+    public var request: String?
+    /// The staff member who erased, as their pseudonym.
+    public var by: String
+    public var categories: [String: Int]
+    /// Whether the journals were checkpointed: no byte of the person is left in any file of the register.
+    public var bytesGone: Bool
+    /// Whether this erasure was begun earlier and finished now (after a crash).
+    public var resumed: Bool
+}

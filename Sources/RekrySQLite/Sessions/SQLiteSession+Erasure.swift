@@ -1,0 +1,118 @@
+import Foundation
+import GRDB
+import RekryStorage
+
+extension SQLiteSession {
+    func erasureInventory(candidateId id: Int64) throws -> ErasureInventory? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT pseudonym, basis, (email IS NOT NULL) + (phone IS NOT NULL) + (postalAddress IS NOT NULL) + (homeTown IS NOT NULL) AS contact
+            FROM candidate WHERE id = ?
+            """, arguments: [id]) else { return nil }
+        func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql, arguments: [id]) ?? 0 }
+        var inventory = ErasureInventory(candidateId: id, pseudonym: row["pseudonym"])
+        inventory.contactDetails = row["contact"]
+        inventory.links = try count("SELECT count(*) FROM candidateLink WHERE candidateId = ?")
+        inventory.documents = try count("SELECT count(*) FROM document WHERE candidateId = ?")
+        inventory.notes = try count("SELECT count(*) FROM assessment WHERE candidateId = ? AND kind = 'interview-note'")
+        inventory.assessments = try count("SELECT count(*) FROM assessment WHERE candidateId = ? AND kind <> 'interview-note'")
+        inventory.references = try count("SELECT count(*) FROM reference WHERE candidateId = ?")
+        inventory.referenceStatements = try count("SELECT count(*) FROM referenceStatement s JOIN reference r ON r.id = s.referenceId WHERE r.candidateId = ?")
+        inventory.consents = try count("SELECT count(*) FROM consent WHERE candidateId = ?")
+        inventory.participations = try count("SELECT count(*) FROM participation WHERE candidateId = ?")
+        inventory.psychReports = try count("SELECT count(*) FROM psychReport WHERE candidateId = ?")
+        inventory.reportKeys = try count("SELECT count(*) FROM reportKey k JOIN psychReport r ON r.id = k.reportId WHERE r.candidateId = ?")
+        inventory.reportGrants = try count("SELECT count(*) FROM reportGrant g JOIN psychReport r ON r.id = g.reportId WHERE r.candidateId = ?")
+        inventory.disclosures = try count("SELECT count(*) FROM disclosure WHERE candidateId = ?")
+        inventory.recordChanges = try count("SELECT count(*) FROM recordChange WHERE candidateId = ?")
+        inventory.recipients = try String.fetchAll(db, sql: "SELECT DISTINCT recipient FROM disclosure WHERE candidateId = ? ORDER BY recipient", arguments: [id])
+        var legal: [String: Int] = [:]
+        if (row["basis"] as String) == "legal-obligation" { legal["profile"] = 1 }
+        for table in ["document", "assessment", "participation"] {
+            let n = try count("SELECT count(*) FROM \(table) WHERE candidateId = ? AND basis = 'legal-obligation'")
+            if n > 0 { legal[table] = n }
+        }
+        inventory.legalObligationItems = legal
+        return inventory
+    }
+
+    func beginErasure(_ p: PendingErasure) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO erasurePending(candidateId, subject, request, actor, startedAt) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [p.candidateId, p.subject, p.request, p.actor, p.startedAt.sql])
+    }
+
+    func pendingErasures() throws -> [PendingErasure] {
+        try Row.fetchAll(db, sql: "SELECT * FROM erasurePending ORDER BY candidateId").map {
+            PendingErasure(candidateId: $0["candidateId"], subject: $0["subject"], request: $0["request"], actor: $0["actor"],
+                           startedAt: Date(sql: $0["startedAt"]))
+        }
+    }
+
+    func deleteCandidate(id: Int64) throws {
+        // Raise each floor to the highest id given out so far: the next row is numbered above it even when
+        // the erased row was the last one (SQLite would otherwise hand its id to the next insert).
+        for table in Self.flooredTables {
+            try db.execute(sql: """
+                INSERT INTO idFloor(tableName, floor) VALUES (?, ifnull((SELECT max(id) FROM \(table)), 0))
+                ON CONFLICT(tableName) DO UPDATE SET floor = max(floor, excluded.floor)
+                """, arguments: [table])
+        }
+        try db.execute(sql: "DELETE FROM reportGrant WHERE reportId IN (SELECT id FROM psychReport WHERE candidateId = ?)", arguments: [id])
+        try db.execute(sql: "DELETE FROM psychReport WHERE candidateId = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM candidate WHERE id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM erasurePending WHERE candidateId = ?", arguments: [id])
+    }
+
+    /// Tables whose ids are never given out twice: candidates, and the texts that are full-text row ids.
+    static let flooredTables = ["candidate", "document", "assessment"]
+
+    /// The id the next row of `table` gets: above every id it ever held (see `deleteCandidate`).
+    static func nextIdSQL(_ table: String) -> String {
+        "(SELECT max(ifnull((SELECT max(id) FROM \(table)), 0), ifnull((SELECT floor FROM idFloor WHERE tableName = '\(table)'), 0)) + 1)"
+    }
+
+    func recordErasure(_ e: ErasureRecord) throws {
+        try db.execute(sql: "INSERT INTO erasure(subject, kind, erasedAt, request, actor, categories) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [e.subject, e.kind.rawValue, e.erasedAt.sql, e.request, e.actor, e.categories])
+    }
+
+    func erasures(since: Date?) throws -> [ErasureRecord] {
+        try Row.fetchAll(db, sql: "SELECT * FROM erasure WHERE erasedAt >= ? ORDER BY id", arguments: [since?.sql ?? 0]).map {
+            ErasureRecord(subject: $0["subject"], kind: ErasureRecord.Kind(rawValue: $0["kind"]) ?? .candidate, erasedAt: Date(sql: $0["erasedAt"]),
+                          request: $0["request"], actor: $0["actor"], categories: $0["categories"])
+        }
+    }
+
+    func suppressionSecret() throws -> Data {
+        guard let hex = try String.fetchOne(db, sql: "SELECT value FROM registerInfo WHERE key = 'suppressionSecret'") else {
+            throw RegisterError.damaged(path: "register", detail: "the suppression secret is missing")
+        }
+        var bytes: [UInt8] = []
+        var index = hex.startIndex
+        while index < hex.endIndex, let next = hex.index(index, offsetBy: 2, limitedBy: hex.endIndex) {
+            bytes.append(UInt8(hex[index..<next], radix: 16) ?? 0)
+            index = next
+        }
+        return Data(bytes)
+    }
+
+    func insertSuppression(_ e: SuppressionEntry) throws {
+        try db.execute(sql: "INSERT OR IGNORE INTO suppression(hash, createdAt, kind, subject) VALUES (?, ?, ?, ?)",
+                       arguments: [e.hash, e.createdAt.sql, e.kind.rawValue, e.subject])
+    }
+
+    func activeSuppression(hashes: [String]) throws -> SuppressionEntry? {
+        guard !hashes.isEmpty else { return nil }
+        let marks = Array(repeating: "?", count: hashes.count).joined(separator: ",")
+        return try Row.fetchOne(db, sql: "SELECT * FROM suppression WHERE hash IN (\(marks)) AND liftedAt IS NULL LIMIT 1",
+                                arguments: StatementArguments(hashes)).map {
+            SuppressionEntry(hash: $0["hash"], kind: SuppressionEntry.Kind(rawValue: $0["kind"]) ?? .email, subject: $0["subject"],
+                             createdAt: Date(sql: $0["createdAt"]))
+        }
+    }
+
+    func liftSuppression(subject: String, at: Date, by: String, reason: String) throws -> Int {
+        try db.execute(sql: "UPDATE suppression SET liftedAt = ?, liftedBy = ?, liftReason = ? WHERE subject = ? AND liftedAt IS NULL",
+                       arguments: [at.sql, by, reason, subject])
+        return db.changesCount
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// Erasing a candidate: what goes, the pending marker, the deletion itself, the erasure log and suppression.
+public protocol ErasureStoring {
+    /// Counts of everything held about the candidate, per category; nil when there is no such candidate.
+    func erasureInventory(candidateId: Int64) throws -> ErasureInventory?
+    /// Marks the candidate's erasure as begun (committed before the full-text index is touched).
+    func beginErasure(_ pending: PendingErasure) throws
+    /// Erasures begun and not finished (a crash between the steps).
+    func pendingErasures() throws -> [PendingErasure]
+    /// Deletes the candidate and everything held about them, raising the id floors first so that no id of
+    /// theirs is given out again; clears their pending marker.
+    func deleteCandidate(id: Int64) throws
+    func recordErasure(_ record: ErasureRecord) throws
+    /// The erasure log, oldest first, from `since` on (everything when nil).
+    func erasures(since: Date?) throws -> [ErasureRecord]
+    /// The register's own secret for suppression hashes.
+    func suppressionSecret() throws -> Data
+    func insertSuppression(_ entry: SuppressionEntry) throws
+    /// The first active suppression among `hashes`, if any.
+    func activeSuppression(hashes: [String]) throws -> SuppressionEntry?
+    /// Lifts the active suppression entries of an erased person; returns how many.
+    func liftSuppression(subject: String, at: Date, by: String, reason: String) throws -> Int
+}
