@@ -39,7 +39,7 @@ enum DemoReports {
                                                     ephemeralPublicKey: wrapped.ephemeralPublicKey, sealedKey: wrapped.sealed))
                     try SignedGrant.insert(s, GrantRecord(id: 0, reportId: reportId, staffId: account.id, grantedBy: leadAccount.id,
                                                            reason: reason, grantedAt: at, revokedAt: nil, revokedBy: nil),
-                                            sealed: sealed, granteeKey: account.publicKey, by: lead)
+                                            sealed: sealed, dataKey: key, granteeKey: account.publicKey, by: lead)
                 }
             }
         }

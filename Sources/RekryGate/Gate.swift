@@ -26,6 +26,8 @@ public final class Gate: Sendable {
     /// The key that signs this member's audit entries and grants; nil for a member carried over from
     /// before signing and not yet re-keyed (or on a roster not yet signed).
     let signingKey: Curve25519.Signing.PrivateKey?
+    /// Whether the roster was signed when this member signed in; it never goes back to unsigned.
+    let rosterSigned: Bool
 
     init(register: Register, account: StaffAccount, identity: Identity, trust: StaffTrust, clock: any TimeSource, auditAlarm: String? = nil) {
         self.register = register
@@ -35,7 +37,18 @@ public final class Gate: Sendable {
         self.identity = identity
         self.clock = clock
         self.rootFingerprint = trust.rootFingerprint
+        self.rosterSigned = trust.isSigned
         self.signingKey = trust.isSigned && account.signingKey == identity.signingPublicKey ? identity.signingKey : nil
+    }
+
+    /// The roster's signatures as they stand in this transaction. Refused when the roster was signed at sign-in
+    /// and is not now: someone stripped the signatures since, to have this session trust a forged row.
+    func trust(_ s: any StorageSession) throws -> StaffTrust {
+        let trust = try StaffTrust(s)
+        if rosterSigned && !trust.isSigned {
+            throw RegisterError.refused("\(register.location): the staff records' signatures were removed since you signed in: nothing was done. Tell your DPO (rekry check)")
+        }
+        return trust
     }
 
     /// This member as a signer of grants and staff records, when they have a signing key.
@@ -93,7 +106,7 @@ public final class Gate: Sendable {
 
     /// Refuses to go on when the account signed in with has since been removed, re-keyed or given another
     /// role: a session must not outlive what the admin did to the account. One indexed read per transaction.
-    func requireCurrentAccount(_ s: any StaffStoring) throws {
+    func requireCurrentAccount(_ s: any StorageSession) throws {
         guard let current = try s.staff(id: actor.id) else {
             throw RegisterError.refused("\(actor.username): this account was removed; sign in is no longer possible")
         }
@@ -103,7 +116,11 @@ public final class Gate: Sendable {
         }
         // Re-signed by another admin (one who vouched for it was removed or re-keyed), or changed by hand.
         if current != account {
-            try Register.requireTrusted(current, identity: identity, trust: try StaffTrust(s), location: register.location)
+            let trust = try StaffTrust(s)
+            if rosterSigned && !trust.isSigned {
+                throw RegisterError.refused("\(register.location): the staff records' signatures were removed since you signed in. Tell your DPO (rekry check)")
+            }
+            try Register.requireTrusted(current, identity: identity, trust: trust, location: register.location)
         }
     }
 

@@ -23,7 +23,7 @@ public final class Register: Sendable {
     /// Proves `identity` against the staff table and returns the gate that acts as that staff member.
     public func signIn(_ identity: Identity, clock: any TimeSource = SystemTime()) throws -> Gate {
         var (account, trust, logSigned) = try backend.read { s in
-            (try s.staff(username: identity.username), try StaffTrust(s), try s.lastAuditEntry()?.signature != nil)
+            (try s.staff(username: identity.username), try StaffTrust(s), try s.hasSignedAuditEntry())
         }
         guard let found = account else { throw RegisterError.unknownStaff(username: identity.username) }
         guard found.publicKey == identity.publicKey else { throw RegisterError.keyMismatch(username: identity.username) }

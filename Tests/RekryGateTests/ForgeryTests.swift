@@ -172,6 +172,92 @@ final class ForgeryTests: XCTestCase {
         XCTAssertTrue(try opensReport(t.identities["recruiter2"]!), "the vouched grant was carried through the re-key")
     }
 
+    /// Writes a grant for `grantee` on Anna's report, signed by `signer` (who never held the report), with a
+    /// key proof made under a key of the forger's own.
+    func forgeSignedGrant(by signer: Identity, signerName: String, for grantee: String, adopted: Bool = false) throws {
+        let (reportId, sealed): (Int64, Data) = try t.sqlite.writer.read { db in
+            let row = try XCTUnwrap(try Row.fetchOne(db, sql: "SELECT id, ciphertext FROM psychReport WHERE candidateId = ?", arguments: [anna]))
+            return (row[0], row[1])
+        }
+        let signerId = try staffId(signerName), granteeId = try staffId(grantee)
+        let granteeKey: Data = try XCTUnwrap(try t.scalar("SELECT publicKey FROM staff WHERE id = ?", [granteeId]))
+        let grant = GrantRecord(id: 9_100, reportId: reportId, staffId: granteeId, grantedBy: signerId, reason: "forged",
+                                grantedAt: TestRegister.start - 86_400, revokedAt: nil, revokedBy: nil)
+        let stamp = try RosterSigning.grantStamp(grant, granteeKey: granteeKey, sealed: sealed, by: Signer(id: signerId, key: signer.signingKey),
+                                                 dataKey: SymmetricKey(size: .bits256), adopted: adopted)
+        try t.execute("INSERT INTO reportGrant(id, reportId, staffId, grantedBy, reason, grantedAt, signedBy, signature, keyProof) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      [grant.id, reportId, granteeId, signerId, grant.reason, grant.grantedAt.timeIntervalSince1970, signerId, stamp.signature, stamp.proof])
+    }
+
+    func testALeadWhoNeverHeldTheReportCannotHaveItWrappedForThemByARekey() throws {
+        // An admin makes a lead (and so holds their identity); the lead signs a grant to themselves.
+        var minted: Identity?
+        try t.gate("admin").addStaff(username: "eve", role: .lead, displayName: "Eve") { minted = $0 }
+        let eve = try XCTUnwrap(minted)
+        try forgeSignedGrant(by: eve, signerName: "eve", for: "eve")
+        try t.gate("lead").revokeReport(candidateId: anna, from: "recruiter")
+        XCTAssertFalse(try opensReport(eve), "a lead's signature without the report's key carries nothing")
+        try t.gate("lead").closeProcess(process, hired: [anna])
+        XCTAssertFalse(try opensReport(eve))
+        XCTAssertTrue(try opensReport(t.identities["lead"]!))
+    }
+
+    func testTheRootAdminCannotForgeACarriedOverGrant() throws {
+        try forgeSignedGrant(by: t.identities["admin"]!, signerName: "admin", for: "recruiter2", adopted: true)
+        try t.gate("lead").revokeReport(candidateId: anna, from: "recruiter")
+        XCTAssertFalse(try opensReport(t.identities["recruiter2"]!))
+    }
+
+    func testSignaturesStrippedDuringASessionStopIt() throws {
+        let lead = try t.gate("lead")
+        try t.execute("UPDATE staff SET signingKey = NULL, signedBy = NULL, signedAt = NULL, signature = NULL, auditSeq = NULL WHERE username <> 'lead'")
+        XCTAssertThrowsError(try lead.grantReport(candidateId: anna, to: "recruiter2", reason: "x")) { e in
+            XCTAssertTrue("\(e)".contains("removed since you signed in") || "\(e)".contains("no valid admin signature"), "\(e)")
+        }
+        try t.execute("UPDATE staff SET signature = NULL")
+        XCTAssertThrowsError(try lead.grantReport(candidateId: anna, to: "recruiter2", reason: "x")) { e in
+            XCTAssertTrue("\(e)".contains("removed since you signed in"), "\(e)")
+        }
+        XCTAssertThrowsError(try t.gate("admin"), "a signed log never goes back to an unsigned roster") { e in
+            XCTAssertTrue("\(e)".contains("stripped"), "\(e)")
+        }
+    }
+
+    func testAnOldSignedVersionOfAStaffRecordPutBackIsRefused() throws {
+        let saved: Row = try XCTUnwrap(try t.sqlite.writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT signedBy, signedAt, signature, auditSeq FROM staff WHERE username = 'recruiter2'")
+        })
+        try t.gate("admin").removeStaff(username: "recruiter2")
+        try t.execute("UPDATE staff SET removedAt = NULL, vouchedGrants = NULL, signedBy = ?, signedAt = ?, signature = ?, auditSeq = ? WHERE username = 'recruiter2'",
+                      [saved["signedBy"] as Int64?, saved["signedAt"] as Double?, saved["signature"] as Data?, saved["auditSeq"] as Int64?])
+        XCTAssertThrowsError(try t.gate("recruiter2"), "un-removed by an old signed row") { e in
+            XCTAssertTrue("\(e)".contains("no valid admin signature"), "\(e)")
+        }
+    }
+
+    func testTheKeyLogRefusesARewriteUnderAnotherRootAndKeysIntroducedByNonAdmins() throws {
+        func entry(_ seq: Int64, actor: String, action: AuditAction, subject: String? = nil, detail: String, by key: Curve25519.Signing.PrivateKey) throws -> AuditEntry {
+            var e = AuditEntry(seq: seq, atMillis: seq, actor: actor, action: action.rawValue, subject: subject, purpose: "recruitment",
+                               detail: detail, prevHash: "", hash: "")
+            e.hash = AuditChain.hash(of: e)
+            e.signature = try Signing.sign(e.hash, with: key)
+            return e
+        }
+        let root = Identity(username: "root"), forger = Identity(username: "forger"), member = Identity(username: "member")
+        let pinned = Signing.fingerprint(root.signingPublicKey)
+        var log = AuditKeyLog(rootFingerprint: pinned)
+        XCTAssertNotNil(log.check(try entry(1, actor: "s-forger", action: .registerCreate,
+                                            detail: RosterSigning.keyDetail(forger.signingPublicKey), by: forger.signingKey)))
+        log = AuditKeyLog(rootFingerprint: pinned)
+        XCTAssertNil(log.check(try entry(1, actor: "s-root", action: .registerCreate, detail: RosterSigning.keyDetail(root.signingPublicKey), by: root.signingKey)))
+        XCTAssertNil(log.check(try entry(2, actor: "s-root", action: .staffAdd, subject: "s-member",
+                                         detail: "role=recruiter " + RosterSigning.keyDetail(member.signingPublicKey), by: root.signingKey)))
+        // The recruiter introduces a key for someone else, and signs as the root: both named.
+        XCTAssertNotNil(log.check(try entry(3, actor: "s-member", action: .staffRekey, subject: "s-root",
+                                            detail: RosterSigning.keyDetail(forger.signingPublicKey), by: member.signingKey)))
+        XCTAssertNotNil(log.check(try entry(4, actor: "s-member", action: .rosterSign, detail: RosterSigning.keyDetail(member.signingPublicKey), by: member.signingKey)))
+    }
+
     func testAForgedAuditEntryIsCaught() throws {
         // A forger appends a well-chained entry without the actor's signature, then one signed by their own key.
         let last: Row = try XCTUnwrap(try t.sqlite.writer.read { db in try Row.fetchOne(db, sql: "SELECT * FROM auditEntry ORDER BY seq DESC LIMIT 1") })

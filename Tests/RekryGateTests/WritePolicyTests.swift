@@ -37,7 +37,8 @@ final class WritePolicyTests: XCTestCase {
         let roleMay: Bool
         switch role {
         case .admin: roleMay = false
-        case .dpo: roleMay = [.editCandidate, .recordConsent, .withdrawConsent, .setRestriction, .setObjection, .markNoticeSent].contains(action)
+        case .dpo: roleMay = [.editCandidate, .recordConsent, .withdrawConsent, .setRestriction, .setObjection, .markNoticeSent,
+                              .eraseCandidate].contains(action)
         case .lead: roleMay = true
         case .recruiter: roleMay = ![.closeProcess, .setRestriction, .setObjection].contains(action)
         }
@@ -54,6 +55,8 @@ final class WritePolicyTests: XCTestCase {
         // A notice's answers would tell the profile's source and date: only who may see the profile marks it.
         if let lapse, action == .markNoticeSent, role != .dpo { return .lapse(lapse) }
         if s == .consentWithdrawn && action == .withdrawConsent { return .other("already withdrawn") }
+        // A restriction often waits on the person's own request: only the DPO, answering it, erases.
+        if s == .restricted, action == .eraseCandidate, role != .dpo { return .lapse(.restricted) }
         return .done
     }
 
@@ -95,6 +98,7 @@ final class WritePolicyTests: XCTestCase {
         case .joinProcess: try g.addToProcess(candidateId: id, processId: try t.addToProcess(try fixture(.good).id))
         case .moveStage: try g.moveStage(candidateId: id, processId: process, to: .interview)
         case .closeProcess: try g.closeProcess(process, hired: [])
+        case .eraseCandidate: _ = try g.erase(candidateIds: [id])
         }
     }
 

@@ -43,6 +43,10 @@ public enum WritePolicy {
         switch action {
         case .addDocument, .addNote, .addAssessment, .addReference, .joinProcess, .moveStage:
             if let lapse = badge?.lapse { return .withhold(lapse) }
+        case .eraseCandidate where role != .dpo:
+            // A restriction often waits on the person's own request (Art. 18): only the DPO, answering it,
+            // erases a restricted record.
+            if badge?.states.contains(.restricted) == true { return .withhold(.restricted) }
         case .editCandidate where role == .recruiter:
             // A recruiter corrects what they can see; a lapsed record is corrected by a lead or the DPO, who
             // answer the request it usually comes with.

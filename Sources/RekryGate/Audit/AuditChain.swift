@@ -36,12 +36,12 @@ enum AuditChain {
     }
 
     /// Walks the chain from the first entry and reports the first one that breaks it.
-    static func verify(_ store: any AuditStoring, head recorded: AuditHead?) throws -> AuditVerification {
+    static func verify(_ store: any AuditStoring, head recorded: AuditHead?, rootFingerprint: String?) throws -> AuditVerification {
         var expectedSeq: Int64 = 1
         var prevHash = AuditEntry.genesisHash
         var hashes: [Int64: String] = [:]
         var broken: AuditVerification?
-        var keys = AuditKeyLog()
+        var keys = AuditKeyLog(rootFingerprint: rootFingerprint)
         try store.forEachAuditEntry { e in
             guard broken == nil else { return }
             if e.seq != expectedSeq {
@@ -111,7 +111,7 @@ extension Gate {
             if backend.auditHead != nil, head == nil, let last = try s.lastAuditEntry() {
                 return AuditVerification.broken(seq: last.seq, problem: "the audit head file is missing while the log holds \(last.seq) entries: the end of the log cannot be checked")
             }
-            return try AuditChain.verify(s, head: head)
+            return try AuditChain.verify(s, head: head, rootFingerprint: rootFingerprint)
         }
         // A log that agrees with its head file can still be shorter than a head this user saw: the head file
         // was put back to match the cut.

@@ -41,10 +41,9 @@ extension Gate {
             stays.insert(.init(what: "everything (\(items) held under a legal obligation)",
                                why: "Art. 17(3)(b): the basis is a legal obligation (rule: basis legal-obligation); erase when it ends"), at: 0)
             refusal = "candidate \(id) is held under a legal obligation (Art. 17(3)(b)): nothing was erased"
-        } else if record.restricted && actor.role != .dpo {
-            refusal = "candidate \(id): processing is restricted; only the DPO erases a restricted record (a restriction often waits on the person's own request)"
+        } else if case .withhold(let reason) = WritePolicy.decide(role: actor.role, action: .eraseCandidate, badge: badge) {
+            refusal = "\(WriteAction.eraseCandidate.rawValue) for candidate \(id): refused, \(reason.explanation.replacingOccurrences(of: "withheld: ", with: ""))"
         }
-        _ = badge
         return ErasurePreview(candidateId: id, subject: inventory.pseudonym, goes: goes, stays: stays,
                               recipients: mayRead(.activity, of: record) ? inventory.recipients : [], refusal: refusal)
     }

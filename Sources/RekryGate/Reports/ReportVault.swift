@@ -102,7 +102,7 @@ extension Gate {
                 try ReportVault.storeKey(s, reportId: reportId, staffId: actor.id, dataKey: key)
                 try RosterSigning.insertGrant(s, GrantRecord(id: 0, reportId: reportId, staffId: actor.id, grantedBy: actor.id,
                                                              reason: "attached the report", grantedAt: now, revokedAt: nil, revokedBy: nil),
-                                              sealed: sealed, by: signer)
+                                              sealed: sealed, dataKey: key, by: signer)
                 try tx.audit(.reportAttach, subject: candidate.pseudonym, purpose: .recruitment)
                 return reportId
             }
@@ -123,7 +123,7 @@ extension Gate {
             let report = try ReportVault.requireReport(s, candidateId: candidateId)
             // Whoever may not see the report on this record is not told its process's outcome by a refusal either.
             try masking(try s.candidate(id: candidateId), hiding: [.psychReportMeta, .processes], action: "grant") {
-                let trust = try StaffTrust(s)
+                let trust = try self.trust(s)
                 guard let found = try s.staff(username: username) else { throw RegisterError.unknownStaff(username: username) }
                 guard let grantee = trust.isSigned ? trust.verified(found.id) : found else {
                     throw RegisterError.refused("\(username)'s staff record carries no valid admin signature (written or changed outside Rekry): no report is granted to it")
@@ -146,7 +146,7 @@ extension Gate {
                 try ReportVault.storeKey(s, reportId: report.report.id, staffId: grantee.id, dataKey: key)
                 try RosterSigning.insertGrant(s, GrantRecord(id: 0, reportId: report.report.id, staffId: grantee.id, grantedBy: actor.id,
                                                              reason: reason, grantedAt: now, revokedAt: nil, revokedBy: nil),
-                                              sealed: report.report.ciphertext, by: signer)
+                                              sealed: report.report.ciphertext, dataKey: key, by: signer)
                 try tx.audit(.reportGrant, subject: report.candidatePseudonym, purpose: .recruitment, detail: "grantee=\(grantee.pseudonym)")
             }
         }
@@ -169,10 +169,14 @@ extension Gate {
             guard let oldKey = try ReportVault.dataKey(s, reportId: report.report.id, staffId: actor.id, privateKey: identity.privateKey) else {
                 throw RegisterError.refused("you hold no access to this report, so you cannot re-key it; ask a lead who does")
             }
-            // The new key is wrapped only for grants whose signatures verify (a row written by hand is not
-            // one), and each is signed again over the new sealing, by this lead.
-            let trust = try StaffTrust(s)
-            let remaining = open.filter { $0.staffId != grantee.id && trust.grantVerifies($0, sealed: report.report.ciphertext) }
+            // The new key is wrapped only for grants that verify and prove their signer held the key (a row
+            // written by hand, or signed by a lead who never held this report, is not one), and each is
+            // signed again over the new sealing, by this lead.
+            let trust = try self.trust(s)
+            let remaining = open.filter {
+                $0.staffId != grantee.id && (trust.grantCarries($0, sealed: report.report.ciphertext, dataKey: oldKey)
+                    || $0.staffId == actor.id && trust.grantVerifies($0, sealed: report.report.ciphertext))
+            }
             guard !remaining.isEmpty else {
                 throw RegisterError.refused("\(username) holds the last grant: revoking it would leave nobody able to open the report")
             }
@@ -189,8 +193,8 @@ extension Gate {
             for grant in remaining {
                 guard let holder = trust.verified(grant.staffId) else { continue }
                 try ReportVault.storeKey(s, reportId: report.report.id, staffId: holder.id, dataKey: newKey)
-                try s.signGrant(id: grant.id, signedBy: actor.id,
-                                signature: try RosterSigning.grantSignature(grant, granteeKey: holder.publicKey, sealed: sealed, by: signer))
+                let stamp = try RosterSigning.grantStamp(grant, granteeKey: holder.publicKey, sealed: sealed, by: signer, dataKey: newKey)
+                try s.signGrant(id: grant.id, signedBy: actor.id, signature: stamp.signature, keyProof: stamp.proof)
             }
             try tx.audit(.reportRevoke, subject: report.candidatePseudonym, purpose: .recruitment, detail: "grantee=\(grantee.pseudonym)")
         }

@@ -16,7 +16,7 @@ extension Gate {
         let now = clock.now()
         try audited { tx in
             let account = try StaffRoster.insert(tx.session, identity: identity, displayName: displayName, role: role, at: now)
-            try RosterSigning.signStaff(tx.session, id: account.id, by: signer, at: now)
+            try RosterSigning.signStaff(tx.session, id: account.id, by: signer, at: now, newVersion: true)
             try tx.audit(.staffAdd, subject: account.pseudonym, purpose: .recruitment,
                          detail: "role=\(role.rawValue) \(RosterSigning.keyDetail(identity.signingPublicKey))")
             try deliver(identity)
@@ -42,13 +42,13 @@ extension Gate {
             if account.role == .admin, try s.staffList().filter({ $0.role == .admin }).count <= 1 {
                 throw RegisterError.refused("\(username) is the last admin")
             }
-            let trust = try StaffTrust(s)
+            let trust = try self.trust(s)
             try StaffRoster.requireNotRoot(account, trust: trust, action: "remove")
             try StaffRoster.endReportAccess(s, staffId: account.id, at: now, by: actor.id)
             try RosterSigning.takeOverRecords(s, signedBy: account.id, trust: trust, by: signer, at: now)
             let vouched = try StaffRoster.verifiedGrants(s, signedBy: account.id, trust: trust).map(\.0.id)
             try s.deactivateStaff(id: account.id, at: now, vouchedGrants: vouched)
-            try RosterSigning.signStaff(s, id: account.id, by: signer, at: now)
+            try RosterSigning.signStaff(s, id: account.id, by: signer, at: now, newVersion: true)
             try tx.audit(.staffRemove, subject: account.pseudonym, purpose: .recruitment)
         }
         try backend.checkpoint()
@@ -65,18 +65,19 @@ extension Gate {
         try audited { tx in
             let s = tx.session
             guard let account = try s.staff(username: username) else { throw RegisterError.unknownStaff(username: username) }
-            let trust = try StaffTrust(s)
+            let trust = try self.trust(s)
             try StaffRoster.requireNotRoot(account, trust: trust, action: "re-key")
             try StaffRoster.endReportAccess(s, staffId: account.id, at: now, by: actor.id)
             try RosterSigning.takeOverRecords(s, signedBy: account.id, trust: trust, by: signer, at: now)
             // Grants this member gave stand: they are signed again with the new key (held here until delivered).
             let given = try StaffRoster.verifiedGrants(s, signedBy: account.id, trust: trust)
             try s.updateStaffKey(id: account.id, publicKey: identity.publicKey, signingKey: identity.signingPublicKey)
-            try RosterSigning.signStaff(s, id: account.id, by: signer, at: now)
+            try RosterSigning.signStaff(s, id: account.id, by: signer, at: now, newVersion: true)
             let renewed = Signer(id: account.id, key: identity.signingKey)
             for (grant, granteeKey, sealed) in given {
-                try s.signGrant(id: grant.id, signedBy: account.id,
-                                signature: try RosterSigning.grantSignature(grant, granteeKey: granteeKey, sealed: sealed, by: renewed))
+                // The statement is the same, so the key proof made by the old key's holder stands.
+                let stamp = try RosterSigning.grantStamp(grant, granteeKey: granteeKey, sealed: sealed, by: renewed, dataKey: nil)
+                try s.signGrant(id: grant.id, signedBy: account.id, signature: stamp.signature, keyProof: grant.keyProof)
             }
             try tx.audit(.staffRekey, subject: account.pseudonym, purpose: .recruitment, detail: RosterSigning.keyDetail(identity.signingPublicKey))
             try deliver(identity)
@@ -165,7 +166,7 @@ extension Register {
             for (member, identity) in zip(staff, identities) {
                 let account = try StaffRoster.insert(s, identity: identity, displayName: member.displayName, role: member.role, at: now)
                 let signer = root?.signer ?? Signer(id: account.id, key: identity.signingKey)
-                try RosterSigning.signStaff(s, id: account.id, by: signer, at: now)
+                try RosterSigning.signStaff(s, id: account.id, by: signer, at: now, newVersion: true)
                 if let root {
                     head = try AuditChain.append(s, actor: root.account.pseudonym, action: .staffAdd, subject: account.pseudonym,
                                                  purpose: .recruitment,

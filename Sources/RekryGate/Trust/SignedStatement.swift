@@ -18,7 +18,8 @@ enum SignedStatement {
         text(["rekry-staff v1", String(a.id), a.username, a.displayName, a.role.rawValue,
               a.publicKey.base64EncodedString(), a.signingKey?.base64EncodedString() ?? "-", a.pseudonym,
               millis(a.createdAt), a.removedAt.map(millis) ?? "-",
-              a.vouchedGrants.map { $0.map(String.init).joined(separator: ",") } ?? "-", String(signedBy), millis(signedAt)])
+              a.vouchedGrants.map { $0.map(String.init).joined(separator: ",") } ?? "-", a.auditSeq.map(String.init) ?? "-",
+              String(signedBy), millis(signedAt)])
     }
 
     /// An open grant: which report (and which sealing of it), to whom (and to which of their keys), why,

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import RekryCrypto
 import RekryDomain
@@ -17,16 +18,23 @@ final class StaffTrust {
     let root: StaffAccount?
     /// Whether any record carries a signature: a roster with none is from before signing.
     let isSigned: Bool
+    /// Per member pseudonym, the log's latest staff.* entry about them: a record signed for an older entry
+    /// is an old version put back (an un-removal, an undone re-key).
+    let latestEntries: [String: Int64]
     private var verdicts: [Int64: Bool] = [:]
 
-    init(roster: [StaffAccount]) {
+    init(roster: [StaffAccount], latestEntries: [String: Int64] = [:]) {
+        self.latestEntries = latestEntries
         byId = Dictionary(roster.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         isSigned = roster.contains { $0.signature != nil }
         let selfSigned = roster.filter { $0.signedBy == $0.id }
         root = selfSigned.count == 1 ? selfSigned[0] : nil
     }
 
-    convenience init(_ s: any StaffStoring) throws { self.init(roster: try s.staffRoster()) }
+    convenience init(_ s: any StaffStoring & AuditStoring) throws {
+        let roster = try s.staffRoster()
+        self.init(roster: roster, latestEntries: try s.latestStaffEntries(subjects: roster.map(\.pseudonym)))
+    }
 
     /// The fingerprint identity files pin for this register.
     var rootFingerprint: String? { root?.signingKey.map(Signing.fingerprint) }
@@ -41,7 +49,8 @@ final class StaffTrust {
     }
 
     private func check(_ id: Int64) -> Bool {
-        guard let a = byId[id], let signedBy = a.signedBy, let signedAt = a.signedAt else { return false }
+        guard let a = byId[id], let signedBy = a.signedBy, let signedAt = a.signedAt,
+              let version = a.auditSeq, version >= latestEntries[a.pseudonym] ?? 0 else { return false }
         let statement = SignedStatement.staff(a, signedBy: signedBy, signedAt: signedAt)
         if signedBy == id {
             return root?.id == id && a.role == .admin && Signing.verify(a.signature, of: statement, by: a.signingKey)
@@ -73,6 +82,16 @@ final class StaffTrust {
                                   by: signer.signingKey)
         }
         return false
+    }
+
+    /// Whether an open grant may be carried through a re-key by a lead holding `dataKey`: it verifies, and
+    /// its key proof shows that whoever signed it could open the report. A lead's signature alone is not
+    /// enough: any lead (or an admin who makes one) could sign a grant for a report they never held.
+    func grantCarries(_ g: GrantRecord, sealed: Data, dataKey: SymmetricKey) -> Bool {
+        guard isSigned, grantVerifies(g, sealed: sealed), let signedBy = g.signedBy, let proof = g.keyProof,
+              let grantee = byId[g.staffId] else { return false }
+        let statement = SignedStatement.grant(g, granteeKey: grantee.publicKey, sealed: sealed, signedBy: signedBy)
+        return HMAC<SHA256>.isValidAuthenticationCode(proof, authenticating: Data(statement.utf8), using: dataKey)
     }
 
     /// The problems `rekry check` reports: records that do not verify, or a root that is missing or not unique.

@@ -136,12 +136,16 @@ extension Gate {
     private func keepForEmployment(_ s: any StorageSession, _ report: ReportInContext, at now: Date) throws {
         let id = report.report.id
         let signer = try signer(for: "close (keeping a hired candidate's report)")
-        let trust = try StaffTrust(s)
+        let trust = try self.trust(s)
+        let oldKey = try ReportVault.dataKey(s, reportId: id, staffId: actor.id, privateKey: identity.privateKey)
         var keepers: [StaffAccount] = []
-        // Only grants whose signatures verify carry a lead on: a grant row written by hand keeps nobody.
+        // Only grants that verify (and, when this lead can open the report, prove their signer could too)
+        // carry a lead on: a grant row written by hand keeps nobody.
         for grant in try s.grants(reportId: id) where grant.revokedAt == nil {
             try s.revokeGrants(reportId: id, staffId: grant.staffId, at: now, by: actor.id)
-            if trust.grantVerifies(grant, sealed: report.report.ciphertext), let holder = trust.verified(grant.staffId),
+            let carried = oldKey.map { trust.grantCarries(grant, sealed: report.report.ciphertext, dataKey: $0) }
+                ?? trust.grantVerifies(grant, sealed: report.report.ciphertext)
+            if carried, let holder = trust.verified(grant.staffId),
                holder.role == .lead, holder.removedAt == nil, try s.wrappedKey(reportId: id, staffId: holder.id) != nil,
                !keepers.contains(where: { $0.id == holder.id }) {
                 keepers.append(holder)
@@ -150,12 +154,14 @@ extension Gate {
             }
         }
         var sealed = report.report.ciphertext
-        if let oldKey = try ReportVault.dataKey(s, reportId: id, staffId: actor.id, privateKey: identity.privateKey) {
+        var dataKey = oldKey
+        if let oldKey {
             if !keepers.contains(where: { $0.id == actor.id }), let me = try s.staff(id: actor.id) { keepers.append(me) }
             let binding = ReportCipher.binding(reportId: id, candidatePseudonym: report.candidatePseudonym)
             let text = try ReportCipher.open(report.report.ciphertext, with: oldKey, binding: binding)
             let newKey = ReportCipher.newDataKey()
             sealed = try ReportCipher.seal(text, with: newKey, binding: binding)
+            dataKey = newKey
             try s.updateCiphertext(reportId: id, sealed)
             try s.deleteKeys(reportId: id)
             for keeper in keepers { try ReportVault.storeKey(s, reportId: id, staffId: keeper.id, dataKey: newKey) }
@@ -163,7 +169,7 @@ extension Gate {
         for keeper in keepers {
             try RosterSigning.insertGrant(s, GrantRecord(id: 0, reportId: id, staffId: keeper.id, grantedBy: actor.id,
                                                          reason: "kept for the employment (hired)", grantedAt: now, revokedAt: nil, revokedBy: nil),
-                                          sealed: sealed, by: signer)
+                                          sealed: sealed, dataKey: dataKey, by: signer)
         }
     }
 }

@@ -309,8 +309,10 @@ enum Migrations {
             ALTER TABLE staff ADD COLUMN signedAt REAL;
             ALTER TABLE staff ADD COLUMN signature BLOB;
             ALTER TABLE staff ADD COLUMN vouchedGrants TEXT;
+            ALTER TABLE staff ADD COLUMN auditSeq INTEGER;
             ALTER TABLE reportGrant ADD COLUMN signedBy INTEGER;
             ALTER TABLE reportGrant ADD COLUMN signature BLOB;
+            ALTER TABLE reportGrant ADD COLUMN keyProof BLOB;
             ALTER TABLE auditEntry ADD COLUMN signature BLOB;
             """)
         }

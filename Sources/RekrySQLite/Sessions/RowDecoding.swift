@@ -83,7 +83,7 @@ enum RowDecoding {
         GrantRecord(id: row["id"], reportId: row["reportId"], staffId: row["staffId"], grantedBy: row["grantedBy"],
                     reason: row["reason"], grantedAt: Date(sql: row["grantedAt"]),
                     revokedAt: (row["revokedAt"] as Double?).date, revokedBy: row["revokedBy"],
-                    signedBy: row["signedBy"], signature: row["signature"])
+                    signedBy: row["signedBy"], signature: row["signature"], keyProof: row["keyProof"])
     }
 
     static func staff(_ row: Row) -> StaffAccount {
@@ -92,7 +92,8 @@ enum RowDecoding {
                      createdAt: Date(sql: row["createdAt"]), signingKey: row["signingKey"], signedBy: row["signedBy"],
                      signedAt: (row["signedAt"] as Double?).date, signature: row["signature"],
                      removedAt: (row["removedAt"] as Double?).date,
-                     vouchedGrants: (row["vouchedGrants"] as String?).map { $0.split(separator: ",").compactMap { Int64($0) } })
+                     vouchedGrants: (row["vouchedGrants"] as String?).map { $0.split(separator: ",").compactMap { Int64($0) } },
+                     auditSeq: row["auditSeq"])
     }
 
     static func audit(_ row: Row) -> AuditEntry {

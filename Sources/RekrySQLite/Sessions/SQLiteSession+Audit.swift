@@ -18,6 +18,19 @@ extension SQLiteSession {
             """, arguments: [e.seq, e.atMillis, e.actor, e.action, e.subject, e.purpose, e.detail, e.prevHash, e.hash, e.signature])
     }
 
+    func hasSignedAuditEntry() throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM auditEntry WHERE signature IS NOT NULL)") ?? false
+    }
+
+    func latestStaffEntries(subjects: [String]) throws -> [String: Int64] {
+        guard !subjects.isEmpty else { return [:] }
+        let marks = Array(repeating: "?", count: subjects.count).joined(separator: ",")
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT subject, max(seq) AS seq FROM auditEntry WHERE subject IN (\(marks)) AND action LIKE 'staff.%' GROUP BY subject
+            """, arguments: StatementArguments(subjects))
+        return Dictionary(rows.map { ($0["subject"], $0["seq"]) }, uniquingKeysWith: max)
+    }
+
     func auditEntries(subject: String?, limit: Int) throws -> [AuditEntry] {
         var sql = "SELECT a.*, s.username AS actorUsername FROM auditEntry a LEFT JOIN staff s ON s.pseudonym = a.actor"
         var arguments: StatementArguments = []

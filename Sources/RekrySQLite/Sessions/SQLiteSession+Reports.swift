@@ -62,13 +62,14 @@ extension SQLiteSession {
 
     func revokeGrants(reportId: Int64, staffId: Int64, at: Date, by: Int64) throws {
         try db.execute(sql: """
-            UPDATE reportGrant SET revokedAt = max(grantedAt, ?), revokedBy = ?, signature = NULL
+            UPDATE reportGrant SET revokedAt = max(grantedAt, ?), revokedBy = ?, signature = NULL, keyProof = NULL
             WHERE reportId = ? AND staffId = ? AND revokedAt IS NULL
             """, arguments: [at.sql, by, reportId, staffId])
     }
 
-    func signGrant(id: Int64, signedBy: Int64, signature: Data) throws {
-        try db.execute(sql: "UPDATE reportGrant SET signedBy = ?, signature = ? WHERE id = ?", arguments: [signedBy, signature, id])
+    func signGrant(id: Int64, signedBy: Int64, signature: Data, keyProof: Data?) throws {
+        try db.execute(sql: "UPDATE reportGrant SET signedBy = ?, signature = ?, keyProof = ? WHERE id = ?",
+                       arguments: [signedBy, signature, keyProof, id])
     }
 
     func wrappedKey(reportId: Int64, staffId: Int64) throws -> WrappedReportKey? {

@@ -36,9 +36,9 @@ extension SQLiteSession {
         return db.lastInsertedRowID
     }
 
-    func signStaff(id: Int64, signedBy: Int64, signedAt: Date, signature: Data) throws {
-        try db.execute(sql: "UPDATE staff SET signedBy = ?, signedAt = ?, signature = ? WHERE id = ?",
-                       arguments: [signedBy, signedAt.sql, signature, id])
+    func signStaff(id: Int64, signedBy: Int64, signedAt: Date, auditSeq: Int64?, signature: Data) throws {
+        try db.execute(sql: "UPDATE staff SET signedBy = ?, signedAt = ?, auditSeq = ?, signature = ? WHERE id = ?",
+                       arguments: [signedBy, signedAt.sql, auditSeq, signature, id])
     }
 
     func deactivateStaff(id: Int64, at: Date, vouchedGrants: [Int64]) throws {

@@ -5,6 +5,10 @@ public protocol AuditStoring {
     func lastAuditEntry() throws -> AuditEntry?
     func auditEntry(seq: Int64) throws -> AuditEntry?
     func appendAudit(_ entry: AuditEntry) throws
+    /// Whether any entry is signed (a register that has been signed never goes back to unsigned).
+    func hasSignedAuditEntry() throws -> Bool
+    /// Per staff pseudonym among `subjects`, the sequence number of the latest staff.* entry about them.
+    func latestStaffEntries(subjects: [String]) throws -> [String: Int64]
     /// The newest `limit` entries (for one subject pseudonym, or all), returned oldest first, with usernames.
     func auditEntries(subject: String?, limit: Int) throws -> [AuditEntry]
     /// Every entry from the first, in order, without holding them all in memory.

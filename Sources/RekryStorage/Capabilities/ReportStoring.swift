@@ -17,7 +17,7 @@ public protocol ReportStoring {
     func grants(reportId: Int64) throws -> [GrantRecord]
     func insertGrant(_ grant: GrantRecord) throws -> Int64
     /// Stores the lead signature that vouches for a grant (after a re-key, over the new ciphertext).
-    func signGrant(id: Int64, signedBy: Int64, signature: Data) throws
+    func signGrant(id: Int64, signedBy: Int64, signature: Data, keyProof: Data?) throws
     /// Ends every open grant of `staffId` on the report, dropping its signature so that it cannot be reopened.
     func revokeGrants(reportId: Int64, staffId: Int64, at: Date, by: Int64) throws
     func wrappedKey(reportId: Int64, staffId: Int64) throws -> WrappedReportKey?

@@ -17,5 +17,5 @@ public protocol StaffStoring {
     func deactivateStaff(id: Int64, at: Date, vouchedGrants: [Int64]) throws
     func updateStaffKey(id: Int64, publicKey: Data, signingKey: Data) throws
     /// Stores the admin signature that vouches for an account as it now stands.
-    func signStaff(id: Int64, signedBy: Int64, signedAt: Date, signature: Data) throws
+    func signStaff(id: Int64, signedBy: Int64, signedAt: Date, auditSeq: Int64?, signature: Data) throws
 }

@@ -165,9 +165,13 @@ public struct GrantRecord: Sendable, Equatable {
     /// The lead whose signature vouches for the grant (the granting lead, or the lead who last re-keyed).
     public var signedBy: Int64?
     public var signature: Data?
+    /// HMAC of the signed statement under the report's data key: proof that the signer could open the
+    /// report. Only a grant with a valid proof is carried through a re-key.
+    public var keyProof: Data?
 
     public init(id: Int64, reportId: Int64, staffId: Int64, grantedBy: Int64, reason: String, grantedAt: Date,
-                revokedAt: Date?, revokedBy: Int64?, signedBy: Int64? = nil, signature: Data? = nil) {
+                revokedAt: Date?, revokedBy: Int64?, signedBy: Int64? = nil, signature: Data? = nil, keyProof: Data? = nil) {
+        self.keyProof = keyProof
         self.signedBy = signedBy
         self.signature = signature
         self.id = id
@@ -201,9 +205,13 @@ public struct StaffAccount: Sendable, Equatable {
     /// For a removed lead: the grants they had signed that still stood at the removal, the only ones their
     /// key vouches for from then on (a key kept after removal cannot sign a back-dated grant).
     public var vouchedGrants: [Int64]?
+    /// The audit entry that recorded this version of the record (its add, removal or re-key): a version
+    /// older than the log's latest entry about the member is an old signed row put back, and is refused.
+    public var auditSeq: Int64?
 
     public init(id: Int64, username: String, displayName: String, role: Role, publicKey: Data, pseudonym: String, createdAt: Date,
-                signingKey: Data? = nil, signedBy: Int64? = nil, signedAt: Date? = nil, signature: Data? = nil, removedAt: Date? = nil, vouchedGrants: [Int64]? = nil) {
+                signingKey: Data? = nil, signedBy: Int64? = nil, signedAt: Date? = nil, signature: Data? = nil, removedAt: Date? = nil, vouchedGrants: [Int64]? = nil, auditSeq: Int64? = nil) {
+        self.auditSeq = auditSeq
         self.vouchedGrants = vouchedGrants
         self.id = id
         self.username = username
