@@ -45,7 +45,10 @@ public final class Register: Sendable {
         if let alarm, ![.lead, .dpo, .admin].contains(account.role) {
             throw RegisterError.refused("\(location): the audit log cannot be trusted: \(alarm). Nothing was read; tell your DPO (rekry audit verify names the damage)")
         }
-        return Gate(register: self, account: account, identity: identity, trust: trust, clock: clock, auditAlarm: alarm)
+        let gate = Gate(register: self, account: account, identity: identity, trust: trust, clock: clock, auditAlarm: alarm)
+        // An erasure a crash interrupted is finished before anything is read: the person is never seen half-erased.
+        if alarm == nil { try gate.resumeErasures() }
+        return gate
     }
 
     /// Refuses an account the roster's signatures do not vouch for, or a register whose root is not the one

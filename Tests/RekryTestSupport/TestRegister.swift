@@ -66,10 +66,22 @@ public final class TestRegister: @unchecked Sendable {
 
     /// Every byte of every file of the register: the database, the text index, their WAL and shared-memory
     /// files, and the audit head.
+    ///
+    /// The bytes are read by a child process: closing a file descriptor on a database file in this process
+    /// would drop every POSIX lock SQLite holds on it here, and another process (a `rekry` command a test
+    /// runs next) would then take itself for the last connection and reset the journal under this one.
     public func fileBytes() -> [String: Data] {
         var out: [String: Data] = [:]
-        for file in Registers.files(at: path) {
-            if let d = FileManager.default.contents(atPath: file) { out[file] = d }
+        for file in Registers.files(at: path) where FileManager.default.fileExists(atPath: file) {
+            let cat = Process()
+            cat.executableURL = URL(fileURLWithPath: "/bin/cat")
+            cat.arguments = [file]
+            let pipe = Pipe()
+            cat.standardOutput = pipe
+            guard (try? cat.run()) != nil else { continue }
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            cat.waitUntilExit()
+            if cat.terminationStatus == 0 { out[file] = data }
         }
         return out
     }

@@ -31,6 +31,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case staffRemove = "staff.remove"
     case staffRekey = "staff.rekey"
     case candidateErase = "candidate.erase"
+    case refereeErase = "referee.erase"
     case suppressionLift = "suppression.lift"
     /// The staff records of a register from before signing were signed, with the acting admin as root.
     case rosterSign = "staff.roster-sign"

@@ -129,6 +129,38 @@ extension Gate {
         return receipts.map { var r = $0; r.bytesGone = gone; return r }
     }
 
+    /// The candidates the retention policy says are due by now (soonest first, at most `limit`), for a
+    /// retention run. The DPO and leads; a lead's run leaves restricted records (only the DPO erases them)
+    /// and records with items under a legal obligation, which the previews name.
+    public func retentionDue(limit: Int = 10_000) throws -> [ErasurePreview] {
+        try require([.dpo, .lead], for: "erase --retention-due")
+        let now = clock.now()
+        return try reading { s in try s.retentionDue(at: now, limit: limit).map { try preview(s, candidateId: $0) } }
+    }
+
+    /// Erases a referee (a data subject too) across every candidate they give references for, with their
+    /// statements; the candidates stay otherwise whole. `referenceId`: any of the referee's rows.
+    public func eraseReferee(referenceId: Int64, request: String? = nil) throws -> ErasureReceipt {
+        try requireWrite(.eraseCandidate)
+        let request = try ErasureRules.request(request)
+        let now = clock.now()
+        let receipt = try audited { tx in
+            let s = tx.session
+            guard let match = try s.reference(id: referenceId) else { throw RegisterError.notFound(what: "reference \(referenceId)") }
+            let (rows, statements) = try s.deleteReferee(refereeId: match.refereeId)
+            let subject = Hashing.randomPseudonym(prefix: "r-")
+            let categories = ["references": rows, "statements": statements].filter { $0.value > 0 }
+            let text = categories.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            try s.recordErasure(ErasureRecord(subject: subject, kind: .reference, erasedAt: now, request: request, actor: actor.pseudonym,
+                                              categories: text))
+            try tx.audit(.refereeErase, subject: subject, purpose: .dataSubjectRequest,
+                         detail: (request.map { "request=\($0) " } ?? "") + text)
+            return ErasureReceipt(subject: subject, erasedAt: now, request: request, by: actor.pseudonym, categories: categories,
+                                  bytesGone: false, resumed: false)
+        }
+        return try checkpointed([receipt])[0]
+    }
+
     /// Lifts the suppression left by an erased person (the pseudonym in their receipt), with a reason. DPO only.
     public func liftSuppression(subject: String, reason: String) throws -> Int {
         try require([.dpo], for: "suppression lift")

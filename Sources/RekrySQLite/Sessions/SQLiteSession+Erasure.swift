@@ -70,6 +70,21 @@ extension SQLiteSession {
         "(SELECT max(ifnull((SELECT max(id) FROM \(table)), 0), ifnull((SELECT floor FROM idFloor WHERE tableName = '\(table)'), 0)) + 1)"
     }
 
+    func retentionDue(at: Date, limit: Int) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: """
+            SELECT id FROM candidate WHERE retentionDueAt IS NOT NULL AND retentionDueAt <= ?
+              AND basis <> 'legal-obligation' ORDER BY retentionDueAt, id LIMIT ?
+            """, arguments: [at.sql, limit])
+    }
+
+    func deleteReferee(refereeId: Int64) throws -> (references: Int, statements: Int) {
+        let statements = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM referenceStatement WHERE referenceId IN (SELECT id FROM reference WHERE refereeId = ?)
+            """, arguments: [refereeId]) ?? 0
+        try db.execute(sql: "DELETE FROM reference WHERE refereeId = ?", arguments: [refereeId])
+        return (db.changesCount, statements)
+    }
+
     func recordErasure(_ e: ErasureRecord) throws {
         try db.execute(sql: "INSERT INTO erasure(subject, kind, erasedAt, request, actor, categories) VALUES (?, ?, ?, ?, ?, ?)",
                        arguments: [e.subject, e.kind.rawValue, e.erasedAt.sql, e.request, e.actor, e.categories])

@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import RekryGate
+import RekryStorage
+
+/// `rekry erase`: erasure (Art. 17) of candidates, of everything retention says is due, or of a referee.
+struct EraseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "erase", abstract: "Erase candidates and everything held about them, leaving no trace (recruiters, leads, the DPO).",
+        discussion: """
+            Prints what goes and what stays, then erases. Nothing of the person is left in any file of the register when it \
+            reports success: the full-text index, the journals and freed pages included. --dry-run prints the preview only. \
+            A person erased is suppressed (keyed hashes of email, phone and name with birth year) so that they are not added again.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The candidate ids.") var ids: [CandidateID] = []
+    @Option(help: "The request's reference in your ticket system (letters, digits, - _ . / #; never a name).") var request: String?
+    @Flag(help: "Print what would go and stay; erase nothing.") var dryRun = false
+    @Flag(help: "Erase everything the retention policy says is due (the DPO and leads).") var retentionDue = false
+    @Option(help: "With --retention-due: at most this many candidates.") var limit = 10_000
+    @Option(help: "Erase a referee (any of their reference ids) across every candidate they refer.") var reference: Int64?
+    @Flag(help: "Do not ask for a typed confirmation on a terminal.") var yes = false
+    @Flag(help: "Print the preview or the receipts as JSON.") var json = false
+
+    func validate() throws {
+        let modes = [!ids.isEmpty, retentionDue, reference != nil].filter { $0 }.count
+        guard modes == 1 else { throw ValidationError("name candidate ids, or --retention-due, or --reference ID (one of them)") }
+    }
+
+    func run() throws {
+        let gate = try global.signIn()
+        if let reference {
+            if dryRun { throw ValidationError("--dry-run is for candidates; a referee's erasure removes only their own rows") }
+            try confirm("erase the referee of reference \(reference)", typed: "erase referee")
+            try emit([try gate.eraseReferee(referenceId: reference, request: request)])
+            return
+        }
+        let previews = retentionDue ? try gate.retentionDue(limit: limit) : try gate.erasurePreview(candidateIds: ids.map(\.value))
+        let doable = previews.filter { $0.refusal == nil }
+        if dryRun || !json { try show(previews) }
+        if dryRun { return }
+        if !retentionDue, let refused = previews.first(where: { $0.refusal != nil }) { throw RegisterError.refused(refused.refusal!) }
+        guard !doable.isEmpty else {
+            if !json { print("Nothing to erase.") } else { print(try JSONOutput.string(["receipts": [ErasureReceipt]()])) }
+            return
+        }
+        try confirm("erase \(doable.count) candidate\(doable.count == 1 ? "" : "s")",
+                    typed: doable.count == 1 ? String(doable[0].candidateId) : "erase \(doable.count)")
+        let receipts = try gate.erase(candidateIds: doable.map(\.candidateId), request: request) { done, total in
+            if total > ErasureRulesForCLI.progressFrom, !json { FileHandle.standardError.write(Data("erased \(done) of \(total)\n".utf8)) }
+        }
+        try emit(receipts)
+        if receipts.contains(where: { !$0.bytesGone }) {
+            FileHandle.standardError.write(Data("""
+                rekry: the people are erased from the database, but another program is reading the register, so the journal \
+                still holds their old pages; they go at the next checkpoint (close other Rekry sessions, then run: rekry check)
+
+                """.utf8))
+            throw ExitCode(75)
+        }
+    }
+
+    /// On a terminal, asks for `typed` to be typed back; elsewhere (scripts) `--yes` is implied.
+    private func confirm(_ what: String, typed: String) throws {
+        guard !yes, !json, isatty(STDIN_FILENO) != 0 else { return }
+        print("This cannot be undone. To \(what), type: \(typed)")
+        print("> ", terminator: "")
+        guard readLine()?.trimmingCharacters(in: .whitespaces) == typed else {
+            throw RegisterError.refused("not confirmed: nothing was erased")
+        }
+    }
+
+    private func show(_ previews: [ErasurePreview]) throws {
+        if json { print(try JSONOutput.string(["previews": previews])); return }
+        for p in previews {
+            print("Candidate \(p.candidateId) (\(p.subject))\(p.refusal == nil ? "" : ": NOT ERASED")")
+            if let refusal = p.refusal { print("  \(refusal)") }
+            print("  goes:")
+            for line in p.goes { print("    \(line.category): \(line.count.map(String.init) ?? "not counted for your role")") }
+            print("  stays:")
+            for kept in p.stays { print("    \(kept.what): \(kept.why)") }
+            if !p.recipients.isEmpty { print("  tell (Art. 19): \(p.recipients.joined(separator: ", "))") }
+        }
+    }
+
+    private func emit(_ receipts: [ErasureReceipt]) throws {
+        if json { print(try JSONOutput.string(["receipts": receipts])); return }
+        for r in receipts {
+            let what = r.categories.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            print("Erased \(r.subject)\(r.request.map { " (request \($0))" } ?? ""): \(what); \(r.bytesGone ? "no byte left in any file" : "old pages still in the journal")\(r.resumed ? " (finished after an interruption)" : "").")
+        }
+    }
+}
+
+enum ErasureRulesForCLI {
+    /// Batches larger than this report progress on standard error.
+    static let progressFrom = 20
+}
+
+/// `rekry suppression lift`: lets an erased person be added again, when they ask to be (DPO).
+struct SuppressionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "suppression", abstract: "Suppression of erased people (DPO).",
+                                                    subcommands: [Lift.self])
+
+    struct Lift: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Lift an erased person's suppression (the pseudonym from their receipt), with a reason.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The erased person's pseudonym (c-…), from the erasure receipt.") var subject: String
+        @Option(help: "Why (the person asked to be added again, and how).") var reason: String
+
+        func run() throws {
+            let n = try global.signIn().liftSuppression(subject: subject, reason: reason)
+            print("Lifted \(n) suppression entr\(n == 1 ? "y" : "ies") of \(subject); they can be added again.")
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import RekryDomain
+import RekryGate
+import RekryTestSupport
+import XCTest
+
+/// `rekry erase`: the preview, the receipt, and no byte of the person in any file of the register after.
+final class EraseCommandTests: XCTestCase {
+    var t: TestRegister!
+
+    override func setUpWithError() throws { t = try TestRegister() }
+    override func tearDown() { t = nil }
+
+    func rekry(_ args: [String], as user: String = "lead") throws -> RekryBinary.Result {
+        try RekryBinary.run(args + ["--db", t.path, "--identity", try t.identityFile(user)],
+                            environment: ["XDG_STATE_HOME": t.directory + "/state-\(user)"])
+    }
+
+    func testErasingFromTheCommandLineLeavesNoMarkerInAnyFile() throws {
+        let planted = try ErasureMarkers.plant(in: t)
+        let other = try t.addCandidate("Bo Other", basis: .contract, consent: .none)
+        try t.gate("lead").checkpointJournals()
+        planted.assertPresent(in: t)
+        let id = String(planted.candidateId)
+
+        let dry = try rekry(["erase", id, "--dry-run"])
+        XCTAssertEqual(dry.status, 0, dry.stderr)
+        for category in ["profile: 1", "documents: 2", "notes: 1", "assessments: 1", "consents: 1", "psychologist report and its keys: 1",
+                         "references and their statements: 2", "audit log entries", "suppression"] {
+            XCTAssertTrue(dry.stdout.contains(category), "\(category) in\n\(dry.stdout)")
+        }
+        XCTAssertNoThrow(try t.gate("lead").candidate(planted.candidateId), "a dry run erases nothing")
+
+        XCTAssertEqual(try rekry(["erase", id], as: "admin").status, 1, "admins do not erase")
+        let erased = try rekry(["erase", id, "--request", "DSR-2026-17", "--json"])
+        XCTAssertEqual(erased.status, 0, erased.stderr)
+        XCTAssertTrue(erased.stdout.contains("\"bytesGone\" : true"), erased.stdout)
+        XCTAssertTrue(erased.stdout.contains("DSR-2026-17"), erased.stdout)
+        XCTAssertFalse(erased.stdout.contains("Zq"), "the receipt holds no personal data")
+
+        planted.assertGone(from: t)
+        let dpo = try t.gate("dpo")
+        for (_, marker) in planted.markers where !marker.contains(" ") {
+            XCTAssertEqual(try dpo.fullTextSearch(marker, purpose: .dataSubjectRequest).count, 0, marker)
+        }
+        XCTAssertEqual(try rekry(["show", id]).status, 65, "the person is gone")
+        // A text added afterwards gets a new id: no erased id carries the dead person's words to someone else.
+        try t.gate("lead").addDocument(candidateId: other, kind: .other, body: "A new note about Bo.")
+        for (_, marker) in planted.markers where !marker.contains(" ") {
+            XCTAssertEqual(try dpo.fullTextSearch(marker, purpose: .dataSubjectRequest).count, 0, marker)
+        }
+        planted.assertGone(from: t)
+        guard case .intact = try dpo.verifyAudit() else { return XCTFail("the log does not verify after an erasure") }
+        XCTAssertTrue(try dpo.auditEntries().contains { $0.action == "candidate.erase" && $0.detail.contains("request=DSR-2026-17") })
+    }
+
+    func testAnErasedPersonIsSuppressedUntilTheDPOLiftsIt() throws {
+        let planted = try ErasureMarkers.plant(in: t)
+        let erased = try rekry(["erase", String(planted.candidateId), "--json"])
+        XCTAssertEqual(erased.status, 0, erased.stderr)
+        let subject = try XCTUnwrap(erased.stdout.components(separatedBy: "\"subject\" : \"").dropFirst().first?.prefix(18))
+        let again = try rekry(["add", "--name", "Someone Else", "--email", "\(planted.markers["Email"]!.lowercased())@example.se",
+                               "--source", "applied", "--basis", "contract"])
+        XCTAssertEqual(again.status, 1, again.stdout)
+        XCTAssertTrue(again.stderr.contains("suppressed"), again.stderr)
+        XCTAssertEqual(try rekry(["suppression", "lift", String(subject), "--reason", "asked to be added"], as: "lead").status, 1, "DPO only")
+        let lifted = try rekry(["suppression", "lift", String(subject), "--reason", "the person asked to be added again"], as: "dpo")
+        XCTAssertEqual(lifted.status, 0, lifted.stderr)
+        XCTAssertEqual(try rekry(["add", "--name", "Someone Else", "--email", "\(planted.markers["Email"]!.lowercased())@example.se",
+                                  "--source", "applied", "--basis", "contract"]).status, 0)
+    }
+
+    func testARetentionRunErasesExactlyWhatIsDueAndASecondRunNothing() throws {
+        let due = try (0..<3).map { try t.addCandidate("Due Person \($0)", retentionDueAt: TestRegister.start - Double($0 + 1) * 86_400) }
+        let notDue = try t.addCandidate("Kept Person", retentionDueAt: TestRegister.start + 30 * 86_400)
+        let legal = try t.addCandidate("Payroll Person", basis: .legalObligation, consent: .none, retentionDueAt: TestRegister.start - 86_400)
+        // The binary runs on the wall clock, long after the test register's start: everything dated around it is due
+        // except what is dated years ahead.
+        _ = notDue
+        let dry = try rekry(["erase", "--retention-due", "--dry-run", "--json"], as: "dpo")
+        XCTAssertEqual(dry.status, 0, dry.stderr)
+        for id in due { XCTAssertTrue(dry.stdout.contains("\"candidateId\" : \(id)"), dry.stdout) }
+        XCTAssertFalse(dry.stdout.contains("\"candidateId\" : \(legal)"), "held under a legal obligation")
+        let run = try rekry(["erase", "--retention-due", "--json"], as: "dpo")
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stdout.components(separatedBy: "\"subject\"").count - 1, due.count + 1, run.stdout)
+        let second = try rekry(["erase", "--retention-due"], as: "dpo")
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertTrue(second.stdout.contains("Nothing to erase"), second.stdout)
+        XCTAssertNoThrow(try t.gate("dpo").candidate(legal, purpose: .dataSubjectRequest))
+        XCTAssertEqual(try rekry(["erase", "--retention-due"], as: "recruiter").status, 1, "recruiters do not run retention")
+    }
+
+    func testAReferenceIsErasedAcrossEveryCandidateTheyRefer() throws {
+        let a = try t.addCandidate("Cand One", basis: .contract, consent: .none)
+        let b = try t.addCandidate("Cand Two", basis: .contract, consent: .none)
+        let lead = try t.gate("lead")
+        let first = try lead.addReference(candidateId: a, ReferenceDraft(name: "Referee Zqrefmarker", relationship: "manager",
+                                                                         email: "ref@example.se", statement: "Good, zqstatementmarker."))
+        _ = try lead.addReference(candidateId: b, ReferenceDraft(name: "Referee Zqrefmarker", relationship: "colleague",
+                                                                 email: "ref@example.se", statement: "Kind."))
+        let erased = try rekry(["erase", "--reference", String(first)])
+        XCTAssertEqual(erased.status, 0, erased.stderr)
+        XCTAssertTrue(erased.stdout.contains("references 2"), erased.stdout)
+        XCTAssertEqual(t.filesContain("Zqrefmarker"), [])
+        XCTAssertEqual(t.filesContain("zqstatementmarker"), [])
+        XCTAssertNoThrow(try lead.candidate(a), "the candidates stay")
+        XCTAssertNoThrow(try lead.candidate(b))
+    }
+
+    func testBadRequestReferencesAndMissingCandidatesAreNamed() throws {
+        let id = try t.addCandidate("Some One", basis: .contract, consent: .none)
+        let bad = try rekry(["erase", String(id), "--request", "Anna Svensson asked"])
+        XCTAssertEqual(bad.status, 65, bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("--request"), bad.stderr)
+        XCTAssertEqual(try rekry(["erase", "99999"]).status, 65)
+        XCTAssertEqual(try rekry(["erase"]).status, 64)
+        XCTAssertNoThrow(try t.gate("lead").candidate(id))
+    }
+}
