@@ -27,6 +27,12 @@ public final class Register: Sendable {
         }
         guard let found = account else { throw RegisterError.unknownStaff(username: identity.username) }
         guard found.publicKey == identity.publicKey else { throw RegisterError.keyMismatch(username: identity.username) }
+        // The root this user saw here before: a roster since stripped, or signed again under another root, is
+        // caught by everyone who used the register, whatever the file and its log were made to say.
+        let rootMemory = "root:" + Hashing.sha256Hex(location)
+        if let remembered = try seenHeads?.seenHead(register: rootMemory)?.hash, remembered != trust.rootFingerprint {
+            throw RegisterError.refused("\(location): this register's root admin is not the one you saw here before (\(remembered.prefix(16))…, now \(trust.rootFingerprint.map { String($0.prefix(16)) + "…" } ?? "no signatures")): the staff records were replaced or their signatures stripped. Nothing was read; tell your DPO")
+        }
         if !trust.isSigned {
             // Only a roster from before signing is unsigned, and it is never found after a signed log entry
             // or by an identity issued under a root: then its signatures were stripped.
@@ -40,6 +46,9 @@ public final class Register: Sendable {
         }
         guard let account else { throw RegisterError.unknownStaff(username: identity.username) }
         try Self.requireTrusted(account, identity: identity, trust: trust, location: location)
+        if let fingerprint = trust.rootFingerprint, try seenHeads?.seenHead(register: rootMemory) == nil {
+            try seenHeads?.recordSeen(AuditHead(seq: 0, hash: fingerprint), register: rootMemory)
+        }
         let alarm = try checkSeenHead()
         // Those who read the audit log may still sign in, to see and report the damage; nobody may work.
         if let alarm, ![.lead, .dpo, .admin].contains(account.role) {

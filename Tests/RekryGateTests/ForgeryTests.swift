@@ -103,6 +103,11 @@ final class ForgeryTests: XCTestCase {
         XCTAssertEqual(StaffTrust(roster: try t.register.backend.read { try $0.staffRoster() }).problems(), [],
                        "the forged roster verifies on its own")
         XCTAssertThrowsError(try t.gate("recruiter")) { e in
+            XCTAssertTrue("\(e)".contains("not the one you saw here before"), "\(e)")
+        }
+        // Someone who never used the register (no memory of its root) is refused by the pin in their identity.
+        try FileManager.default.removeItem(atPath: t.directory + "/seen-heads")
+        XCTAssertThrowsError(try t.gate("recruiter")) { e in
             XCTAssertTrue("\(e)".contains("not the one your identity was issued under"), "\(e)")
         }
     }
@@ -258,6 +263,35 @@ final class ForgeryTests: XCTestCase {
         XCTAssertNotNil(log.check(try entry(4, actor: "s-member", action: .rosterSign, detail: RosterSigning.keyDetail(member.signingPublicKey), by: member.signingKey)))
     }
 
+    func testALogWhoseSignaturesWereStrippedIsBrokenOnASignedRegister() throws {
+        try t.execute("DROP TRIGGER audit_no_update")
+        try t.execute("UPDATE auditEntry SET signature = NULL")
+        guard case .broken(_, let problem) = try t.gate("dpo").verifyAudit() else { return XCTFail("an unsigned log verified") }
+        XCTAssertTrue(problem.contains("stripped"), problem)
+    }
+
+    func testAReportRowMovedToAnotherCandidateIsNotGrantedUnderTheirName() throws {
+        let other = try t.addCandidate("Other Person", basis: .contract, consent: .none)
+        try t.addPsychConsent(other)
+        _ = try t.addToProcess(other)
+        try t.execute("UPDATE psychReport SET candidateId = ? WHERE candidateId = ?", [other, anna])
+        XCTAssertThrowsError(try t.gate("lead").grantReport(candidateId: other, to: "recruiter2", reason: "x")) { e in
+            XCTAssertTrue("\(e)".contains("does not open as theirs"), "\(e)")
+        }
+        XCTAssertEqual(try t.scalar("SELECT count(*) FROM reportKey WHERE staffId = ?", [try staffId("recruiter2")]) as Int?, 0)
+    }
+
+    func testARootReplacedAfterSomeoneSawItIsRefusedToThem() throws {
+        // The register as a 0.4 file would be, adopted again under another admin after its signatures were
+        // stripped: whoever used it before remembers its root.
+        _ = try t.gate("recruiter")
+        try t.execute("DROP TRIGGER audit_no_update")
+        try t.execute("UPDATE staff SET signingKey = NULL, signedBy = NULL, signedAt = NULL, signature = NULL, auditSeq = NULL; UPDATE auditEntry SET signature = NULL")
+        XCTAssertThrowsError(try t.register.signIn(Identity(username: "recruiter", privateKey: t.identities["recruiter"]!.privateKey), clock: t.clock)) { e in
+            XCTAssertTrue("\(e)".contains("not the one you saw here before"), "\(e)")
+        }
+    }
+
     func testAForgedAuditEntryIsCaught() throws {
         // A forger appends a well-chained entry without the actor's signature, then one signed by their own key.
         let last: Row = try XCTUnwrap(try t.sqlite.writer.read { db in try Row.fetchOne(db, sql: "SELECT * FROM auditEntry ORDER BY seq DESC LIMIT 1") })
@@ -284,6 +318,9 @@ final class ForgeryTests: XCTestCase {
             UPDATE reportGrant SET signedBy = NULL, signature = NULL;
             """)
         // Identities issued under the root, or a signed log, say the signatures were stripped.
+        XCTAssertThrowsError(try t.gate("recruiter")) { e in XCTAssertTrue("\(e)".contains("saw here before"), "\(e)") }
+        // From here on, staff who never used the signed register (nothing remembered in their state).
+        try FileManager.default.removeItem(atPath: t.directory + "/seen-heads")
         XCTAssertThrowsError(try t.gate("recruiter")) { e in XCTAssertTrue("\(e)".contains("stripped"), "\(e)") }
         try t.execute("UPDATE auditEntry SET signature = NULL")
         XCTAssertThrowsError(try t.gate("recruiter")) { e in XCTAssertTrue("\(e)".contains("stripped"), "\(e)") }

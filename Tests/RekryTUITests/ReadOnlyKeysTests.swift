@@ -56,7 +56,7 @@ final class ReadOnlyKeysTests: XCTestCase, @unchecked Sendable {
         // Every write is marked as one, and every destructive key is a write.
         let writes: Set<Action> = [.addCandidate, .openProcess, .editSection, .addNote, .addDocument, .addToTab, .recordConsent,
                                    .toggleRestriction, .toggleObjection, .markNoticeSent, .joinProcess, .moveStage, .closeProcess,
-                                   .grantReport, .revokeReport, .withdrawConsent]
+                                   .grantReport, .revokeReport, .withdrawConsent, .toggleMark, .eraseMarked, .eraseCandidate]
         for b in KeyTables.list.bindings + KeyTables.detail.bindings {
             XCTAssertEqual(b.writes, writes.contains(b.action), "\(b.action)")
         }

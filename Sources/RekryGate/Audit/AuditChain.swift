@@ -60,6 +60,11 @@ enum AuditChain {
         }
         if let broken { return broken }
         let count = expectedSeq - 1
+        // Signatures sit beside the hash, so clearing them leaves a consistent chain: a register whose staff
+        // records are signed must have a signed log.
+        if rootFingerprint != nil, count > 0, !keys.signingStarted {
+            return .broken(seq: 1, problem: "the log carries no signature while the staff records are signed: its signatures were stripped, and its entries cannot be trusted")
+        }
         if let head = recorded {
             if head.seq > count {
                 return .broken(seq: count + 1, problem: "entries \(count + 1) to \(head.seq) were removed from the end (the head file records \(head.seq) entries)")

@@ -17,7 +17,7 @@ struct AuditKeyLog {
     /// Actors the log shows as admins: only they introduce keys.
     private var admins: Set<String> = []
     private var removed: Set<String> = []
-    private var signingStarted = false
+    private(set) var signingStarted = false
     /// The root admin's key fingerprint the reader's identity pins (through the roster): the entry that
     /// starts signing must be signed by that key, or the whole log was rewritten under another.
     let rootFingerprint: String?

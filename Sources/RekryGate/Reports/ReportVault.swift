@@ -138,6 +138,12 @@ extension Gate {
                       let key = try ReportVault.dataKey(s, reportId: report.report.id, staffId: actor.id, privateKey: identity.privateKey) else {
                     throw RegisterError.refused("you hold no access to this report, so you cannot pass it on; ask a lead who does")
                 }
+                // The key is passed on only for the report it opens, bound to this candidate: a report row moved
+                // to another candidate by hand would otherwise be granted under the wrong person's name.
+                guard (try? ReportCipher.open(report.report.ciphertext, with: key, binding: ReportCipher.binding(
+                    reportId: report.report.id, candidatePseudonym: report.candidatePseudonym))) != nil else {
+                    throw RegisterError.refused("candidate \(candidateId): the report stored for this candidate does not open as theirs: the register was changed outside Rekry; nothing was granted (tell your DPO)")
+                }
                 if try ReportVault.grantState(s, report: report, staffId: grantee.id) == .active {
                     throw RegisterError.refused("\(username) already holds a grant for this report")
                 }

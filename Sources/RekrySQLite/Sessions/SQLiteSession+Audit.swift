@@ -26,7 +26,7 @@ extension SQLiteSession {
         guard !subjects.isEmpty else { return [:] }
         let marks = Array(repeating: "?", count: subjects.count).joined(separator: ",")
         let rows = try Row.fetchAll(db, sql: """
-            SELECT subject, max(seq) AS seq FROM auditEntry WHERE subject IN (\(marks)) AND action LIKE 'staff.%' GROUP BY subject
+            SELECT subject, max(seq) AS seq FROM auditEntry WHERE subject IN (\(marks)) AND action IN ('staff.add', 'staff.remove', 'staff.rekey') GROUP BY subject
             """, arguments: StatementArguments(subjects))
         return Dictionary(rows.map { ($0["subject"], $0["seq"]) }, uniquingKeysWith: max)
     }

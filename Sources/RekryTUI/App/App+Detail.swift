@@ -31,6 +31,9 @@ extension App {
         case .withdrawConsent:
             try askWithdrawConsent(d)
             return
+        case .eraseCandidate:
+            try askErase(d)
+            return
         case .editSection, .addNote, .addDocument, .addToTab, .recordConsent, .toggleRestriction, .toggleObjection,
              .markNoticeSent, .joinProcess, .moveStage, .closeProcess, .grantReport, .revokeReport:
             try performWrite(action, on: d)

@@ -61,6 +61,8 @@ extension App {
             try requery()
         case .help: openHelp()
         case .quit: running = false
+        case .toggleMark: toggleMark()
+        case .eraseMarked: try askEraseMarked()
         case .addCandidate: askAddCandidate()
         case .openProcess: askOpenProcess()
         default: break

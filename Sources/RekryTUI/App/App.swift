@@ -20,6 +20,12 @@ public final class App {
         var title: String
         var lines: [String]
         var run: @MainActor () throws -> String
+        /// What must be typed back to confirm (an erasure); nil: `y` confirms.
+        var typed: String? = nil
+        /// What has been typed so far.
+        var entered = ""
+        /// Where the screen returns after the answer.
+        var returnMode: Mode = .detail
     }
 
     public let gate: Gate
@@ -55,6 +61,10 @@ public final class App {
     var opening: Opening?
     /// Numbers background reads, so a result that arrives after the screen moved on is recognised and dropped.
     var nextTicket = 0
+    /// Candidates marked on the list (Space) for a batch erasure.
+    var marked = Set<Int64>()
+    /// An erasure running in the background: how far it has come.
+    var erasing: (done: Int, total: Int)?
     var flash: String?
     /// At most this many full-text results (ranked; the count shows `200+` when there may be more).
     nonisolated static let fullTextLimit = 200
@@ -98,7 +108,7 @@ public final class App {
         case .search, .fullTextPrompt: map = KeyTables.search
         case .detail: map = detail.map { KeyTables.detail.scoped(to: $0.tab) } ?? KeyTables.detail
         case .help: map = KeyTables.help
-        case .confirm: map = KeyTables.confirm
+        case .confirm: map = confirmation?.typed != nil ? KeyTables.typedConfirm : KeyTables.confirm
         case .form: map = KeyTables.form
         case .referee: map = KeyTables.referee
         }
@@ -131,6 +141,8 @@ public final class App {
             switch mode {
             case .search, .fullTextPrompt: try handleInput(key)
             case .form: handleForm(key)
+            case .confirm where confirmation?.typed != nil && !isTypedConfirmKey(key):
+                typeConfirmation(key)
             default:
                 guard let action = keyMap.action(for: key) else {
                     if case .char(let c) = key { flash = "'\(c)' does nothing here; press ? for help" }
@@ -163,8 +175,12 @@ public final class App {
             }
         case .confirm:
             guard let c = confirmation else { mode = .detail; return }
+            if c.typed != nil, action == .confirm, c.entered != c.typed {
+                flash = "Type \(c.typed!) exactly, then Enter; Esc keeps everything."
+                return
+            }
             confirmation = nil
-            mode = .detail
+            mode = c.returnMode
             if action == .confirm { flash = try auditedWork.withLock { try c.run() } } else { flash = "Cancelled; nothing changed." }
         case .search, .fullTextPrompt, .form: break
         }
@@ -213,6 +229,12 @@ public final class App {
                 changed = reportRead(ticket: ticket, candidateId: candidateId, result) || changed
             case .accounted:
                 break
+            case .erasing(let done, let total):
+                erasing = (done, total)
+                changed = true
+            case .erased(let result):
+                erasureFinished(result)
+                changed = true
             case .count(let query, let count):
                 countInFlight = false
                 if query == list.query && list.fullText == nil {

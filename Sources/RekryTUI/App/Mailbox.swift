@@ -15,6 +15,10 @@ public final class Mailbox: @unchecked Sendable {
         case report(ticket: Int, candidateId: Int64, Result<Gated<ReportText>?, any Error>)
         /// The session's browsing was recorded in the audit log.
         case accounted
+        /// How far an erasure running in the background has come (not the end of the work).
+        case erasing(done: Int, total: Int)
+        /// An erasure's receipts, or why it failed.
+        case erased(Result<[ErasureReceipt], any Error>)
     }
 
     private let lock = NSLock()
@@ -29,6 +33,9 @@ public final class Mailbox: @unchecked Sendable {
     }
 
     func started() { lock.withLock { pending += 1 } }
+
+    /// Posts news of work still running: it does not count as the work's result.
+    func postProgress(_ m: Message) { lock.withLock { messages.append(m) } }
 
     func drain() -> [Message] {
         lock.withLock {

@@ -16,6 +16,8 @@ public enum Action: String, Sendable, CaseIterable {
     case recordConsent, toggleRestriction, toggleObjection, markNoticeSent
     case joinProcess, moveStage, closeProcess
     case grantReport, revokeReport
+    /// Erasure (Art. 17): the open candidate, or the rows marked on the list.
+    case eraseCandidate, toggleMark, eraseMarked
     case confirm, cancel
     // Forms. Printable characters never reach the table: they are text entry (in a choice, Space and letters pick).
     case nextField, previousField, advanceField, submitForm, cancelForm, clearField
@@ -114,7 +116,9 @@ public enum KeyTables {
         KeyBinding([.char("G"), .end], .bottom, "go to the last"),
     ]
 
-    public static let list = KeyMap(title: "Candidate list", bindings: navigation + [
+    public static let list = KeyMap(title: "Candidate list", bindings: listNavigation + [
+        KeyBinding([.char(" ")], .toggleMark, "mark or unmark the candidate (E erases the marked ones)", writes: true, hint: "mark"),
+        KeyBinding([.char("E")], .eraseMarked, "erase the marked candidates (typed confirmation)", destructive: true, hint: "erase"),
         KeyBinding([.enter, .char("l"), .right], .open, "open the candidate", hint: "open"),
         KeyBinding([.char("/")], .startSearch, "search as you type (name, email, phone, title, employer)", hint: "search"),
         KeyBinding([.char("f")], .startFullText, "full-text search of CVs and notes (Enter runs it)", hint: "full text"),
@@ -131,6 +135,13 @@ public enum KeyTables {
                    writes: true, hint: "add"),
         KeyBinding([.char("o")], .openProcess, "open a recruitment process", writes: true),
     ])
+
+    /// The list's movement keys: Space marks rows there, so it does not page.
+    static let listNavigation = navigation.map { b -> KeyBinding in
+        var b = b
+        b.keys.removeAll { $0 == .char(" ") }
+        return b
+    }
 
     public static let search = KeyMap(title: "Search", bindings: [
         KeyBinding([.enter], .confirm, "keep the results and browse them", hint: "keep"),
@@ -179,6 +190,8 @@ public enum KeyTables {
                    writes: true, tabs: [.report], hint: "grant"),
         KeyBinding([.char("x")], .revokeReport, "revoke someone's access to the report (leads)", destructive: true,
                    tabs: [.report], hint: "revoke"),
+        KeyBinding([.char("E")], .eraseCandidate, "erase this person: everything held about them, from every file (typed confirmation)",
+                   destructive: true, hint: "erase"),
     ])
 
     /// The referee view: the candidates one referee gives references for, as the list shows them.
@@ -191,6 +204,12 @@ public enum KeyTables {
     public static let confirm = KeyMap(title: "Confirm", bindings: [
         KeyBinding([.char("y")], .confirm, "yes, do it", hint: "yes"),
         KeyBinding([.char("n"), .escape], .cancel, "no, keep everything", hint: "no"),
+    ])
+
+    /// The confirmation of an erasure: the id (or `erase N`) is typed back, then Enter.
+    public static let typedConfirm = KeyMap(title: "Confirm by typing", bindings: [
+        KeyBinding([.enter], .confirm, "erase, once what was asked for is typed", hint: "erase"),
+        KeyBinding([.escape], .cancel, "keep everything", hint: "cancel"),
     ])
 
     /// Every form's keys. Save and cancel come first so that the hint line keeps them on a narrow screen.

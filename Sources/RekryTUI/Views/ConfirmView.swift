@@ -10,7 +10,12 @@ struct ConfirmView {
         var lines: [StyledLine] = [StyledLine(c.title, theme.destructive), StyledLine("")]
         for l in c.lines { lines += StyledLine.wrap(l, width: width - 4, indent: 0) }
         lines.append(StyledLine(""))
-        lines.append(StyledLine([("  y  ", Style(reverse: true)), (" yes, do it    ", .plain), ("  n  ", Style(reverse: true)), (" no, keep everything", .plain)]))
+        if let typed = c.typed {
+            lines.append(StyledLine([("Type ", .plain), (typed, Style(bold: true)), (" and press Enter to erase; Esc keeps everything.", .plain)]))
+            lines.append(StyledLine([("> ", Style(bold: true)), (c.entered + "█", Style(bold: true))]))
+        } else {
+            lines.append(StyledLine([("  y  ", Style(reverse: true)), (" yes, do it    ", .plain), ("  n  ", Style(reverse: true)), (" no, keep everything", .plain)]))
+        }
         let top = max(1, (buffer.height - lines.count - 2) / 2)
         let left = (buffer.width - width) / 2
         for y in top..<min(buffer.height - 1, top + lines.count + 2) {

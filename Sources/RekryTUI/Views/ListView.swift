@@ -58,6 +58,9 @@ struct ListView {
             let selected = i == list.selected
             if selected { buffer.fill(y: y, style: theme.selected) }
             Self.row(row, c, selected: selected, theme: theme).draw(into: &buffer, x: 0, y: y, width: w)
+            if app.marked.contains(row.id) {
+                buffer.put(theme.unicode ? "●" : "*", x: c.id, y: y, style: theme.destructive)
+            }
         }
 
         // Prompt or hints

@@ -14,6 +14,8 @@ struct StatusLine {
         var left = " \(actor.displayName) (\(actor.username), \(actor.role.rawValue))"
         if app.readOnly { left += " · READ-ONLY" }
         if app.damaged { left += " · REGISTER DAMAGED: run rekry check" }
+        if let e = app.erasing { left += " · erasing \(e.done) of \(e.total)…" }
+        if !app.marked.isEmpty && app.mode == .list { left += " · \(app.marked.count) marked" }
         left += " · \((app.gate.registerPath as NSString).lastPathComponent)"
         if let id = app.selectedCandidateId { left += " · #\(id)" }
         if app.mode == .detail, let tab = app.currentTab { left += " · \(tab.title)" }
