@@ -11,7 +11,7 @@ public struct ErasureMarkers {
 
     /// Plants the markers in `t` (a lead adds and works the candidate; the report is attached and granted).
     public static func plant(in t: TestRegister, tag: String = "A") throws -> ErasureMarkers {
-        func m(_ field: String) -> String { "Zq\(tag)\(field)Mk" + String(field.unicodeScalars.map(\.value).reduce(7, &+) % 97) }
+        func m(_ field: String) -> String { "Zq\(tag)\(field)Mk" + String((field + tag).unicodeScalars.map(\.value).reduce(7, { ($0 &* 31) &+ $1 }) % 9973) }
         let fields = ["Name", "Email", "Phone", "Address", "Link", "Cv", "Letter", "Note", "Assessment", "Consent", "RefName",
                       "Statement", "Report"]
         var markers = Dictionary(uniqueKeysWithValues: fields.map { ($0, m($0)) })

@@ -32,6 +32,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case staffRekey = "staff.rekey"
     case candidateErase = "candidate.erase"
     case refereeErase = "referee.erase"
+    case registerBackup = "register.backup"
+    case registerRestore = "register.restore"
     case suppressionLift = "suppression.lift"
     /// The staff records of a register from before signing were signed, with the acting admin as root.
     case rosterSign = "staff.roster-sign"

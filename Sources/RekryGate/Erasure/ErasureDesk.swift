@@ -75,15 +75,17 @@ extension Gate {
             receipts += try finishErasures(chunk, resumed: false)
             progress(receipts.count, ids.count)
         }
-        return try checkpointed(receipts)
+        return try checkpointed(receipts, ending: ids)
     }
 
-    /// Finishes erasures a crash interrupted (run at sign-in, before anything is read).
+    /// Finishes erasures a crash interrupted (run at sign-in, before anything is read): the rows of those not
+    /// yet deleted go, and the journals of all are checkpointed before their markers are cleared.
     @discardableResult
     public func resumeErasures() throws -> [ErasureReceipt] {
         let pending = try backend.read { try $0.pendingErasures() }
         guard !pending.isEmpty else { return [] }
-        return try checkpointed(try finishErasures(pending.map(\.candidateId), resumed: true))
+        let ids = pending.map(\.candidateId)
+        return try checkpointed(try finishErasures(ids, resumed: true), ending: ids)
     }
 
     private func finishErasures(_ ids: [Int64], resumed: Bool) throws -> [ErasureReceipt] {
@@ -96,10 +98,8 @@ extension Gate {
             var receipts: [ErasureReceipt] = []
             for id in ids {
                 guard let marker = pending[id] else { continue }
-                guard let record = try s.candidate(id: id), let inventory = try s.erasureInventory(candidateId: id) else {
-                    try s.deleteCandidate(id: id)  // already gone: clear the marker
-                    continue
-                }
+                // Already deleted by an interrupted run: only its checkpoint is left to do.
+                guard let record = try s.candidate(id: id), let inventory = try s.erasureInventory(candidateId: id) else { continue }
                 for entry in Suppression.entries(for: record, secret: secret, at: now) { try s.insertSuppression(entry) }
                 try s.deleteCandidate(id: id)
                 let categories = ErasureRules.categories(inventory)
@@ -117,15 +117,18 @@ extension Gate {
         }
     }
 
-    /// Checkpoints both files with TRUNCATE and marks the receipts with the outcome: when a reader blocks it,
-    /// the person is erased from the database, but old pages wait in a journal until the next checkpoint.
-    private func checkpointed(_ receipts: [ErasureReceipt]) throws -> [ErasureReceipt] {
+    /// Checkpoints both files with TRUNCATE and marks the receipts with the outcome; only then are the pending
+    /// markers cleared, so that an erasure is never taken for finished while a journal may hold the person.
+    /// When a reader blocks the checkpoint, the person is erased from the database but old pages wait in a
+    /// journal: the markers stay, and the next sign-in checkpoints again.
+    private func checkpointed(_ receipts: [ErasureReceipt], ending ids: [Int64]) throws -> [ErasureReceipt] {
         var gone = true
         do {
             try backend.checkpoint()
         } catch RegisterError.refused {
             gone = false
         }
+        if gone { try backend.write { try $0.endErasures(candidateIds: ids) } }
         return receipts.map { var r = $0; r.bytesGone = gone; return r }
     }
 
@@ -158,7 +161,7 @@ extension Gate {
             return ErasureReceipt(subject: subject, erasedAt: now, request: request, by: actor.pseudonym, categories: categories,
                                   bytesGone: false, resumed: false)
         }
-        return try checkpointed([receipt])[0]
+        return try checkpointed([receipt], ending: [])[0]
     }
 
     /// Lifts the suppression left by an erased person (the pseudonym in their receipt), with a reason. DPO only.

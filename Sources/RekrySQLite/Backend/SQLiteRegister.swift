@@ -311,3 +311,31 @@ private final class BackgroundReader: @unchecked Sendable {
         }
     }
 }
+
+extension SQLiteRegister {
+    /// `VACUUM INTO` both files (a copy without free pages, so without the zeroed remains of anything erased)
+    /// and a copy of the audit head, into `directory`, each file 0600.
+    public func backup(into directory: String) throws -> [String] {
+        guard path != ":memory:" else { throw RegisterError.invalid(field: "--db", message: "an in-memory register has no files to back up") }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let name = (path as NSString).lastPathComponent
+        let main = directory + "/" + name, text = TextIndex.path(forRegister: main), head = main + ".audit-head"
+        for file in [main, text, head] where FileManager.default.fileExists(atPath: file) {
+            throw RegisterError.alreadyExists(path: file)
+        }
+        try surfacingDamage {
+            try writer.writeWithoutTransaction { db in
+                try TextIndex.attach(db, registerPath: path)
+                try db.execute(sql: "VACUUM main INTO ?", arguments: [main])
+                try db.execute(sql: "VACUUM \(TextIndex.schema) INTO ?", arguments: [text])
+            }
+        }
+        if let data = FileManager.default.contents(atPath: path + ".audit-head") {
+            guard FileManager.default.createFile(atPath: head, contents: data, attributes: [.posixPermissions: 0o600]) else {
+                throw RegisterError.unreadable(path: head, reason: "cannot write the audit head's copy")
+            }
+        }
+        for file in [main, text] { chmod(file, 0o600) }
+        return [main, text, head].filter { FileManager.default.fileExists(atPath: $0) }
+    }
+}

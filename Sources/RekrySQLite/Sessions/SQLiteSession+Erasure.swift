@@ -59,7 +59,10 @@ extension SQLiteSession {
         try db.execute(sql: "DELETE FROM reportGrant WHERE reportId IN (SELECT id FROM psychReport WHERE candidateId = ?)", arguments: [id])
         try db.execute(sql: "DELETE FROM psychReport WHERE candidateId = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM candidate WHERE id = ?", arguments: [id])
-        try db.execute(sql: "DELETE FROM erasurePending WHERE candidateId = ?", arguments: [id])
+    }
+
+    func endErasures(candidateIds: [Int64]) throws {
+        for id in candidateIds { try db.execute(sql: "DELETE FROM erasurePending WHERE candidateId = ?", arguments: [id]) }
     }
 
     /// Tables whose ids are never given out twice: candidates, and the texts that are full-text row ids.
@@ -83,6 +86,10 @@ extension SQLiteSession {
             """, arguments: [refereeId]) ?? 0
         try db.execute(sql: "DELETE FROM reference WHERE refereeId = ?", arguments: [refereeId])
         return (db.changesCount, statements)
+    }
+
+    func candidateId(pseudonym: String) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM candidate WHERE pseudonym = ?", arguments: [pseudonym])
     }
 
     func recordErasure(_ e: ErasureRecord) throws {

@@ -9,14 +9,18 @@ public protocol ErasureStoring {
     /// Erasures begun and not finished (a crash between the steps).
     func pendingErasures() throws -> [PendingErasure]
     /// Deletes the candidate and everything held about them, raising the id floors first so that no id of
-    /// theirs is given out again; clears their pending marker.
+    /// theirs is given out again. Their pending marker stays until the journals are checkpointed.
     func deleteCandidate(id: Int64) throws
+    /// Clears the pending markers of erasures whose journals have been checkpointed.
+    func endErasures(candidateIds: [Int64]) throws
     /// Candidates whose retention date has passed by `at`, soonest due first, at most `limit`; never those held
     /// under a legal obligation.
     func retentionDue(at: Date, limit: Int) throws -> [Int64]
     /// Deletes every row of one referee (across the candidates they refer) with their statements; returns
     /// how many rows and statements went.
     func deleteReferee(refereeId: Int64) throws -> (references: Int, statements: Int)
+    /// The candidate with this pseudonym, if still on the register (a restore re-applying an erasure).
+    func candidateId(pseudonym: String) throws -> Int64?
     func recordErasure(_ record: ErasureRecord) throws
     /// The erasure log, oldest first, from `since` on (everything when nil).
     func erasures(since: Date?) throws -> [ErasureRecord]

@@ -30,6 +30,9 @@ public protocol StorageBackend: AnyObject, Sendable {
     /// Removes the candidates' texts from the full-text index, from the texts still stored (so before their
     /// rows go), in a transaction of its own; repeating it after a crash removes nothing twice.
     func removeIndexedText(candidateIds: [Int64]) throws
+    /// Writes a compact copy of the register into `directory` (free pages and journals left out, so nothing
+    /// erased travels with it); returns the files written.
+    func backup(into directory: String) throws -> [String]
     /// The storage's own consistency check, per part (a file, a server): each part's problems, empty when sound.
     func integrityCheck() throws -> [(part: String, problems: [String])]
 }

@@ -1,0 +1,41 @@
+import Foundation
+import RekryTestSupport
+import XCTest
+
+/// Backups that honour erasure: a backup holds nothing erased before it, and a restore erases again
+/// everyone erased after it, carrying the audit log over so that nobody's Rekry sees a cut.
+final class BackupRestoreTests: XCTestCase {
+    func testBackupEraseRestoreAndTheErasedPersonIsAbsent() throws {
+        let t = try TestRegister()
+        let before = try ErasureMarkers.plant(in: t, tag: "B")
+        let after = try ErasureMarkers.plant(in: t, tag: "C")
+        let env = ["HOME": t.directory, "XDG_STATE_HOME": t.directory + "/state"]
+        func rekry(_ args: [String], as user: String) throws -> RekryBinary.Result {
+            try RekryBinary.run(args + ["--db", t.path, "--identity", try t.identityFile(user)], environment: env)
+        }
+        XCTAssertEqual(try rekry(["erase", String(before.candidateId), "--yes"], as: "lead").status, 0)
+        let folder = t.directory + "/backup-1"
+        XCTAssertEqual(try rekry(["backup", "--out", folder], as: "lead").status, 1, "leads do not take backups")
+        let backup = try rekry(["backup", "--out", folder], as: "dpo")
+        XCTAssertEqual(backup.status, 0, backup.stderr)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).map { folder + "/" + $0 }
+        func holds(_ files: [String], _ needle: String) -> Bool {
+            files.contains { FileManager.default.contents(atPath: $0)?.range(of: Data(needle.utf8)) != nil }
+        }
+        for (_, needle) in before.needles { XCTAssertFalse(holds(files, needle), "the backup holds '\(needle)', erased before it") }
+        XCTAssertTrue(holds(files, after.markers["Cv"]!.lowercased()) || holds(files, after.markers["Cv"]!), "the backup holds the living")
+
+        XCTAssertEqual(try rekry(["erase", String(after.candidateId), "--yes"], as: "dpo").status, 0)
+        let restore = try rekry(["restore", folder], as: "dpo")
+        XCTAssertEqual(restore.status, 0, restore.stdout + restore.stderr)
+        XCTAssertTrue(restore.stdout.contains("erased again: 1"), restore.stdout)
+        XCTAssertEqual(try rekry(["show", String(after.candidateId)], as: "dpo").status, 65, "erased after the backup, erased again")
+        for (field, needle) in after.needles {
+            XCTAssertEqual(t.filesContain(needle), [], "\(field) '\(needle)' is back after the restore")
+        }
+        // Everyone's Rekry sees a continued log, not a cut: the recruiter, who saw the log before, signs in.
+        XCTAssertEqual(try rekry(["list", "--limit", "1"], as: "recruiter").status, 0)
+        let verify = try rekry(["audit", "verify"], as: "dpo")
+        XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
+    }
+}

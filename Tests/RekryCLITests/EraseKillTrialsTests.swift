@@ -1,0 +1,81 @@
+import Foundation
+import RekryTestSupport
+import XCTest
+
+/// kill -9 at random points of an erasure: after the next open, each person is either whole (row and
+/// full-text entries) or gone from every byte of every file, never half-erased; the files stay sound.
+final class EraseKillTrialsTests: XCTestCase {
+    func sqlite(_ file: String, _ sql: String) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        p.arguments = [file, sql]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func testTwoHundredKillsDuringErasuresLeaveNobodyHalfErased() throws {
+        let t = try TestRegister()
+        let trials = 200
+        func marker(_ i: Int) -> String { "zqkill\(i)marker" }
+        let ids = try (0..<trials).map { i in
+            try t.addCandidate("Kill Trialq\(i)q", basis: .contract, consent: .none,
+                               cv: "CV with the word \(marker(i)) and many ordinary words about Swift, SQL and privacy.")
+        }
+        try t.gate("dpo").checkpointJournals()
+        let env = ["HOME": t.directory, "XDG_STATE_HOME": t.directory + "/state"]
+        let args = { (user: String) in ["--db", t.path, "--identity", try t.identityFile(user)] }
+        var rng = SystemRandomNumberGenerator()
+        var killed = 0, erased = 0, whole = 0
+        let started = Date()
+        for (i, id) in ids.enumerated() where Date().timeIntervalSince(started) < 300 {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: RekryBinary.path)
+            p.arguments = ["erase", String(id), "--yes"] + (try args("lead"))
+            p.environment = ["LANG": "C.UTF-8", "TZ": "UTC", "PATH": "/usr/bin:/bin"].merging(env) { $1 }
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            usleep(UInt32.random(in: 0...80_000, using: &rng))
+            if p.isRunning {
+                kill(p.processIdentifier, SIGKILL)
+                killed += 1
+            }
+            p.waitUntilExit()
+            // The next open (anyone's) finishes what was begun.
+            let open = try RekryBinary.run(["list", "--limit", "1"] + (try args("recruiter")), environment: env)
+            XCTAssertEqual(open.status, 0, "trial \(i): \(open.stderr)")
+            XCTAssertEqual(try sqlite(t.path, "SELECT count(*) FROM erasurePending"), "0", "trial \(i): an erasure left pending")
+            let row = try sqlite(t.path, "SELECT count(*) FROM candidate WHERE id = \(id)")
+            let shard = "textIndex_\(id / 4096)"
+            let indexed = try sqlite(t.path + ".text", "SELECT count(*) FROM \(shard) WHERE \(shard) MATCH '\(marker(i))'")
+            if row == "1" {
+                whole += 1
+                XCTAssertEqual(indexed, "1", "trial \(i): the person is here but their CV is no longer found")
+            } else {
+                erased += 1
+                XCTAssertEqual(indexed, "0", "trial \(i): erased but still in the full-text index")
+                XCTAssertEqual(t.filesContain(marker(i)), [], "trial \(i): erased but a file holds their CV")
+                if let bytes = t.fileBytes()[t.path], let r = bytes.range(of: Data(marker(i).utf8)) {
+                    let page = r.lowerBound / 4096
+                    let around = bytes[max(0, r.lowerBound - 120)..<min(bytes.count, r.upperBound + 60)]
+                    print("DEBUG trial \(i) page \(page) offset \(r.lowerBound): \(String(decoding: around.map { $0 >= 32 && $0 < 127 ? $0 : 46 }, as: UTF8.self))")
+                    print("DEBUG live: " + (try sqlite(t.path, "SELECT count(*) FROM document WHERE body LIKE '%\(marker(i))%'")) + " fk: " + (try sqlite(t.path, "SELECT count(*) FROM document d LEFT JOIN candidate c ON c.id = d.candidateId WHERE c.id IS NULL")))
+                }
+                XCTAssertEqual(t.filesContain("Trialq\(i)q"), [], "trial \(i): erased but a file holds their name")
+            }
+            if i % 25 == 24 {
+                for file in [t.path, t.path + ".text"] { XCTAssertEqual(try sqlite(file, "PRAGMA integrity_check"), "ok", "trial \(i): \(file)") }
+            }
+        }
+        XCTAssertGreaterThanOrEqual(erased + whole, 100, "the trials ran")
+        XCTAssertGreaterThan(killed, 10, "some erasures were killed part-way")
+        XCTAssertGreaterThan(erased, 10, "some erasures finished")
+        let verify = try RekryBinary.run(["audit", "verify"] + (try args("dpo")), environment: env)
+        XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
+        print("erasure kill trials: \(erased + whole), killed part-way: \(killed), erased: \(erased), left whole: \(whole)")
+    }
+}
