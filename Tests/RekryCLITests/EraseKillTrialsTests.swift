@@ -63,7 +63,9 @@ final class EraseKillTrialsTests: XCTestCase {
                     let page = r.lowerBound / 4096
                     let around = bytes[max(0, r.lowerBound - 120)..<min(bytes.count, r.upperBound + 60)]
                     print("DEBUG trial \(i) page \(page) offset \(r.lowerBound): \(String(decoding: around.map { $0 >= 32 && $0 < 127 ? $0 : 46 }, as: UTF8.self))")
-                    print("DEBUG live: " + (try sqlite(t.path, "SELECT count(*) FROM document WHERE body LIKE '%\(marker(i))%'")) + " fk: " + (try sqlite(t.path, "SELECT count(*) FROM document d LEFT JOIN candidate c ON c.id = d.candidateId WHERE c.id IS NULL")))
+                    print("DEBUG live: " + (try sqlite(t.path, "SELECT count(*) FROM document WHERE body LIKE '%\(marker(i))%'"))
+                          + " owner: " + (try sqlite(t.path, "SELECT name FROM dbstat WHERE pageno = \(page + 1)"))
+                          + " freelist: " + (try sqlite(t.path, "PRAGMA freelist_count")))
                 }
                 XCTAssertEqual(t.filesContain("Trialq\(i)q"), [], "trial \(i): erased but a file holds their name")
             }
