@@ -11,11 +11,13 @@ import RekryTUI
 /// rekry-bench: builds (or reuses) a register of N candidates and prints figures, each beside raw SQLite
 /// doing the same query on the same file where that fits. Not part of the tests: machines are noisy.
 ///
-/// Usage: rekry-bench [--candidates N] [--dir DIR] [--reuse] [--only store|writes|tui|first-screen]
+/// Usage: rekry-bench [--candidates N] [--dir DIR] [--reuse] [--only store|writes|tui|first-screen|erase|erase-trials] [--trials N]
 struct BenchOptions {
     var candidates = 100_000
     var dir = "bench-out"
     var reuse = false
+    /// With `--only erase-trials`: how many kill -9 trials.
+    var trials = 1_000
     /// One group of figures instead of all.
     var only: String?
 
@@ -33,15 +35,18 @@ struct BenchOptions {
                 guard let n = Int(try value()), n > 0 else { throw BenchError("--candidates takes a positive number") }
                 candidates = n
             case "--dir": dir = try value()
+            case "--trials":
+                guard let n = Int(try value()), n > 0 else { throw BenchError("--trials takes a positive number") }
+                trials = n
             case "--reuse": reuse = true
             case "--only":
                 let group = try value()
-                guard ["store", "tui", "first-screen", "writes"].contains(group) else {
-                    throw BenchError("--only takes store, writes, tui or first-screen, not '\(group)'")
+                guard ["store", "tui", "first-screen", "writes", "erase", "erase-trials"].contains(group) else {
+                    throw BenchError("--only takes store, writes, tui, first-screen, erase or erase-trials, not '\(group)'")
                 }
                 only = group
             case "-h", "--help":
-                print("usage: rekry-bench [--candidates N] [--dir DIR] [--reuse] [--only store|writes|tui|first-screen]")
+                print("usage: rekry-bench [--candidates N] [--dir DIR] [--reuse] [--only store|writes|tui|first-screen|erase|erase-trials] [--trials N]")
                 exit(0)
             default: throw BenchError("unknown argument '\(a)'")
             }
@@ -57,6 +62,10 @@ struct BenchError: Error, CustomStringConvertible {
 
 do {
     let options = try BenchOptions(Array(CommandLine.arguments.dropFirst()))
+    if options.only == "erase-trials" {
+        try EraseTrials(trials: options.trials, dir: (options.dir as NSString).appendingPathComponent("erase-trials")).run()
+        exit(0)
+    }
     let db = (options.dir as NSString).appendingPathComponent("bench-\(options.candidates).sqlite")
     let keys = (options.dir as NSString).appendingPathComponent("keys-\(options.candidates)")
     print("Rekry benchmark: \(options.candidates) candidates, register \(db)")
@@ -75,6 +84,8 @@ do {
     if options.only == nil || options.only == "store" { try StoreBench(db: db, keys: keys).run() }
     if options.only == nil || options.only == "writes" { try WriteBench(db: db, keys: keys).run() }
     if options.only == nil || options.only == "tui" { try MainActor.assumeIsolated { try TUIBench(db: db, keys: keys).run() } }
+    // Erasing removes people from the benchmark register, so it runs only when asked for.
+    if options.only == "erase" { try EraseBench(db: db, keys: keys).run() }
     if options.only == "first-screen" { try MainActor.assumeIsolated { try TUIBench(db: db, keys: keys).processStartToFirstScreen() } }
 } catch {
     FileHandle.standardError.write(Data("rekry-bench: \(error)\n".utf8))
