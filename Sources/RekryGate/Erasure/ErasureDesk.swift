@@ -65,15 +65,21 @@ extension Gate {
         if let refused = previews.first(where: { $0.refusal != nil }) { throw RegisterError.refused(refused.refusal!) }
         let now = clock.now()
         var receipts: [ErasureReceipt] = []
-        for chunk in stride(from: 0, to: ids.count, by: ErasureRules.chunk).map({ Array(ids[$0..<min($0 + ErasureRules.chunk, ids.count)]) }) {
+        // The full-text step merges each shard it touches once per round, which is where an erasure's time
+        // goes: a round takes many people (ids in order share shards), and their rows go in smaller
+        // transactions within it.
+        for round in ErasureRules.slices(ids, by: ErasureRules.textRound) {
             try backend.write { s in
-                for id in chunk {
+                for id in round {
                     guard let pseudonym = try s.candidate(id: id)?.pseudonym else { continue }
                     try s.beginErasure(PendingErasure(candidateId: id, subject: pseudonym, request: request, actor: actor.pseudonym, startedAt: now))
                 }
             }
-            receipts += try finishErasures(chunk, resumed: false)
-            progress(receipts.count, ids.count)
+            try backend.removeIndexedText(candidateIds: round)
+            for chunk in ErasureRules.slices(round, by: ErasureRules.chunk) {
+                receipts += try finishErasures(chunk, resumed: false, textRemoved: true)
+                progress(receipts.count, ids.count)
+            }
         }
         return try checkpointed(receipts, ending: ids)
     }
@@ -88,8 +94,8 @@ extension Gate {
         return try checkpointed(try finishErasures(ids, resumed: true), ending: ids)
     }
 
-    private func finishErasures(_ ids: [Int64], resumed: Bool) throws -> [ErasureReceipt] {
-        try backend.removeIndexedText(candidateIds: ids)
+    private func finishErasures(_ ids: [Int64], resumed: Bool, textRemoved: Bool = false) throws -> [ErasureReceipt] {
+        if !textRemoved { try backend.removeIndexedText(candidateIds: ids) }
         let now = clock.now()
         return try audited { tx in
             let s = tx.session
@@ -182,8 +188,14 @@ extension Gate {
 
 /// Rules of erasure shared by its steps.
 enum ErasureRules {
-    /// Candidates erased per round of transactions in a batch: bounds each transaction and the progress steps.
+    /// Candidates whose rows go in one transaction: bounds each transaction and the progress steps.
     static let chunk = 100
+    /// Candidates whose texts leave the full-text index in one round (each shard touched is merged once).
+    static let textRound = 2_000
+
+    static func slices(_ ids: [Int64], by size: Int) -> [[Int64]] {
+        stride(from: 0, to: ids.count, by: size).map { Array(ids[$0..<min($0 + size, ids.count)]) }
+    }
 
     /// A request reference is an id in the firm's ticket system, never free text about the person.
     static func request(_ text: String?) throws -> String? {
