@@ -16,6 +16,7 @@ public struct ErasurePreview: Sendable, Codable, Equatable {
         public var why: String
     }
 
+    public var schema = "rekry.erasure-preview/1"
     public var candidateId: Int64
     public var subject: String
     public var goes: [Line]
@@ -25,7 +26,14 @@ public struct ErasurePreview: Sendable, Codable, Equatable {
     /// Why this erasure cannot go ahead (a legal obligation, a restriction only the DPO may lift), or nil.
     public var refusal: String?
 
-    public var schema: String { "rekry.erasure-preview/1" }
+    public init(candidateId: Int64, subject: String, goes: [Line], stays: [Kept], recipients: [String], refusal: String?) {
+        self.candidateId = candidateId
+        self.subject = subject
+        self.goes = goes
+        self.stays = stays
+        self.recipients = recipients
+        self.refusal = refusal
+    }
 }
 
 /// What an erasure did, without personal data: it goes into the audit log and is printed.
