@@ -34,8 +34,12 @@ let package = Package(
         // The embedded backend: GRDB over SQLite, migrations, sharded full-text index, bulk loading.
         // One C call Swift cannot make (sqlite3_config is variadic): SQLite's allocation statistics off.
         .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
+        // A VFS shim that zeroes a b-tree page's free space before the page reaches the database file, so
+        // the copies SQLite leaves behind when it rebuilds a page never outlive an erasure. In C: a VFS is a
+        // table of C function pointers over raw page bytes.
+        .target(name: "CSQLiteScrub", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "RekrySQLite", dependencies: [
-            "RekryDomain", "RekryStorage", "CSQLiteTuning",
+            "RekryDomain", "RekryStorage", "CSQLiteTuning", "CSQLiteScrub",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
@@ -83,7 +87,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .testTarget(name: "RekrySQLiteTests", dependencies: [
-            "RekrySQLite", "RekryStorage", "RekryGate", "RekryBackends", "RekryDomain", "RekryCrypto", "RekryTestSupport",
+            "RekrySQLite", "CSQLiteScrub", .product(name: "GRDBSQLite", package: "GRDB.swift"), "RekryStorage", "RekryGate", "RekryBackends", "RekryDomain", "RekryCrypto", "RekryTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "RekryDemoTests", dependencies: [

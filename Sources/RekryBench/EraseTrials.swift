@@ -53,7 +53,7 @@ struct EraseTrials {
             }
         }
         var rng = SystemRandomNumberGenerator()
-        var killed = 0, erased = 0, whole = 0, halfDone = 0, staleCells = 0, integrityFailures = 0
+        var killed = 0, erased = 0, whole = 0, halfDone = 0, traces = 0, integrityFailures = 0
         for (i, person) in people.enumerated() {
             let identity = ["--db", db, "--identity", keys + "/lead.identity"]
             if try run(["erase", String(person.id), "--yes"] + identity, kill: useconds_t.random(in: 0...80_000, using: &rng)).killed { killed += 1 }
@@ -76,8 +76,9 @@ struct EraseTrials {
                 let files = [db, db + "-wal", db + ".text", db + ".text-wal"]
                 let trace = files.contains { FileManager.default.contents(atPath: $0)?.range(of: Data(person.email.utf8)) != nil }
                 if indexed != 0 || pending != 0 { halfDone += 1 }
-                // The row is gone but a stale copy of a cell still holds them (docs/privacy.md, open defect).
-                if trace { staleCells += 1 }
+                // The row is gone but some byte of a file still holds the email (a stale cell copy, if the
+                // scrubbing VFS ever missed one: docs/privacy.md).
+                if trace { traces += 1 }
             }
             if i % 50 == 49 {
                 for file in [db, db + ".text"] {
@@ -87,7 +88,7 @@ struct EraseTrials {
             }
         }
         print("erasure kill trials: \(people.count), killed part-way: \(killed), erased: \(erased), left whole: \(whole), "
-              + "half-erased after the next open: \(halfDone), erased but a stale cell still holds the email: \(staleCells), "
+              + "half-erased after the next open: \(halfDone), erased but the email still in a file: \(traces), "
               + "integrity_check failures: \(integrityFailures)")
     }
 }

@@ -60,11 +60,11 @@ final class EraseKillTrialsTests: XCTestCase {
             } else {
                 erased += 1
                 XCTAssertEqual(indexed, "0", "trial \(i): erased but still in the full-text index")
-                // Bytes: counted and reported, not asserted here. Now and then (a few trials in 200) a deleted
-                // row's cell is left in the unallocated space of a b-tree page, apparently a stale copy made when
-                // the page was rebuilt by a rebalance, which `secure_delete` does not zero; it is an open defect
-                // (docs/privacy.md). The marker tests assert no residue on registers where it does not arise.
-                if !t.filesContain(marker(i)).isEmpty || !t.filesContain("Trialq\(i)q").isEmpty {
+                // Nothing of them in any byte of any file: not the CV's marker, not the name, and not a stale
+                // copy of a cell that SQLite moved when it rebuilt a page (the scrubbing VFS zeroes those).
+                let traces = t.filesContain(marker(i)) + t.filesContain("Trialq\(i)q")
+                XCTAssertEqual(traces, [], "trial \(i): erased but still in \(traces)")
+                if !traces.isEmpty {
                     residues += 1
                     if wasKilled { residuesAfterKill += 1 }
                 }
@@ -79,6 +79,6 @@ final class EraseKillTrialsTests: XCTestCase {
         let verify = try RekryBinary.run(["audit", "verify"] + (try args("dpo")), environment: env)
         XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
         print("erasure kill trials: \(erased + whole), killed part-way: \(killed), erased: \(erased), left whole: \(whole), "
-              + "erased with a stale cell left in a page: \(residues) (of which killed part-way: \(residuesAfterKill))")
+              + "erased with a trace left: \(residues) (of which killed part-way: \(residuesAfterKill))")
     }
 }

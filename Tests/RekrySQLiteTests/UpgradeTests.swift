@@ -48,7 +48,9 @@ final class UpgradeTests: XCTestCase {
     func testAPreviousReleasesRegisterOpensUpgradesAndWorks() throws {
         let sqlite = try SQLiteRegister.open(at: path)
         XCTAssertEqual(try sqlite.writer.read { try Migrations.migrator.appliedIdentifiers($0) },
-                       ["v1 register", "v1 rules", "v1 indexes", "v2 write model", "v3 signatures", "v4 erasure"])
+                       ["v1 register", "v1 rules", "v1 indexes", "v2 write model", "v3 signatures", "v4 erasure", "v5 free-space scrub"])
+        // Written before the scrubbing VFS, both files were rewritten through it at this first open.
+        XCTAssertEqual(try sqlite.writer.read(FreeSpaceScrub.pendingFiles), [])
         let register = Register(backend: sqlite)
         let clock = ManualTime(Date(timeIntervalSince1970: 1_795_910_400))  // 2026-11-29
         let recruiter = try register.signIn(try Identity.load(from: dir + "/keys/recruiter.identity"), clock: clock)

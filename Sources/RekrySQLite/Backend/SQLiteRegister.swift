@@ -1,3 +1,4 @@
+import CSQLiteScrub
 import CSQLiteTuning
 import Foundation
 import GRDB
@@ -46,8 +47,15 @@ public final class SQLiteRegister: StorageBackend, Sendable {
         return [path, path + "-wal", path + "-shm", path + ".audit-head", text, text + "-wal", text + "-shm"]
     }
 
-    /// SQLite's process-wide settings, applied once before the first connection opens.
-    private static let sqliteTuned: Int32 = rekry_sqlite_disable_memory_statistics()
+    /// SQLite's process-wide settings, applied once before the first connection opens: statistics off
+    /// (a `sqlite3_config`, so first), then the scrubbing VFS as the default, so every file the process
+    /// opens (the register, its text index, a backup) is written with free space zeroed.
+    private static let sqliteTuned: Int32 = {
+        let tuned = rekry_sqlite_disable_memory_statistics()
+        let vfs = rekry_sqlite_install_scrubbing_vfs()
+        precondition(vfs == 0, "SQLite refused the scrubbing VFS (code \(vfs))")
+        return tuned
+    }()
 
     static func configuration() -> Configuration {
         _ = sqliteTuned
@@ -70,15 +78,20 @@ public final class SQLiteRegister: StorageBackend, Sendable {
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration())
-            let current = try queue.read { db in
+            var (current, unscrubbed) = try queue.read { db in
                 // Plain SQL rather than schema introspection: this runs before every first screen.
                 guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations')") == true else {
                     throw RegisterError.notARegister(path: path, reason: "it has no Rekry schema")
                 }
-                return try Migrations.migrator.hasCompletedMigrations(db)
+                let current = try Migrations.migrator.hasCompletedMigrations(db)
+                return (current, current ? try FreeSpaceScrub.pendingFiles(db) : [])
             }
             // Migrating takes the write lock; an up-to-date register is opened without it.
-            if !current { try Migrations.migrator.migrate(queue) }
+            if !current {
+                try Migrations.migrator.migrate(queue)
+                unscrubbed = try queue.read(FreeSpaceScrub.pendingFiles)
+            }
+            if !unscrubbed.isEmpty { try FreeSpaceScrub.rewrite(unscrubbed, of: queue, registerPath: path) }
             let textPath = TextIndex.path(forRegister: path)
             do {
                 try checkFile(textPath)
@@ -140,6 +153,8 @@ public final class SQLiteRegister: StorageBackend, Sendable {
                 }
             }
             try Migrations.migrator.migrate(queue)
+            // Every page of a new register is written through the scrubbing VFS: nothing to rewrite.
+            try queue.write(FreeSpaceScrub.markDone)
             let register = SQLiteRegister(writer: queue, path: path)
             try register.writeWithTextIndex { _ in }
             return register
@@ -220,7 +235,18 @@ public final class SQLiteRegister: StorageBackend, Sendable {
             } catch {
                 return [(path, main), (TextIndex.path(forRegister: path), ["cannot be opened: \(error)"])]
             }
-            return [(path, main), (TextIndex.path(forRegister: path), problems(db, TextIndex.schema))]
+            let textPath = TextIndex.path(forRegister: path)
+            var parts = [(path, main), (textPath, problems(db, TextIndex.schema))]
+            // Free space: after a checkpoint, every b-tree page in each file should have its free space zeroed.
+            try db.execute(sql: "PRAGMA main.wal_checkpoint(TRUNCATE)")
+            try db.execute(sql: "PRAGMA \(TextIndex.schema).wal_checkpoint(TRUNCATE)")
+            for (file, name) in [(path, "register"), (textPath, "text")] {
+                let stale = FreeSpaceScrub.pagesHoldingStaleBytes(inFile: file)
+                guard stale > 0 else { continue }
+                try db.execute(sql: "INSERT OR IGNORE INTO scrubPending(file) VALUES (?)", arguments: [name])
+                parts.append(("free space of \(file)", ["\(stale) pages hold old bytes in their free space (written by a program other than Rekry, which does not zero them); the file is rewritten at its next open"]))
+            }
+            return parts
         }
     }
 

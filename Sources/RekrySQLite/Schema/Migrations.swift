@@ -351,6 +351,14 @@ enum Migrations {
             INSERT INTO registerInfo(key, value) VALUES ('suppressionSecret', lower(hex(randomblob(32))));
             """)
         }
+        // Files written before the scrubbing VFS may hold stale cell copies in page free space: each is
+        // rewritten once (a VACUUM, through the VFS) at the next open, and its row deleted after.
+        m.registerMigration("v5 free-space scrub") { db in
+            try db.execute(sql: """
+            CREATE TABLE scrubPending (file TEXT PRIMARY KEY NOT NULL CHECK (file IN ('register', 'text'))) WITHOUT ROWID;
+            INSERT INTO scrubPending(file) VALUES ('register'), ('text');
+            """)
+        }
         return m
     }
 }
