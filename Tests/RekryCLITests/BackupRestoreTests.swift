@@ -38,4 +38,31 @@ final class BackupRestoreTests: XCTestCase {
         let verify = try rekry(["audit", "verify"], as: "dpo")
         XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
     }
+
+    func testARestoreTakesAgainTheRefereesAndCategoriesErasedAfterTheBackup() throws {
+        let t = try TestRegister()
+        let planted = try ErasureMarkers.plant(in: t, tag: "D")
+        try t.execute("UPDATE process SET closedAt = ?", [TestRegister.start.timeIntervalSince1970])
+        let env = ["HOME": t.directory, "XDG_STATE_HOME": t.directory + "/state"]
+        func rekry(_ args: [String], as user: String) throws -> RekryBinary.Result {
+            try RekryBinary.run(args + ["--db", t.path, "--identity", try t.identityFile(user)], environment: env)
+        }
+        let folder = t.directory + "/backup-2"
+        XCTAssertEqual(try rekry(["backup", "--out", folder], as: "dpo").status, 0)
+        let referenceId: Int64 = try t.scalar("SELECT id FROM reference WHERE candidateId = ?", [planted.candidateId])!
+        XCTAssertEqual(try rekry(["erase", "--reference", String(referenceId), "--yes"], as: "dpo").status, 0)
+        let contact = try rekry(["erase", "--retention-due", "--category", "contact-details", "--yes"], as: "dpo")
+        XCTAssertEqual(contact.status, 0, contact.stderr)
+
+        let restore = try rekry(["restore", folder], as: "dpo")
+        XCTAssertEqual(restore.status, 0, restore.stdout + restore.stderr)
+        XCTAssertTrue(restore.stdout.contains("erased again: 2"), restore.stdout)
+        for field in ["Email", "Address", "Link", "RefName", "Statement"] {
+            XCTAssertEqual(t.filesContain(planted.markers[field]!.lowercased()) + t.filesContain(planted.markers[field]!), [],
+                           "\(field) is back after the restore")
+        }
+        XCTAssertFalse(t.filesContain(planted.markers["Cv"]!.lowercased()).isEmpty, "the person stayed")
+        let verify = try rekry(["audit", "verify"], as: "dpo")
+        XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
+    }
 }

@@ -91,6 +91,57 @@ final class EraseCommandTests: XCTestCase {
         XCTAssertEqual(try rekry(["erase", "--retention-due"], as: "recruiter").status, 1, "recruiters do not run retention")
     }
 
+    func testARetentionRunTakesOnlyTheCategoriesThatAreDueAndASecondRunNothing() throws {
+        // A person whose process closed (before the close destroyed reports): contact details and report due.
+        let planted = try ErasureMarkers.plant(in: t)
+        try t.execute("UPDATE process SET closedAt = ?", [TestRegister.start.timeIntervalSince1970])
+        // Still in an open process: nothing due. A Norwegian last contacted long ago: the NO contact rule (12m
+        // after last contact). A Swede likewise: Sweden has no such rule, and no process closed.
+        let open = try t.addCandidate("Open Process", basis: .contract, consent: .none, email: "zqopenmark@example.se")
+        try t.addToProcess(open)
+        let longAgo = TestRegister.start - 200 * 86_400
+        let norwegian = try t.addCandidate("Ola Nordmann", basis: .contract, consent: .none, email: "zqolamark@example.no",
+                                           country: "NO", lastActivityAt: longAgo)
+        let swede = try t.addCandidate("Sven Passive", basis: .contract, consent: .none, email: "zqsvenmark@example.se", lastActivityAt: longAgo)
+
+        let dry = try rekry(["erase", "--retention-due", "--category", "contact-details", "--dry-run", "--json"], as: "dpo")
+        XCTAssertEqual(dry.status, 0, dry.stderr)
+        for id in [planted.candidateId, norwegian] { XCTAssertTrue(dry.stdout.contains("\"candidateId\" : \(id)"), dry.stdout) }
+        for id in [open, swede] { XCTAssertFalse(dry.stdout.contains("\"candidateId\" : \(id)"), dry.stdout) }
+        XCTAssertTrue(dry.stdout.contains("contact-details last-contact 12m NO"), dry.stdout)
+        XCTAssertTrue(dry.stdout.contains("contact-details process-closed 0d"), dry.stdout)
+        XCTAssertFalse(dry.stdout.contains("psych-report"), "only the category asked for")
+
+        let run = try rekry(["erase", "--retention-due", "--category", "contact-details", "--json"], as: "dpo")
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stdout.components(separatedBy: "\"subject\"").count - 1, 2, run.stdout)
+        // The contact details went from every byte; the rest of the person stayed.
+        for field in ["Email", "Address", "Link"] {
+            XCTAssertEqual(t.filesContain(planted.markers[field]!.lowercased()), [], field)
+        }
+        XCTAssertEqual(t.filesContain("zqolamark"), [])
+        XCTAssertFalse(t.filesContain(planted.markers["Cv"]!).isEmpty, "the CV stays")
+        XCTAssertFalse(t.filesContain("zqopenmark").isEmpty, "an open process keeps its contact details")
+        XCTAssertFalse(t.filesContain("zqsvenmark").isEmpty, "no rule makes a Swede's contact details due here")
+        XCTAssertEqual(try t.scalar("SELECT count(*) FROM psychReport WHERE candidateId = ?", [planted.candidateId]) as Int?, 1)
+        let shown = try t.gate("dpo").candidate(planted.candidateId, purpose: .dataSubjectRequest)
+        XCTAssertNil(shown.contact.value?.email)
+        XCTAssertNotNil(shown.contact.value, "the contact section is shown, empty")
+
+        let second = try rekry(["erase", "--retention-due", "--category", "contact-details"], as: "dpo")
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertTrue(second.stdout.contains("Nothing to erase"), second.stdout)
+
+        let report = try rekry(["erase", "--retention-due", "--category", "psych-report"], as: "lead")
+        XCTAssertEqual(report.status, 0, report.stderr)
+        XCTAssertTrue(report.stdout.contains("psych-report only"), report.stdout)
+        XCTAssertEqual(try t.scalar("SELECT count(*) FROM psychReport WHERE candidateId = ?", [planted.candidateId]) as Int?, 0)
+        XCTAssertEqual(try t.scalar("SELECT count(*) FROM categoryErasure") as Int?, 3)
+        XCTAssertEqual(try rekry(["erase", "--retention-due", "--category", "everything"], as: "dpo").status, 64)
+        let verify = try rekry(["audit", "verify"], as: "dpo")
+        XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
+    }
+
     func testAReferenceIsErasedAcrossEveryCandidateTheyRefer() throws {
         let a = try t.addCandidate("Cand One", basis: .contract, consent: .none)
         let b = try t.addCandidate("Cand Two", basis: .contract, consent: .none)

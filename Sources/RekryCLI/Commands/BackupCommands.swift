@@ -57,7 +57,7 @@ struct RestoreCommand: ParsableCommand {
         do {
             let restored = try Registers.open(at: staging)
             try restored.carryAuditEntries(carry.entries)
-            reapplied = try restored.signIn(identity).reapplyErasures(carry.erased, backupTakenAt: info.createdAt)
+            reapplied = try restored.signIn(identity).reapplyErasures(carry, backupTakenAt: info.createdAt)
         } catch {
             Registers.removeFiles(at: staging)
             throw error

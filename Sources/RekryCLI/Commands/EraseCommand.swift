@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RekryDomain
 import RekryGate
 import RekryStorage
 
@@ -18,6 +19,8 @@ struct EraseCommand: ParsableCommand {
     @Flag(help: "Print what would go and stay; erase nothing.") var dryRun = false
     @Flag(help: "Erase everything the retention policy says is due (the DPO and leads).") var retentionDue = false
     @Option(help: "With --retention-due: at most this many candidates.") var limit = 10_000
+    @Option(help: ArgumentHelp("With --retention-due: only this category (repeatable): candidate-profile or unused (whole people), contact-details, psych-report.",
+                               valueName: "category")) var category: [String] = []
     @Option(help: "Erase a referee (any of their reference ids) across every candidate they refer.") var reference: Int64?
     @Flag(help: "Do not ask for a typed confirmation on a terminal.") var yes = false
     @Flag(help: "Print the preview or the receipts as JSON.") var json = false
@@ -35,20 +38,26 @@ struct EraseCommand: ParsableCommand {
             try emit([try gate.eraseReferee(referenceId: reference, request: request)])
             return
         }
-        let previews = retentionDue ? try gate.retentionDue(limit: limit) : try gate.erasurePreview(candidateIds: ids.map(\.value))
+        let (wholePeople, parts) = try retentionScope()
+        let previews = retentionDue ? (wholePeople ? try gate.retentionDue(limit: limit) : [])
+            : try gate.erasurePreview(candidateIds: ids.map(\.value))
+        let due = retentionDue ? try gate.categoriesDue(parts, limit: limit) : []
         let doable = previews.filter { $0.refusal == nil }
-        if dryRun || !json { try show(previews) }
+        let doableParts = due.filter { $0.refusal == nil }
+        if dryRun || !json { try show(previews, due) }
         if dryRun { return }
         if !retentionDue, let refused = previews.first(where: { $0.refusal != nil }) { throw RegisterError.refused(refused.refusal!) }
-        guard !doable.isEmpty else {
+        guard !doable.isEmpty || !doableParts.isEmpty else {
             if !json { print("Nothing to erase.") } else { print(try JSONOutput.string(["receipts": [ErasureReceipt]()])) }
             return
         }
-        try confirm("erase \(doable.count) candidate\(doable.count == 1 ? "" : "s")",
-                    typed: doable.count == 1 ? String(doable[0].candidateId) : "erase \(doable.count)")
-        let receipts = try gate.erase(candidateIds: doable.map(\.candidateId), request: request) { done, total in
+        let total = doable.count + doableParts.count
+        try confirm("erase \(doable.count) candidate\(doable.count == 1 ? "" : "s")" + (doableParts.isEmpty ? "" : " and \(doableParts.count) categories of others"),
+                    typed: total == 1 && doableParts.isEmpty ? String(doable[0].candidateId) : "erase \(total)")
+        var receipts = doable.isEmpty ? [] : try gate.erase(candidateIds: doable.map(\.candidateId), request: request) { done, total in
             if total > ErasureRulesForCLI.progressFrom, !json { FileHandle.standardError.write(Data("erased \(done) of \(total)\n".utf8)) }
         }
+        receipts += try gate.eraseCategories(doableParts, request: request)
         try emit(receipts)
         if receipts.contains(where: { !$0.bytesGone }) {
             FileHandle.standardError.write(Data("""
@@ -70,8 +79,34 @@ struct EraseCommand: ParsableCommand {
         }
     }
 
-    private func show(_ previews: [ErasurePreview]) throws {
-        if json { print(try JSONOutput.string(["previews": previews])); return }
+    /// Which parts of the retention run `--category` selects: whole people, and the categories on their own.
+    private func retentionScope() throws -> (wholePeople: Bool, parts: [ErasableCategory]) {
+        guard !category.isEmpty else { return (true, ErasableCategory.allCases) }
+        guard retentionDue else { throw ValidationError("--category goes with --retention-due") }
+        var whole = false, parts: [ErasableCategory] = []
+        for name in category {
+            if name == "candidate-profile" || name == "unused" { whole = true; continue }
+            guard let part = ErasableCategory(rawValue: name) else {
+                throw ValidationError("--category: '\(name)' is not one retention erases (candidate-profile, unused, contact-details, psych-report)")
+            }
+            if !parts.contains(part) { parts.append(part) }
+        }
+        return (whole, parts)
+    }
+
+    private func show(_ previews: [ErasurePreview], _ due: [CategoryDue] = []) throws {
+        if json {
+            if retentionDue {
+                struct Run: Encodable { var previews: [ErasurePreview]; var categories: [CategoryDue] }
+                print(try JSONOutput.string(Run(previews: previews, categories: due)))
+            } else {
+                print(try JSONOutput.string(["previews": previews]))
+            }
+            return
+        }
+        for d in due {
+            print("Candidate \(d.candidateId) (\(d.subject)): \(d.category.rawValue) only, due \(DayFormat.day(d.dueAt)) by rule \"\(d.rule)\"\(d.refusal.map { ": NOT ERASED, \($0)" } ?? "")")
+        }
         for p in previews {
             print("Candidate \(p.candidateId) (\(p.subject))\(p.refusal == nil ? "" : ": NOT ERASED")")
             if let refusal = p.refusal { print("  \(refusal)") }
@@ -87,7 +122,8 @@ struct EraseCommand: ParsableCommand {
         if json { print(try JSONOutput.string(["receipts": receipts])); return }
         for r in receipts {
             let what = r.categories.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            print("Erased \(r.subject)\(r.request.map { " (request \($0))" } ?? ""): \(what); \(r.bytesGone ? "no byte left in any file" : "old pages still in the journal")\(r.resumed ? " (finished after an interruption)" : "").")
+            let scope = r.category.map { " (\($0) only, rule \"\(r.rule ?? "")\")" } ?? ""
+            print("Erased \(r.subject)\(scope)\(r.request.map { " (request \($0))" } ?? ""): \(what); \(r.bytesGone ? "no byte left in any file" : "old pages still in the journal")\(r.resumed ? " (finished after an interruption)" : "").")
         }
     }
 }

@@ -32,6 +32,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case staffRekey = "staff.rekey"
     case candidateErase = "candidate.erase"
     case refereeErase = "referee.erase"
+    /// Retention took one category (contact details, a psychologist report) of a person who stays.
+    case categoryErase = "candidate.erase-category"
     case registerBackup = "register.backup"
     case registerRestore = "register.restore"
     case suppressionLift = "suppression.lift"

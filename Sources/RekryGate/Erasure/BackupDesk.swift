@@ -33,26 +33,56 @@ extension Gate {
 
     /// What a restore carries over from this register into the copy: the audit entries after the backup's
     /// last one (pseudonymous, signed), and the erasures made since the backup was taken. The DPO.
-    public func restoreCarry(since info: BackupInfo) throws -> (entries: [AuditEntry], erased: [String]) {
+    public func restoreCarry(since info: BackupInfo) throws -> RestoreCarry {
         try require([.dpo], for: "restore")
         return try reading { s in
             var entries: [AuditEntry] = []
             try s.forEachAuditEntry { if $0.seq > info.auditSeq { entries.append($0) } }
-            let erased = try s.erasures(since: info.createdAt).filter { $0.kind == .candidate }.map(\.subject)
-            return (entries, erased)
+            let log = try s.erasures(since: info.createdAt)
+            return RestoreCarry(entries: entries,
+                                erasedCandidates: log.filter { $0.kind == .candidate }.map(\.subject),
+                                erasedReferees: log.filter { $0.kind == .reference }.compactMap { ErasureRules.refereeId(subject: $0.subject) },
+                                erasedCategories: try s.categoryErasures(since: info.createdAt))
         }
     }
 
-    /// In a register restored from a backup: re-applies the erasures made after the backup, then records the
-    /// restore. Returns how many people were erased again. The DPO.
-    public func reapplyErasures(_ subjects: [String], backupTakenAt: Date) throws -> Int {
+    /// In a register restored from a backup: re-applies the erasures made after the backup (whole people,
+    /// referees, and categories retention took), then records the restore. Returns how many erasures were
+    /// applied again. The DPO.
+    public func reapplyErasures(_ carry: RestoreCarry, backupTakenAt: Date) throws -> Int {
         try require([.dpo], for: "restore")
-        let ids = try reading { s in try subjects.compactMap { try s.candidateId(pseudonym: $0) } }
+        let ids = try reading { s in try carry.erasedCandidates.compactMap { try s.candidateId(pseudonym: $0) } }
         if !ids.isEmpty { _ = try erase(candidateIds: ids, request: "restore") }
+        var referees = 0
+        for refereeId in carry.erasedReferees {
+            guard let row = try reading({ try $0.referenceRow(refereeId: refereeId) }) else { continue }
+            _ = try eraseReferee(referenceId: row, request: "restore")
+            referees += 1
+        }
+        // Categories of people who stay: the same rule, applied again to the copy's rows.
+        let now = clock.now()
+        let parts = try reading { s in
+            try carry.erasedCategories.compactMap { record -> CategoryDue? in
+                guard let id = try s.candidateId(pseudonym: record.subject), let category = ErasableCategory(rawValue: record.category) else { return nil }
+                return CategoryDue(candidateId: id, subject: record.subject, category: category, rule: record.rule, dueAt: now, refusal: nil)
+            }
+        }
+        let categories = try eraseCategories(parts, request: "restore").count
+        let total = ids.count + referees + categories
         try audited { try $0.audit(.registerRestore, subject: nil, purpose: .recruitment,
-                                   detail: "backup-taken=\(Int64(backupTakenAt.timeIntervalSince1970)) erasures-reapplied=\(ids.count)") }
-        return ids.count
+                                   detail: "backup-taken=\(Int64(backupTakenAt.timeIntervalSince1970)) erasures-reapplied=\(total)") }
+        return total
     }
+}
+
+/// What a restore carries from the register it replaces: audit entries, and the erasures to apply again.
+public struct RestoreCarry: Sendable {
+    public var entries: [AuditEntry]
+    /// Pseudonyms of candidates erased after the backup.
+    public var erasedCandidates: [String]
+    /// Referees erased after the backup, by referee id.
+    public var erasedReferees: [Int64]
+    public var erasedCategories: [CategoryErasureRecord]
 }
 
 extension Register {

@@ -157,7 +157,9 @@ extension Gate {
             let s = tx.session
             guard let match = try s.reference(id: referenceId) else { throw RegisterError.notFound(what: "reference \(referenceId)") }
             let (rows, statements) = try s.deleteReferee(refereeId: match.refereeId)
-            let subject = Hashing.randomPseudonym(prefix: "r-")
+            // The referee's id (an internal number, the first row's) names them in the logs, so that a
+            // restore from an older backup can erase them again.
+            let subject = ErasureRules.refereeSubject(match.refereeId)
             let categories = ["references": rows, "statements": statements].filter { $0.value > 0 }
             let text = categories.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
             try s.recordErasure(ErasureRecord(subject: subject, kind: .reference, erasedAt: now, request: request, actor: actor.pseudonym,
@@ -188,6 +190,14 @@ extension Gate {
 
 /// Rules of erasure shared by its steps.
 enum ErasureRules {
+    /// A referee's subject in the erasure log and audit: `r-` and their referee id.
+    static func refereeSubject(_ refereeId: Int64) -> String { "r-\(refereeId)" }
+
+    /// The referee id in a subject `refereeSubject` wrote (nil for the random pseudonyms of older logs).
+    static func refereeId(subject: String) -> Int64? {
+        subject.hasPrefix("r-") ? Int64(subject.dropFirst(2)) : nil
+    }
+
     /// Candidates whose rows go in one transaction: bounds each transaction and the progress steps.
     static let chunk = 100
     /// Candidates whose texts leave the full-text index in one round (each shard touched is merged once).

@@ -49,4 +49,21 @@ public struct ErasureReceipt: Sendable, Codable, Equatable {
     public var bytesGone: Bool
     /// Whether this erasure was begun earlier and finished now (after a crash).
     public var resumed: Bool
+    /// For retention that took one category of a person who stays: the category, and the rule that made
+    /// it due (both absent when the whole person went).
+    public var category: String?
+    public var rule: String?
+
+    public init(subject: String, erasedAt: Date, request: String?, by: String, categories: [String: Int], bytesGone: Bool,
+                resumed: Bool, category: String? = nil, rule: String? = nil) {
+        self.subject = subject
+        self.erasedAt = erasedAt
+        self.request = request
+        self.by = by
+        self.categories = categories
+        self.bytesGone = bytesGone
+        self.resumed = resumed
+        self.category = category
+        self.rule = rule
+    }
 }

@@ -138,14 +138,17 @@ extension Gate {
 
     /// Loads a candidate, checks the write policy against their badge, lets `change` edit the record, then
     /// re-derives every derived column and stores the row, all in the caller's transaction.
+    /// `countsAsActivity`: false for a change that is not work with the person (retention taking their
+    /// contact details), which must not restart the clocks that count from their last activity.
     @discardableResult
-    func changeCandidate(_ tx: AuditedTransaction, id: Int64, action: WriteAction,
+    func changeCandidate(_ tx: AuditedTransaction, id: Int64, action: WriteAction, countsAsActivity: Bool = true,
                          _ change: (inout CandidateRecord) throws -> Void = { _ in }) throws -> CandidateRecord {
         let s = tx.session
         guard var record = try s.candidate(id: id) else { throw RegisterError.notFound(what: "candidate \(id)") }
         try requireWrite(action, badge: BadgePolicy.badge(for: record.badgeFacts, at: clock.now()), candidateId: id)
+        let activity = countsAsActivity ? clock.now() : record.derived.lastActivityAt
         try change(&record)
-        record = WriteModel.standard.rederive(record, facts: try writeFacts(s, record, activity: clock.now()))
+        record = WriteModel.standard.rederive(record, facts: try writeFacts(s, record, activity: activity))
         try s.updateCandidate(record)
         return record
     }

@@ -359,6 +359,22 @@ enum Migrations {
             INSERT INTO scrubPending(file) VALUES ('register'), ('text');
             """)
         }
+        // Retention that takes one category of a person who stays (contact details after the process, the
+        // psychologist report): its own log, pseudonyms and the rule only, so a restore can take it again.
+        m.registerMigration("v6 category erasure") { db in
+            try db.execute(sql: """
+            CREATE TABLE categoryErasure (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              subject TEXT NOT NULL,
+              category TEXT NOT NULL CHECK (category IN ('contact-details', 'psych-report')),
+              erasedAt REAL NOT NULL,
+              request TEXT,
+              actor TEXT NOT NULL,
+              rule TEXT NOT NULL,
+              counts TEXT NOT NULL
+            );
+            """)
+        }
         return m
     }
 }

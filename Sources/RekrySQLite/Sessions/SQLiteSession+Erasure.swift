@@ -137,4 +137,57 @@ extension SQLiteSession {
                        arguments: [at.sql, by, reason, subject])
         return db.changesCount
     }
+
+    func retentionFacts(holding category: String) throws -> [RetentionFacts] {
+        let holds: String
+        switch category {
+        case "contact-details":
+            holds = "(c.email IS NOT NULL OR c.phone IS NOT NULL OR c.postalAddress IS NOT NULL OR EXISTS (SELECT 1 FROM candidateLink l WHERE l.candidateId = c.id))"
+        case "psych-report":
+            holds = "EXISTS (SELECT 1 FROM psychReport r WHERE r.candidateId = c.id)"
+        default:
+            throw RegisterError.invalid(field: "--category", message: "'\(category)' is not a category retention takes on its own")
+        }
+        return try Row.fetchAll(db, sql: """
+            SELECT c.id, c.pseudonym, c.country, c.lastActivityAt,
+              (SELECT CASE WHEN count(*) = 0 OR sum(pr.closedAt IS NULL) > 0 THEN NULL ELSE max(pr.closedAt) END
+                 FROM participation p JOIN process pr ON pr.id = p.processId WHERE p.candidateId = c.id) AS lastClosedAt,
+              EXISTS (SELECT 1 FROM participation p WHERE p.candidateId = c.id AND p.stage = 'hired') AS hired
+            FROM candidate c
+            WHERE \(holds) AND c.basis <> 'legal-obligation'
+              AND NOT EXISTS (SELECT 1 FROM erasurePending e WHERE e.candidateId = c.id)
+            ORDER BY c.id
+            """).map { row in
+            RetentionFacts(candidateId: row["id"], pseudonym: row["pseudonym"], country: row["country"],
+                           lastActivityAt: Date(sql: row["lastActivityAt"]),
+                           lastProcessClosedAt: (row["lastClosedAt"] as Double?).map(Date.init(sql:)), hired: row["hired"])
+        }
+    }
+
+    func deleteLinks(candidateId: Int64) throws -> Int {
+        try db.execute(sql: "DELETE FROM candidateLink WHERE candidateId = ?", arguments: [candidateId])
+        return db.changesCount
+    }
+
+    func deletePsychReports(candidateId: Int64) throws -> Int {
+        try db.execute(sql: "DELETE FROM psychReport WHERE candidateId = ?", arguments: [candidateId])
+        return db.changesCount
+    }
+
+    func referenceRow(refereeId: Int64) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM reference WHERE refereeId = ? LIMIT 1", arguments: [refereeId])
+    }
+
+    func recordCategoryErasure(_ e: CategoryErasureRecord) throws {
+        try db.execute(sql: """
+            INSERT INTO categoryErasure(subject, category, erasedAt, request, actor, rule, counts) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [e.subject, e.category, e.erasedAt.sql, e.request, e.actor, e.rule, e.counts])
+    }
+
+    func categoryErasures(since: Date?) throws -> [CategoryErasureRecord] {
+        try Row.fetchAll(db, sql: "SELECT * FROM categoryErasure WHERE erasedAt >= ? ORDER BY id", arguments: [since?.sql ?? 0]).map {
+            CategoryErasureRecord(subject: $0["subject"], category: $0["category"], erasedAt: Date(sql: $0["erasedAt"]),
+                                  request: $0["request"], actor: $0["actor"], rule: $0["rule"], counts: $0["counts"])
+        }
+    }
 }

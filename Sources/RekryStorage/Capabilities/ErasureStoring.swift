@@ -31,4 +31,16 @@ public protocol ErasureStoring {
     func activeSuppression(hashes: [String]) throws -> SuppressionEntry?
     /// Lifts the active suppression entries of an erased person; returns how many.
     func liftSuppression(subject: String, at: Date, by: String, reason: String) throws -> Int
+    /// Candidates who hold data in `category` (`contact-details`, `psych-report`), with what its retention
+    /// rules count from; never those under a legal obligation or in the middle of an erasure.
+    func retentionFacts(holding category: String) throws -> [RetentionFacts]
+    /// Deletes the candidate's links (a contact detail); returns how many.
+    func deleteLinks(candidateId: Int64) throws -> Int
+    /// Deletes the candidate's psychologist reports with their keys and grants; returns how many reports.
+    func deletePsychReports(candidateId: Int64) throws -> Int
+    /// Any row of the referee with this referee id, if they are on the register.
+    func referenceRow(refereeId: Int64) throws -> Int64?
+    func recordCategoryErasure(_ record: CategoryErasureRecord) throws
+    /// The category erasure log, oldest first, from `since` on (everything when nil).
+    func categoryErasures(since: Date?) throws -> [CategoryErasureRecord]
 }

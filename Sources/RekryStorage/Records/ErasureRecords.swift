@@ -102,3 +102,48 @@ public struct SuppressionEntry: Sendable, Equatable {
         self.createdAt = createdAt
     }
 }
+
+/// What the retention rules of one category need to know of a candidate holding data in that category.
+public struct RetentionFacts: Sendable, Equatable {
+    public var candidateId: Int64
+    public var pseudonym: String
+    public var country: String
+    public var lastActivityAt: Date
+    /// When the last of their processes closed, if they were in any and none is open.
+    public var lastProcessClosedAt: Date?
+    /// Whether any process of theirs reached `hired`.
+    public var hired: Bool
+
+    public init(candidateId: Int64, pseudonym: String, country: String, lastActivityAt: Date, lastProcessClosedAt: Date?, hired: Bool) {
+        self.candidateId = candidateId
+        self.pseudonym = pseudonym
+        self.country = country
+        self.lastActivityAt = lastActivityAt
+        self.lastProcessClosedAt = lastProcessClosedAt
+        self.hired = hired
+    }
+}
+
+/// One line of the category erasure log: one category taken from a person who stays; no personal data.
+public struct CategoryErasureRecord: Sendable, Equatable {
+    public var subject: String
+    /// `contact-details` or `psych-report`.
+    public var category: String
+    public var erasedAt: Date
+    public var request: String?
+    public var actor: String
+    /// The retention rule that made it due, as the policy file writes it.
+    public var rule: String
+    /// "item=count" pairs, space-separated.
+    public var counts: String
+
+    public init(subject: String, category: String, erasedAt: Date, request: String?, actor: String, rule: String, counts: String) {
+        self.subject = subject
+        self.category = category
+        self.erasedAt = erasedAt
+        self.request = request
+        self.actor = actor
+        self.rule = rule
+        self.counts = counts
+    }
+}

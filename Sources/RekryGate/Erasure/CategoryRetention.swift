@@ -1,0 +1,123 @@
+import Foundation
+import RekryDomain
+import RekryStorage
+
+/// A category that retention takes from a person who otherwise stays on the register.
+public enum ErasableCategory: String, CaseIterable, Codable, Sendable {
+    /// Email, phone, postal address and links: "deleted or anonymised right after the process".
+    case contactDetails = "contact-details"
+    /// The psychologist report with its keys and grants (normally destroyed at the close already; this
+    /// catches any the close did not, such as a process closed before the rule).
+    case psychReport = "psych-report"
+}
+
+/// One category of one person that the retention policy says is due, with the rule that says so.
+public struct CategoryDue: Sendable, Codable, Equatable {
+    public var schema = "rekry.category-due/1"
+    public var candidateId: Int64
+    public var subject: String
+    public var category: ErasableCategory
+    /// The policy line that makes it due, e.g. `contact-details process-closed 0d`.
+    public var rule: String
+    public var dueAt: Date
+    /// Why it is not erased in this run (a restricted record on a lead's run), or nil.
+    public var refusal: String?
+}
+
+extension Gate {
+    /// Categories the policy says are due by now, for candidates who are not due as a whole (the DPO, leads).
+    ///
+    /// A category's rule for the candidate's country applies, else its `*` rule; a rule counts from an
+    /// event Rekry records (a process closing: the last of the candidate's processes, none still open; the
+    /// last contact or activity). A psychologist report is never due for someone hired (it is kept for
+    /// the employment).
+    public func categoriesDue(_ categories: [ErasableCategory] = ErasableCategory.allCases, limit: Int = 10_000) throws -> [CategoryDue] {
+        try require([.dpo, .lead], for: "erase --retention-due")
+        let now = clock.now()
+        let policy = WriteModel.standard.policy
+        return try reading { s in
+            var due: [CategoryDue] = []
+            for category in categories {
+                for facts in try s.retentionFacts(holding: category.rawValue) where due.count < limit {
+                    guard let rule = policy.rule(for: category.rawValue, country: facts.country),
+                          let from = Self.eventDate(rule.event, facts),
+                          !(category == .psychReport && facts.hired) else { continue }
+                    let dueAt = rule.period.after(from)
+                    guard dueAt <= now else { continue }
+                    // A person due as a whole goes with the whole-person run, not piece by piece.
+                    guard let record = try s.candidate(id: facts.candidateId) else { continue }
+                    if let whole = record.derived.retentionDueAt, whole <= now { continue }
+                    var refusal: String?
+                    do {
+                        try requireWrite(.eraseCandidate, badge: BadgePolicy.badge(for: record.badgeFacts, at: now), candidateId: facts.candidateId)
+                    } catch RegisterError.refused(let reason) {
+                        refusal = reason
+                    }
+                    due.append(CategoryDue(candidateId: facts.candidateId, subject: facts.pseudonym, category: category,
+                                           rule: Self.ruleText(rule), dueAt: dueAt, refusal: refusal))
+                }
+            }
+            return due
+        }
+    }
+
+    /// Erases each due category (refused ones are skipped), one audited transaction a person, then
+    /// checkpoints both files with TRUNCATE; the receipts say whether any byte is left in a journal.
+    public func eraseCategories(_ due: [CategoryDue], request: String? = nil) throws -> [ErasureReceipt] {
+        try require([.dpo, .lead], for: "erase --retention-due")
+        let request = try ErasureRules.request(request)
+        let now = clock.now()
+        var receipts: [ErasureReceipt] = []
+        for item in due where item.refusal == nil {
+            let receipt: ErasureReceipt? = try audited { tx in
+                let s = tx.session
+                guard try s.candidate(id: item.candidateId) != nil else { return nil }
+                var counts: [String: Int] = [:]
+                switch item.category {
+                case .contactDetails:
+                    var cleared: [CandidateField] = []
+                    _ = try changeCandidate(tx, id: item.candidateId, action: .eraseCandidate, countsAsActivity: false) { r in
+                        if r.email != nil { cleared.append(.email); r.email = nil }
+                        if r.phone != nil { cleared.append(.phone); r.phone = nil }
+                        if r.postalAddress != nil { cleared.append(.postalAddress); r.postalAddress = nil }
+                    }
+                    for field in cleared {
+                        try s.logChange(candidateId: item.candidateId, RecordChange(field: field.rawValue, changedAt: now, changedBy: actor.pseudonym))
+                    }
+                    counts["contact-details"] = cleared.count
+                    counts["links"] = try s.deleteLinks(candidateId: item.candidateId)
+                case .psychReport:
+                    counts["psych-reports"] = try s.deletePsychReports(candidateId: item.candidateId)
+                }
+                counts = counts.filter { $0.value > 0 }
+                guard !counts.isEmpty else { return nil }
+                let text = counts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+                try s.recordCategoryErasure(CategoryErasureRecord(subject: item.subject, category: item.category.rawValue, erasedAt: now,
+                                                                  request: request, actor: actor.pseudonym, rule: item.rule, counts: text))
+                try tx.audit(.categoryErase, subject: item.subject, purpose: .dataSubjectRequest,
+                             detail: (request.map { "request=\($0) " } ?? "") + "category=\(item.category.rawValue) rule=\(item.rule.replacingOccurrences(of: " ", with: "/")) " + text)
+                return ErasureReceipt(subject: item.subject, erasedAt: now, request: request, by: actor.pseudonym, categories: counts,
+                                      bytesGone: false, resumed: false, category: item.category.rawValue, rule: item.rule)
+            }
+            if let receipt { receipts.append(receipt) }
+        }
+        guard !receipts.isEmpty else { return [] }
+        var gone = true
+        do { try backend.checkpoint() } catch RegisterError.refused { gone = false }
+        return receipts.map { var r = $0; r.bytesGone = gone; return r }
+    }
+
+    /// The date a rule counts from for this candidate, or nil when that event has not happened (or is not
+    /// one Rekry records for this category).
+    static func eventDate(_ event: RetentionRule.Event, _ facts: RetentionFacts) -> Date? {
+        switch event {
+        case .processClosed: facts.lastProcessClosedAt
+        case .lastContact, .lastActivity: facts.lastActivityAt
+        case .roleFilled, .assignmentDone, .consentExpiry, .employmentEnd: nil
+        }
+    }
+
+    static func ruleText(_ rule: RetentionRule) -> String {
+        "\(rule.category) \(rule.event.rawValue) \(rule.period)" + (rule.country == "*" ? "" : " \(rule.country)")
+    }
+}
