@@ -43,6 +43,10 @@ struct EraseTrials {
         let people: [Person] = try DatabaseQueue(path: db).read { db in
             try Row.fetchAll(db, sql: """
                 SELECT id, email FROM candidate WHERE email IS NOT NULL AND basis <> 'legal-obligation' AND restricted = 0
+                  -- The demo gives a few people the same email, and CVs carry emails: only an email nobody else
+                  -- holds can show a trace of the erased person.
+                  AND NOT EXISTS (SELECT 1 FROM candidate o WHERE o.email = candidate.email AND o.id <> candidate.id)
+                  AND NOT EXISTS (SELECT 1 FROM document o WHERE o.candidateId <> candidate.id AND instr(o.body, candidate.email) > 0)
                   AND NOT EXISTS (SELECT 1 FROM document d WHERE d.candidateId = candidate.id AND d.basis = 'legal-obligation')
                   AND NOT EXISTS (SELECT 1 FROM assessment a WHERE a.candidateId = candidate.id AND a.basis = 'legal-obligation')
                   AND NOT EXISTS (SELECT 1 FROM participation p WHERE p.candidateId = candidate.id AND p.basis = 'legal-obligation')
