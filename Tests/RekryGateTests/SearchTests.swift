@@ -62,7 +62,8 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(mainShards, 0)
         let reopened = try SQLiteRegister.open(at: t.path)
         let schemaObjects = try reopened.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
-        XCTAssertLessThan(schemaObjects ?? .max, 60, "the register's own schema stays small")
+        // About 60 tables, indexes and triggers of its own; a shard is 5 objects, so even a few shards would show.
+        XCTAssertLessThan(schemaObjects ?? .max, 70, "the register's own schema stays small")
         XCTAssertFalse(try reopened.writer.read { TextIndex.isAttached($0) })
         let fresh = try Register(backend: reopened).signIn(t.identities["recruiter"]!, clock: t.clock)
         XCTAssertEqual(try fresh.fullTextSearch("ødegård").compactMap(\.name.value), ["Bjørn Ødegård"])
