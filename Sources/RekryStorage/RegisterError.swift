@@ -14,6 +14,8 @@ public enum RegisterError: Error, CustomStringConvertible, Equatable {
     case refused(String)
     /// The storage reported a damaged file (a failing disk, a bad copy): stop and check.
     case damaged(path: String, detail: String)
+    /// A file Rekry was asked to write (an export) cannot be written there.
+    case cannotWrite(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -43,6 +45,8 @@ public enum RegisterError: Error, CustomStringConvertible, Equatable {
             message
         case .damaged(let path, let detail):
             "\(path): the register is damaged (\(detail)); stop working on it, run: rekry check, and restore it from a backup"
+        case .cannotWrite(let path, let reason):
+            "\(path): cannot write the file: \(reason); nothing was written"
         }
     }
 
@@ -50,7 +54,7 @@ public enum RegisterError: Error, CustomStringConvertible, Equatable {
     public var exitCode: Int32 {
         switch self {
         case .missing, .textIndexMissing: 66  // EX_NOINPUT
-        case .alreadyExists: 73  // EX_CANTCREAT
+        case .alreadyExists, .cannotWrite: 73  // EX_CANTCREAT
         case .unreadable, .exposed, .unknownStaff, .keyMismatch: 77  // EX_NOPERM
         case .notARegister, .invalid, .notFound, .damaged: 65  // EX_DATAERR
         case .notPermitted, .refused: 1  // refused by policy

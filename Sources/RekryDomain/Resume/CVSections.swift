@@ -17,6 +17,8 @@ public struct CVSections: Sendable, Equatable {
         public var organisation: String?
         public var place: String?
         public var summary: String?
+        /// Bulleted lines under the entry, bullets removed.
+        public var highlights: [String] = []
     }
     public struct Skill: Sendable, Equatable {
         public var name: String
@@ -42,7 +44,7 @@ public struct CVSections: Sendable, Equatable {
         for h in ["experience", "work experience", "professional experience", "employment", "employment history", "career history",
                   "arbetslivserfarenhet", "erfarenhet", "yrkeserfaring", "arbeidserfaring"] { map[h] = .work }
         for h in ["education", "studies", "academic background", "education and training", "utbildning", "utdanning"] { map[h] = .education }
-        for h in ["skills", "key skills", "competencies", "core competencies", "expertise", "skills and tools", "kompetens", "kompetanse",
+        for h in ["skills", "key skills", "competencies", "core competencies", "expertise", "skills and tools", "key competencies", "kompetens", "kompetanse",
                   "färdigheter", "ferdigheter"] { map[h] = .skills }
         for h in ["languages", "language skills", "språk", "språkkunskaper", "språkkunnskaper"] { map[h] = .languages }
         return map
@@ -56,8 +58,27 @@ public struct CVSections: Sendable, Equatable {
     public init(text: String) {
         var kind: Kind = .other
         var blocks: [Kind: [String]] = [:]
-        for raw in text.components(separatedBy: "\n") {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+        var lines = text.components(separatedBy: "\n")
+        // A setext heading ("Skills" over "------") reads as "Skills:".
+        for i in lines.indices.dropFirst() {
+            let rule = lines[i].trimmingCharacters(in: .whitespaces)
+            let above = lines[i - 1].trimmingCharacters(in: .whitespaces)
+            if rule.count >= 3, rule.allSatisfy({ $0 == "-" || $0 == "=" }), !above.isEmpty, above.count <= 40, !above.hasSuffix(":") {
+                lines[i - 1] = above + ":"
+                lines[i] = ""
+            }
+        }
+        for raw in lines {
+            var line = raw.trimmingCharacters(in: .whitespaces)
+            // "== Skills ==" and "SKILLS" headings read as "Skills:".
+            if line.hasPrefix("=="), line.hasSuffix("=="), line.count > 4 {
+                line = line.trimmingCharacters(in: CharacterSet(charactersIn: "= ")) + ":"
+            } else if line.hasPrefix("#") {
+                line = line.trimmingCharacters(in: CharacterSet(charactersIn: "# ")) + ":"   // Markdown "## Skills"
+            } else if line.count > 3, line.count <= 40, line == line.uppercased(), line.contains(where: \.isLetter),
+                      Self.headings[line.lowercased()] != nil {
+                line += ":"
+            }
             if line.hasSuffix(":"), line.count <= 42, let k = Self.headings[String(line.dropLast()).lowercased()] {
                 kind = k
                 continue
@@ -116,24 +137,32 @@ public struct CVSections: Sendable, Equatable {
         var previous: String?
         var summary: [String] = []
         func closeSummary() {
-            guard !entries.isEmpty else { summary = []; return }
-            let text = summary.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+            defer { summary = [] }
+            guard !entries.isEmpty else { return }
+            var prose: [String] = []
+            for line in summary {
+                if let bullet = bullets.first(where: { line.hasPrefix($0) }) {
+                    entries[entries.count - 1].highlights.append(String(line.dropFirst(bullet.count)).trimmingCharacters(in: .whitespaces))
+                } else {
+                    prose.append(line)
+                }
+            }
+            let text = prose.joined(separator: " ")
             if !text.isEmpty { entries[entries.count - 1].summary = text }
-            summary = []
         }
         for raw in lines {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if let range = yearRange(line) {
                 var head = headline(range.after)
                 if head.title == nil { head = headline(range.before) }
-                var consumedPrevious = false
-                if head.title == nil || head.organisation == nil, let prev = previous {
-                    // "Title – Employer (Town)" on the line above the dates, or "Employer, Town" above "Title, dates".
+                // "Title – Employer (Town)" on the line above the dates, or "Employer, Town" above "Title, dates":
+                // never a bullet or a sentence, which belong to the entry before.
+                if head.title == nil || head.organisation == nil, let prev = previous,
+                   !bullets.contains(where: { prev.hasPrefix($0) }), !prev.hasSuffix(".") {
                     let above = headline(prev)
                     if head.title == nil { head = above } else { head.organisation = above.title; head.place = head.place ?? above.organisation }
-                    consumedPrevious = true
+                    if !summary.isEmpty { summary.removeLast() }
                 }
-                if consumedPrevious, !summary.isEmpty { summary.removeLast() }
                 closeSummary()
                 entries.append(Entry(start: range.start, end: range.end, title: head.title, organisation: head.organisation,
                                      place: head.place, summary: nil))
@@ -163,7 +192,8 @@ public struct CVSections: Sendable, Equatable {
                 if !name.isEmpty { skills.append(Skill(name: name, level: level.isEmpty ? nil : level)) }
                 continue
             }
-            for item in line.replacingOccurrences(of: " and ", with: ", ").components(separatedBy: ",") {
+            for item in line.replacingOccurrences(of: " and ", with: ", ").replacingOccurrences(of: " · ", with: ", ")
+                .replacingOccurrences(of: " | ", with: ", ").components(separatedBy: ",") {
                 let name = item.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
                 if !name.isEmpty && name.count <= 60 { skills.append(Skill(name: name, level: nil)) }
             }
@@ -181,9 +211,10 @@ public struct CVSections: Sendable, Equatable {
             if line.contains("(") {
                 // "Finnish (native speaker), Swedish (conversational) and English (fluent)".
                 for item in line.replacingOccurrences(of: ") and ", with: "), ").components(separatedBy: "), ") {
-                    let parts = item.components(separatedBy: "(")
-                    let language = parts[0].trimmingCharacters(in: .whitespaces)
-                    let fluency = parts.count > 1 ? parts[1].trimmingCharacters(in: CharacterSet(charactersIn: " )")) : nil
+                    // The last parenthesis is the level: "Chinese (Mandarin) (elementary)".
+                    let open = item.range(of: "(", options: .backwards)
+                    let language = (open.map { String(item[..<$0.lowerBound]) } ?? item).trimmingCharacters(in: .whitespaces)
+                    let fluency = open.map { item[$0.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: " )")) }
                     if !language.isEmpty { found.append(Language(language: language, fluency: fluency)) }
                 }
             } else if let sep = line.range(of: " – ") ?? line.range(of: ": ") ?? line.range(of: " - ") {

@@ -42,6 +42,13 @@ public enum DayFormat {
         return "\(day(date)) \(padded(minutes / 60, 2)):\(padded(minutes % 60, 2))"
     }
 
+    /// `2026-11-22T03:14:05`, in UTC (ISO 8601 without a zone, as JSON Resume's `lastModified` asks).
+    public static func timestamp(_ date: Date) -> String {
+        let c = CivilDate(date)
+        let seconds = Int(c.secondOfDay)
+        return "\(day(date))T\(padded(seconds / 3600, 2)):\(padded(seconds / 60 % 60, 2)):\(padded(seconds % 60, 2))"
+    }
+
     private static func padded(_ n: Int, _ width: Int) -> String {
         let digits = String(n)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits

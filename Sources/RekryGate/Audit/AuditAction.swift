@@ -3,6 +3,8 @@ import Foundation
 /// What the audit log records. A fixed vocabulary: no free text ever reaches the log.
 public enum AuditAction: String, Sendable, CaseIterable {
     case candidateOpen = "candidate.open"
+    /// An export of a candidate (register extract, JSON Resume, client presentation); the format in detail.
+    case candidateExport = "candidate.export"
     case reportAttach = "report.attach"
     case reportRead = "report.read"
     case reportReadDenied = "report.read-denied"

@@ -156,6 +156,11 @@ extension SQLiteSession {
                        arguments: [candidateId, link.kind, link.url, link.source.rawValue])
     }
 
+    func insertDisclosure(candidateId: Int64, _ d: Disclosure) throws {
+        try db.execute(sql: "INSERT INTO disclosure(candidateId, recipient, disclosedAt, what) VALUES (?, ?, ?, ?)",
+                       arguments: [candidateId, d.recipient, d.disclosedAt.sql, d.what])
+    }
+
     func insertConsent(candidateId: Int64, _ c: ConsentRecord) throws -> Int64 {
         try db.execute(sql: """
             INSERT INTO consent(candidateId, purpose, givenAt, expiresAt, withdrawnAt, channel, text) VALUES (?, ?, ?, ?, ?, ?, ?)

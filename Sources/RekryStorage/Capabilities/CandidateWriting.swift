@@ -10,6 +10,8 @@ public protocol CandidateWriting {
     func updateCandidate(_ record: CandidateRecord) throws
     func insertLink(candidateId: Int64, _ link: ProfileLink) throws
     func insertConsent(candidateId: Int64, _ consent: ConsentRecord) throws -> Int64
+    /// Records that the candidate's profile was shown to a recipient (Art. 19, Art. 15(1)(c)).
+    func insertDisclosure(candidateId: Int64, _ disclosure: Disclosure) throws
     /// Adds the withdrawal date to a consent record (the only change the history allows).
     func withdrawConsent(id: Int64, at: Date) throws
     func insertDocument(candidateId: Int64, _ document: Document) throws -> Int64

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import RekryGate
+import RekryStorage
+
+/// `rekry export ID --format extract|resume|client`: the Art. 15 register extract, a JSON Resume for
+/// portability, or the redacted presentation shown to a client.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export a candidate: the Art. 15 extract (DPO), a JSON Resume (DPO) or a client presentation (recruiters, leads).",
+        discussion: """
+            extract: everything held about the person with its basis, purpose, source and retention, the consent history, \
+            the recipients, the access log (dates, purposes, roles) and their rights; JSON, or Markdown with --markdown \
+            (--both writes FILE and FILE.md side by side). resume: JSON Resume 1.3.1 of what the person provided. client: \
+            a redacted profile for --recipient (needs a valid client-sharing consent), recorded as a disclosure. \
+            Files are written 0600, atomically, and never over an existing file without --force; --out - prints.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case extract, resume, client }
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The candidate id.") var id: CandidateID
+    @Option(help: "extract, resume or client.") var format: Format
+    @Option(help: "With --format client: the client the profile is shown to.") var recipient: String?
+    @Option(help: ArgumentHelp("Where to write it; - for standard output. Default: a file named after the format and the candidate's reference, here.",
+                               valueName: "FILE|-")) var out: String?
+    @Flag(help: "With --format extract: Markdown for the person to read instead of JSON.") var markdown = false
+    @Flag(help: "With --format extract and a file: the JSON in FILE and the Markdown beside it in FILE.md.") var both = false
+    @Flag(help: "Replace an existing file.") var force = false
+
+    func validate() throws {
+        if format == .client && (recipient ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--format client needs --recipient NAME: the client the profile is shown to")
+        }
+        if format != .client && recipient != nil { throw ValidationError("--recipient goes with --format client") }
+        if (markdown || both) && format != .extract { throw ValidationError("--markdown and --both go with --format extract") }
+        if markdown && both { throw ValidationError("--markdown or --both, not both") }
+        if both && out == "-" { throw ValidationError("--both writes two files; name the JSON file with --out FILE") }
+    }
+
+    func run() throws {
+        // Checked before anything is read, so a bad path costs no audit entry and no disclosure.
+        if let out, out != "-" { try ExportTarget.check(out, force: force) }
+        let gate = try global.signIn()
+        var files: [(suffix: String, text: String)] = []
+        let reference: String
+        switch format {
+        case .extract:
+            let extract = try gate.registerExtract(candidateId: id.value)
+            reference = extract.subject.reference
+            if !markdown { files.append(("", try JSONOutput.string(extract) + "\n")) }
+            if markdown || both { files.append((both ? ".md" : "", ExtractMarkdown.render(extract))) }
+        case .resume:
+            let resume = try gate.resumeExport(candidateId: id.value)
+            reference = "c\(id.value)"
+            files.append(("", try JSONOutput.string(resume) + "\n"))
+        case .client:
+            let presentation = try gate.clientPresentation(candidateId: id.value, recipient: recipient ?? "")
+            reference = presentation.reference
+            files.append(("", try JSONOutput.string(presentation) + "\n"))
+        }
+        if out == "-" {
+            for file in files { FileHandle.standardOutput.write(Data(file.text.utf8)) }
+            return
+        }
+        let base = out ?? "rekry-\(format.rawValue)-\(reference).\(markdown ? "md" : "json")"
+        for file in files {
+            let path = base + file.suffix
+            for warning in try ExportWriter.write(Data(file.text.utf8), to: path, force: force) {
+                FileHandle.standardError.write(Data("rekry: warning: \(warning)\n".utf8))
+            }
+            print("Wrote \(path) (\(file.text.utf8.count) bytes, mode 0600).")
+        }
+    }
+}
+
+/// Checks an export's target before anything is read.
+enum ExportTarget {
+    static func check(_ path: String, force: Bool) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw RegisterError.cannotWrite(path: path, reason: "the folder \(folder) does not exist")
+        }
+        guard access(folder, W_OK | X_OK) == 0 else { throw RegisterError.cannotWrite(path: path, reason: "the folder \(folder) is not writable by you") }
+        if !force && FileManager.default.fileExists(atPath: path) { throw RegisterError.alreadyExists(path: path) }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import RekryDomain
+import RekryStorage
+
+/// A candidate's profile as shown to a client: redacted, and recorded as a disclosure.
+///
+/// No contact details, no psychologist report (not even that one exists), no references' contact details or
+/// statements, no internal notes or assessments. It is shown, not transferred: the client gets a reading
+/// copy, and the register records who saw what and when (Art. 19 and the extract's recipients).
+public struct ClientPresentation: Sendable, Codable, Equatable {
+    public static let schemaName = "rekry.client-presentation/1"
+    public struct Job: Sendable, Codable, Equatable {
+        public var title: String?
+        public var organisation: String?
+        public var start: String?
+        public var end: String?
+        public var summary: String?
+    }
+    public struct Study: Sendable, Codable, Equatable {
+        public var title: String?
+        public var organisation: String?
+        public var start: String?
+        public var end: String?
+    }
+    public struct Referee: Sendable, Codable, Equatable {
+        public var name: String
+        public var title: String?
+        public var workplace: String?
+        public var relationship: String
+    }
+
+    public var schema = ClientPresentation.schemaName
+    public var recipient: String
+    public var preparedAt: Date
+    /// The candidate's reference at the firm (a pseudonym): what the client quotes back.
+    public var reference: String
+    public var name: String?
+    public var title: String?
+    public var employer: String?
+    public var homeTown: String?
+    public var country: String?
+    public var summary: String?
+    public var experience: [Job]
+    public var education: [Study]
+    public var skills: [String]
+    public var languages: [String]
+    public var references: [Referee]
+    /// What the firm left out, and why (the gate's withheld items; redactions are by design and not listed).
+    public var notIncluded: [String]
+}
+
+extension Gate {
+    /// Prepares the client presentation of a candidate for `recipient` and records the disclosure. Recruiters
+    /// and leads; refused without a valid `client-sharing` consent, with the reason.
+    public func clientPresentation(candidateId: Int64, recipient rawRecipient: String) throws -> ClientPresentation {
+        try require([.recruiter, .lead], for: "export --format client")
+        let recipient = rawRecipient.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !recipient.isEmpty else { throw RegisterError.invalid(field: "--recipient", message: "name the client the profile is shown to") }
+        guard recipient.count <= 200, !recipient.contains(where: { $0.isNewline || $0 == "\u{0}" }) else {
+            throw RegisterError.invalid(field: "--recipient", message: "a client's name is one line of at most 200 characters")
+        }
+        let now = clock.now()
+        return try audited { tx in
+            let s = tx.session
+            guard let record = try s.candidate(id: candidateId) else { throw RegisterError.notFound(what: "candidate \(candidateId)") }
+            let consent = ConsentState.of(try s.consents(candidateId: candidateId), purpose: .clientSharing, at: now)
+            guard consent.isUsable else {
+                throw RegisterError.refused("candidate \(candidateId) has no valid client-sharing consent (\(consent.rawValue)): "
+                                            + "their profile may not be shown to a client; record their consent first (rekry consent record \(candidateId) --purpose client-sharing …)")
+            }
+            let detail = try detail(record, session: s, purpose: .recruitment, now: now)
+            if let reason = detail.name.reason ?? detail.profile.reason {
+                throw RegisterError.refused("candidate \(candidateId)'s profile is withheld from you (\(reason.explanation)): nothing of it may be shown to a client")
+            }
+            let presentation = ClientPresentationBuilder.build(detail, reference: record.pseudonym, recipient: recipient, now: now)
+            try s.insertDisclosure(candidateId: candidateId, Disclosure(recipient: recipient, disclosedAt: now, what: ClientPresentationBuilder.shared))
+            try tx.audit(.candidateExport, subject: record.pseudonym, purpose: .recruitment, detail: "format=client")
+            return presentation
+        }
+    }
+}
+
+enum ClientPresentationBuilder {
+    /// What the disclosure record says was shared.
+    static let shared = "client presentation: name, title, employer, home town, profile summary, experience, education, skills, languages, referees' names and roles"
+
+    static func build(_ d: CandidateDetail, reference: String, recipient: String, now: Date) -> ClientPresentation {
+        var notIncluded: [String] = []
+        if let reason = d.name.reason { notIncluded.append("name: \(reason.explanation)") }
+        if let reason = d.profile.reason { notIncluded.append("profile: \(reason.explanation)") }
+        let profile = d.profile.value
+        let cvs = d.documents.compactMap(\.value).filter { $0.kind == .cv }.sorted { $0.receivedAt > $1.receivedAt }
+        if d.documents.contains(where: { $0.value == nil }) { notIncluded.append("some documents: withheld by the register's rules") }
+        let sections = cvs.first.map { CVSections(text: $0.body) }
+        let referees = d.references.compactMap(\.value).map {
+            ClientPresentation.Referee(name: $0.name, title: $0.title, workplace: $0.workplace, relationship: $0.relationship)
+        }
+        if d.references.contains(where: { $0.value == nil }) { notIncluded.append("some referees: withheld by the register's rules") }
+        return ClientPresentation(
+            recipient: recipient, preparedAt: now, reference: reference, name: d.name.value, title: profile?.currentTitle,
+            employer: profile?.currentEmployer, homeTown: profile?.homeTown, country: profile?.country, summary: sections?.profile,
+            experience: (sections?.work ?? []).map { .init(title: $0.title, organisation: $0.organisation, start: $0.start, end: $0.end, summary: $0.summary) },
+            education: (sections?.education ?? []).map { .init(title: $0.title, organisation: $0.organisation, start: $0.start, end: $0.end) },
+            skills: (sections?.skills ?? []).map { skill in skill.level.map { "\(skill.name) (\($0))" } ?? skill.name },
+            languages: (sections?.languages ?? []).map { l in l.fluency.map { "\(l.language) (\($0))" } ?? l.language },
+            references: referees, notIncluded: notIncluded)
+    }
+}
