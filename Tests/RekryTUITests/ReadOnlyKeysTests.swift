@@ -28,7 +28,7 @@ final class ReadOnlyKeysTests: XCTestCase, @unchecked Sendable {
         XCTAssertEqual(app.mode, .detail)
         XCTAssertFalse(app.keyMap.bindings.contains { $0.writes })
         for tab in DetailTab.allCases {
-            for key in ["e", "n", "d", "a", "c", "R", "O", "N", "p", "m", "C", "g", "x", "W"] {
+            for key in ["e", "n", "d", "a", "c", "R", "O", "N", "p", "m", "C", "g", "X", "x", "W"] {
                 MemoryBackend.drive(app, [WriteKeys.tab(tab), .char(Character(key))])
                 XCTAssertEqual(app.mode, .detail, "\(key) on \(tab)")
             }
@@ -56,7 +56,8 @@ final class ReadOnlyKeysTests: XCTestCase, @unchecked Sendable {
         // Every write is marked as one, and every destructive key is a write.
         let writes: Set<Action> = [.addCandidate, .openProcess, .editSection, .addNote, .addDocument, .addToTab, .recordConsent,
                                    .toggleRestriction, .toggleObjection, .markNoticeSent, .joinProcess, .moveStage, .closeProcess,
-                                   .grantReport, .revokeReport, .withdrawConsent, .toggleMark, .eraseMarked, .eraseCandidate]
+                                   .grantReport, .revokeReport, .withdrawConsent, .toggleMark, .eraseMarked, .eraseCandidate,
+                                   .exportCandidate]  // a file, and for a client a disclosure
         for b in KeyTables.list.bindings + KeyTables.detail.bindings {
             XCTAssertEqual(b.writes, writes.contains(b.action), "\(b.action)")
         }

@@ -32,7 +32,7 @@ final class ReportKeysTests: XCTestCase, @unchecked Sendable {
         XCTAssertTrue(app.render().text.contains("lead, recruiter") || app.render().text.contains("recruiter, lead"),
                       "the access line lists the grantee:\n\(app.render().text)")
 
-        MemoryBackend.drive(app, [.char("x"), .char("r"), WriteKeys.save])
+        MemoryBackend.drive(app, [.char("X"), .char("r"), WriteKeys.save])
         XCTAssertEqual(app.mode, .confirm)
         let preview = WriteKeys.boxText(app.render())
         XCTAssertTrue(preview.contains("Revoke recruiter's access to Sara Lund's psychologist report?"), preview)

@@ -43,6 +43,7 @@ struct ExportCommand: ParsableCommand {
         if let out, out != "-" { try ExportTarget.check(out, force: force) }
         let gate = try global.signIn()
         var files: [(suffix: String, text: String)] = []
+        var presentation: ClientPresentation?
         let reference: String
         switch format {
         case .extract:
@@ -55,12 +56,20 @@ struct ExportCommand: ParsableCommand {
             reference = "c\(id.value)"
             files.append(("", try JSONOutput.string(resume) + "\n"))
         case .client:
-            let presentation = try gate.clientPresentation(candidateId: id.value, recipient: recipient ?? "")
-            reference = presentation.reference
-            files.append(("", try JSONOutput.string(presentation) + "\n"))
+            let prepared = try gate.clientPresentation(candidateId: id.value, recipient: recipient ?? "")
+            presentation = prepared
+            reference = prepared.reference
+            files.append(("", try JSONOutput.string(prepared) + "\n"))
+        }
+        // A client presentation counts as disclosed once it is out: recorded after the write, and the file
+        // taken back if the record cannot be made.
+        func disclose(undo: () -> Void) throws {
+            guard let presentation else { return }
+            do { try gate.recordDisclosure(of: presentation, candidateId: id.value) } catch { undo(); throw error }
         }
         if out == "-" {
             for file in files { FileHandle.standardOutput.write(Data(file.text.utf8)) }
+            try disclose {}
             return
         }
         let base = out ?? "rekry-\(format.rawValue)-\(reference).\(markdown ? "md" : "json")"
@@ -69,6 +78,7 @@ struct ExportCommand: ParsableCommand {
             for warning in try ExportWriter.write(Data(file.text.utf8), to: path, force: force) {
                 FileHandle.standardError.write(Data("rekry: warning: \(warning)\n".utf8))
             }
+            try disclose { unlink(path) }
             print("Wrote \(path) (\(file.text.utf8.count) bytes, mode 0600).")
         }
     }

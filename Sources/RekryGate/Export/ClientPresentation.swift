@@ -50,32 +50,57 @@ public struct ClientPresentation: Sendable, Codable, Equatable {
 }
 
 extension Gate {
-    /// Prepares the client presentation of a candidate for `recipient` and records the disclosure. Recruiters
-    /// and leads; refused without a valid `client-sharing` consent, with the reason.
+    /// Prepares the client presentation of a candidate for `recipient` (recruiters and leads); refused without a
+    /// valid `client-sharing` consent, with the reason. Nothing is disclosed yet: `recordDisclosure` records it
+    /// once the presentation has been written, so a preview that is declined discloses nothing.
     public func clientPresentation(candidateId: Int64, recipient rawRecipient: String) throws -> ClientPresentation {
         try require([.recruiter, .lead], for: "export --format client")
-        let recipient = rawRecipient.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !recipient.isEmpty else { throw RegisterError.invalid(field: "--recipient", message: "name the client the profile is shown to") }
-        guard recipient.count <= 200, !recipient.contains(where: { $0.isNewline || $0 == "\u{0}" }) else {
-            throw RegisterError.invalid(field: "--recipient", message: "a client's name is one line of at most 200 characters")
-        }
+        let recipient = try Self.recipientName(rawRecipient)
         let now = clock.now()
         return try audited { tx in
             let s = tx.session
             guard let record = try s.candidate(id: candidateId) else { throw RegisterError.notFound(what: "candidate \(candidateId)") }
-            let consent = ConsentState.of(try s.consents(candidateId: candidateId), purpose: .clientSharing, at: now)
-            guard consent.isUsable else {
-                throw RegisterError.refused("candidate \(candidateId) has no valid client-sharing consent (\(consent.rawValue)): "
-                                            + "their profile may not be shown to a client; record their consent first (rekry consent record \(candidateId) --purpose client-sharing …)")
-            }
+            try Self.requireClientSharing(s, candidateId: candidateId, at: now)
             let detail = try detail(record, session: s, purpose: .recruitment, now: now)
             if let reason = detail.name.reason ?? detail.profile.reason {
                 throw RegisterError.refused("candidate \(candidateId)'s profile is withheld from you (\(reason.explanation)): nothing of it may be shown to a client")
             }
-            let presentation = ClientPresentationBuilder.build(detail, reference: record.pseudonym, recipient: recipient, now: now)
-            try s.insertDisclosure(candidateId: candidateId, Disclosure(recipient: recipient, disclosedAt: now, what: ClientPresentationBuilder.shared))
-            try tx.audit(.candidateExport, subject: record.pseudonym, purpose: .recruitment, detail: "format=client")
-            return presentation
+            try tx.audit(.candidateExport, subject: record.pseudonym, purpose: .recruitment, detail: "format=client step=prepared")
+            return ClientPresentationBuilder.build(detail, reference: record.pseudonym, recipient: recipient, now: now)
+        }
+    }
+
+    /// Records that a prepared presentation was given to its recipient (Art. 19; the extract's recipients);
+    /// the consent is checked again, as it may have been withdrawn meanwhile.
+    public func recordDisclosure(of presentation: ClientPresentation, candidateId: Int64) throws {
+        try require([.recruiter, .lead], for: "export --format client")
+        let now = clock.now()
+        try audited { tx in
+            let s = tx.session
+            guard let record = try s.candidate(id: candidateId), record.pseudonym == presentation.reference else {
+                throw RegisterError.notFound(what: "candidate \(candidateId)")
+            }
+            try Self.requireClientSharing(s, candidateId: candidateId, at: now)
+            try s.insertDisclosure(candidateId: candidateId, Disclosure(recipient: presentation.recipient, disclosedAt: now,
+                                                                        what: ClientPresentationBuilder.shared))
+            try tx.audit(.candidateExport, subject: record.pseudonym, purpose: .recruitment, detail: "format=client step=disclosed")
+        }
+    }
+
+    static func recipientName(_ raw: String) throws -> String {
+        let recipient = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !recipient.isEmpty else { throw RegisterError.invalid(field: "--recipient", message: "name the client the profile is shown to") }
+        guard recipient.count <= 200, !recipient.contains(where: { $0.isNewline || $0 == "\u{0}" }) else {
+            throw RegisterError.invalid(field: "--recipient", message: "a client's name is one line of at most 200 characters")
+        }
+        return recipient
+    }
+
+    static func requireClientSharing(_ s: any StorageSession, candidateId: Int64, at now: Date) throws {
+        let consent = ConsentState.of(try s.consents(candidateId: candidateId), purpose: .clientSharing, at: now)
+        guard consent.isUsable else {
+            throw RegisterError.refused("candidate \(candidateId) has no valid client-sharing consent (\(consent.rawValue)): "
+                                        + "their profile may not be shown to a client; record their consent first (rekry consent record \(candidateId) --purpose client-sharing …)")
         }
     }
 }

@@ -34,6 +34,9 @@ extension App {
         case .eraseCandidate:
             try askErase(d)
             return
+        case .exportCandidate:
+            askExport(d)
+            return
         case .editSection, .addNote, .addDocument, .addToTab, .recordConsent, .toggleRestriction, .toggleObjection,
              .markNoticeSent, .joinProcess, .moveStage, .closeProcess, .grantReport, .revokeReport:
             try performWrite(action, on: d)

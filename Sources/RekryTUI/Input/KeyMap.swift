@@ -18,6 +18,8 @@ public enum Action: String, Sendable, CaseIterable {
     case grantReport, revokeReport
     /// Erasure (Art. 17): the open candidate, or the rows marked on the list.
     case eraseCandidate, toggleMark, eraseMarked
+    /// Exports (Art. 15 extract, JSON Resume, client presentation) of the open candidate.
+    case exportCandidate
     case confirm, cancel
     // Forms. Printable characters never reach the table: they are text entry (in a choice, Space and letters pick).
     case nextField, previousField, advanceField, submitForm, cancelForm, clearField
@@ -188,8 +190,10 @@ public enum KeyTables {
                    destructive: true, tabs: [.processes], hint: "close"),
         KeyBinding([.char("g")], .grantReport, "grant a recruiter or lead access to the report, with a reason (leads)",
                    writes: true, tabs: [.report], hint: "grant"),
-        KeyBinding([.char("x")], .revokeReport, "revoke someone's access to the report (leads)", destructive: true,
+        KeyBinding([.char("X")], .revokeReport, "revoke someone's access to the report (leads)", destructive: true,
                    tabs: [.report], hint: "revoke"),
+        KeyBinding([.char("x")], .exportCandidate, "export: the Art. 15 extract or a JSON Resume (the DPO), a client presentation (recruiters, leads)",
+                   writes: true, hint: "export"),
         KeyBinding([.char("E")], .eraseCandidate, "erase this person: everything held about them, from every file (typed confirmation)",
                    destructive: true, hint: "erase"),
     ])
