@@ -11,7 +11,7 @@ import RekryTUI
 /// rekry-bench: builds (or reuses) a register of N candidates and prints figures, each beside raw SQLite
 /// doing the same query on the same file where that fits. Not part of the tests: machines are noisy.
 ///
-/// Usage: rekry-bench [--candidates N] [--dir DIR] [--reuse] [--only store|writes|tui|first-screen|erase|erase-trials] [--trials N]
+/// Usage: rekry-bench [--candidates N] [--dir DIR] [--reuse] [--only store|writes|tui|first-screen|erase|erase-trials|export] [--trials N]
 struct BenchOptions {
     var candidates = 100_000
     var dir = "bench-out"
@@ -41,12 +41,12 @@ struct BenchOptions {
             case "--reuse": reuse = true
             case "--only":
                 let group = try value()
-                guard ["store", "tui", "first-screen", "writes", "erase", "erase-trials"].contains(group) else {
-                    throw BenchError("--only takes store, writes, tui, first-screen, erase or erase-trials, not '\(group)'")
+                guard ["store", "tui", "first-screen", "writes", "erase", "erase-trials", "export"].contains(group) else {
+                    throw BenchError("--only takes store, writes, tui, first-screen, erase, erase-trials or export, not '\(group)'")
                 }
                 only = group
             case "-h", "--help":
-                print("usage: rekry-bench [--candidates N] [--dir DIR] [--reuse] [--only store|writes|tui|first-screen|erase|erase-trials] [--trials N]")
+                print("usage: rekry-bench [--candidates N] [--dir DIR] [--reuse] [--only store|writes|tui|first-screen|erase|erase-trials|export] [--trials N]")
                 exit(0)
             default: throw BenchError("unknown argument '\(a)'")
             }
@@ -86,6 +86,8 @@ do {
     if options.only == nil || options.only == "tui" { try MainActor.assumeIsolated { try TUIBench(db: db, keys: keys).run() } }
     // Erasing removes people from the benchmark register, so it runs only when asked for.
     if options.only == "erase" { try EraseBench(db: db, keys: keys).run() }
+    // Exports audit each read and record client disclosures, so they run only when asked for.
+    if options.only == "export" { try ExportBench(db: db, keys: keys).run() }
     if options.only == "first-screen" { try MainActor.assumeIsolated { try TUIBench(db: db, keys: keys).processStartToFirstScreen() } }
 } catch {
     FileHandle.standardError.write(Data("rekry-bench: \(error)\n".utf8))
