@@ -26,12 +26,23 @@ struct ExportBench {
         let given: [Int64] = try raw.read { db in
             try Int64.fetchAll(db, sql: "SELECT id FROM candidate WHERE source IN ('applied', 'network') AND id % 211 = 5 ORDER BY id LIMIT 40")
         }
-        let sharing: [Int64] = try raw.read { db in
+        var sharing: [Int64] = try raw.read { db in
             try Int64.fetchAll(db, sql: """
                 SELECT DISTINCT c.id FROM candidate c JOIN consent k ON k.candidateId = c.id
                 WHERE k.purpose = 'client-sharing' AND k.withdrawnAt IS NULL AND (k.expiresAt IS NULL OR k.expiresAt > ?)
-                  AND c.restricted = 0 AND c.objected = 0 ORDER BY c.id LIMIT 40
+                  AND c.restricted = 0 AND c.objected = 0 AND c.basis IN ('contract', 'legitimate-interest') ORDER BY c.id LIMIT 40
                 """, arguments: [Date().timeIntervalSince1970])
+        }
+        if sharing.isEmpty {
+            // The demo records no client-sharing consent: a lead records one for 40 people spread over the register.
+            sharing = try raw.read { db in
+                // People whose profile a lead sees (a contract or legitimate-interest basis): a lapsed talent-pool
+                // consent would withhold the profile itself.
+                try Int64.fetchAll(db, sql: "SELECT id FROM candidate WHERE restricted = 0 AND objected = 0 AND basis IN ('contract', 'legitimate-interest') AND id % 251 = 7 ORDER BY id LIMIT 40")
+            }
+            for id in sharing {
+                try lead.recordConsent(candidateId: id, ConsentDraft(purpose: .clientSharing, channel: "bench", text: "You may show my profile to clients."))
+            }
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
