@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
         // ncursesw, imported through a shim that exposes the wide-character API.
@@ -43,6 +44,11 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
+        // Reading files to import: Excel-Nordic CSV (through CSV.swift) and JSON Resume, into rows the gate
+        // validates and writes. No storage: the gate's import desk does that.
+        .target(name: "RekryImport", dependencies: [
+            "RekryDomain", "RekryGate", .product(name: "CSV", package: "CSV.swift"),
+        ]),
         // Opens a register by location with the backend that serves it; the CLI's only way to a backend.
         .target(name: "RekryBackends", dependencies: ["RekryStorage", "RekryGate", "RekrySQLite"]),
         // The deterministic demo register, written through the write model's bulk mode.
@@ -55,7 +61,7 @@ let package = Package(
         .target(name: "RekryTerminal", dependencies: ["CNcursesw", "RekryDomain", "RekryStorage", "RekryGate", "RekryTUI"]),
         // The command line: argument parsing and command implementations.
         .target(name: "RekryCLI", dependencies: [
-            "RekryDomain", "RekryCrypto", "RekryStorage", "RekryGate", "RekryBackends", "RekryDemo", "RekryTUI",
+            "RekryDomain", "RekryCrypto", "RekryStorage", "RekryGate", "RekryBackends", "RekryDemo", "RekryTUI", "RekryImport",
             "RekryTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

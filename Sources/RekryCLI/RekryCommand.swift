@@ -12,7 +12,7 @@ public struct RekryCommand: ParsableCommand {
             AddCommand.self, EditCommand.self, DocCommand.self, NoteCommand.self, AssessmentCommand.self,
             ReferenceCommand.self, ConsentCommand.self, RestrictCommand.self, ObjectCommand.self, NoticeCommand.self,
             ProcessCommand.self, StaffCommand.self, ReportCommand.self, GrantCommand.self, RevokeCommand.self,
-            AuditCommand.self, CheckCommand.self, ExportCommand.self, EraseCommand.self, SuppressionCommand.self, BackupCommand.self, RestoreCommand.self,
+            AuditCommand.self, CheckCommand.self, ImportCommand.self, ExportCommand.self, EraseCommand.self, SuppressionCommand.self, BackupCommand.self, RestoreCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

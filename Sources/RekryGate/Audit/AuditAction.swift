@@ -15,6 +15,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case consentWithdraw = "consent.withdraw"
     case consentRecord = "consent.record"
     case candidateAdd = "candidate.add"
+    /// An import run: counts, format and source only.
+    case candidateImport = "candidate.import"
     case candidateEdit = "candidate.edit"
     case documentAdd = "document.add"
     case noteAdd = "note.add"

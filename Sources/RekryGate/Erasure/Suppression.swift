@@ -39,4 +39,11 @@ enum Suppression {
             throw RegisterError.refused("this person was erased at their request on \(DayFormat.day(hit.createdAt)), and their \(what) is suppressed: they are not added again. If they ask to be, the DPO lifts it: rekry suppression lift \(hit.subject) --reason …")
         }
     }
+
+    /// Whether a person's details match an active suppression entry (an import counts these, naming no one).
+    static func matches(_ s: any StorageSession, _ record: CandidateRecord, secret: Data) throws -> Bool {
+        let hashes = values(name: record.fullName, email: record.email, phone: record.phone, birthYear: record.birthYear,
+                            country: record.country).map { hash($0.0, $0.1, secret: secret) }
+        return try s.activeSuppression(hashes: hashes) != nil
+    }
 }

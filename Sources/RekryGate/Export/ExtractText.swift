@@ -74,7 +74,7 @@ enum ExtractText {
         case .stageMove: return "your stage in a process changed"
         case .candidateErase, .categoryErase: return "data about you was erased"
         case .refereeErase: return "a referee's data was erased"
-        case .processOpen, .processClose, .staffAdd, .staffRemove, .staffRekey, .registerCreate, .registerBackup, .registerRestore,
+        case .processOpen, .processClose, .candidateImport, .staffAdd, .staffRemove, .staffRekey, .registerCreate, .registerBackup, .registerRestore,
              .suppressionLift, .rosterSign, .listBrowse, .listSearch, .listFullText:
             return "the register was worked on (\(raw))"
         }

@@ -375,6 +375,13 @@ enum Migrations {
             );
             """)
         }
+        // Import matches rows to people already on the register by email or phone.
+        m.registerMigration("v7 contact indexes") { db in
+            try db.execute(sql: """
+            CREATE INDEX candidate_email ON candidate(email) WHERE email IS NOT NULL;
+            CREATE INDEX candidate_phone ON candidate(phone) WHERE phone IS NOT NULL;
+            """)
+        }
         return m
     }
 }

@@ -89,6 +89,18 @@ extension SQLiteSession {
                          arguments: [candidateId]).map(RowDecoding.assessment)
     }
 
+    func candidateMatching(email: String?, phone: String?) throws -> Int64? {
+        if let email, let id = try Int64.fetchOne(db, sql: "SELECT id FROM candidate WHERE email = ? ORDER BY id LIMIT 1", arguments: [email]) {
+            return id
+        }
+        if let phone { return try Int64.fetchOne(db, sql: "SELECT id FROM candidate WHERE phone = ? ORDER BY id LIMIT 1", arguments: [phone]) }
+        return nil
+    }
+
+    func lastCandidateId() throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT max(COALESCE((SELECT max(id) FROM candidate), 0), COALESCE((SELECT floor FROM idFloor WHERE tableName = 'candidate'), 0))") ?? 0
+    }
+
     func disclosures(candidateId: Int64) throws -> [Disclosure] {
         try Row.fetchAll(db, sql: "SELECT * FROM disclosure WHERE candidateId = ? ORDER BY disclosedAt DESC",
                          arguments: [candidateId]).map {

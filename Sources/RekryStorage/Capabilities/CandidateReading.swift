@@ -21,6 +21,10 @@ public protocol CandidateReading {
     /// Assessments, newest first.
     func assessments(candidateId: Int64) throws -> [Assessment]
     func disclosures(candidateId: Int64) throws -> [Disclosure]
+    /// The candidate with this email (case-insensitive) or this phone, if any (the lowest id first).
+    func candidateMatching(email: String?, phone: String?) throws -> Int64?
+    /// The highest candidate id ever given out (0 on a new register).
+    func lastCandidateId() throws -> Int64
     /// The rectification and flag log, oldest first.
     func recordChanges(candidateId: Int64) throws -> [RecordChange]
 }

@@ -1,0 +1,137 @@
+import Foundation
+import RekryCrypto
+import RekryDomain
+import RekryStorage
+
+extension Gate {
+    /// Imports candidates in one transaction (recruiters and leads): all or nothing.
+    ///
+    /// Every row is validated (each problem names its file and line or JSON pointer, the field and the rule)
+    /// and written through the write model, so search keys, full text and retention dates are right at once.
+    /// A row matching an erased person's suppression entry is refused and counted, never named; one matching
+    /// a candidate on the register by email or phone is skipped, or with `.update` merged as an audited
+    /// rectification; one matching an earlier row of the same import is a problem. If any row is invalid,
+    /// nothing is written unless `skipInvalid`; a dry run validates everything and writes nothing. Rows are
+    /// read from `rows` one at a time, so a file of any size is streamed.
+    public func importCandidates<Rows: Sequence>(_ rows: Rows, options: ImportOptions,
+                                                 progress: (Int) -> Void = { _ in }) throws -> ImportReport
+    where Rows.Element == Result<ImportRow, ImportProblem> {
+        try requireWrite(.addCandidate)
+        let started = Date()
+        let now = clock.now()
+        var report = ImportReport()
+        report.dryRun = options.dryRun
+        do {
+            try audited(indexingText: true) { tx in
+                let s = tx.session
+                let secret = try s.suppressionSecret()
+                let firstNew = try s.lastCandidateId()
+                for element in rows {
+                    report.rows += 1
+                    if report.rows % 1_000 == 0 { progress(report.rows) }
+                    do {
+                        let row = try element.get()
+                        let candidate = try ImportValidation.candidate(row, options: options, now: now)
+                        if try Suppression.matches(s, candidate.record, secret: secret) {
+                            report.suppressed += 1
+                            continue
+                        }
+                        if let existing = try s.candidateMatching(email: candidate.record.email, phone: candidate.record.phone) {
+                            if existing > firstNew {
+                                throw ImportProblem(location: row.location, field: candidate.record.email != nil ? row.origin(.email) : row.origin(.phone),
+                                                    message: "the same person as an earlier row of this import (same email or phone)")
+                            }
+                            if options.onDuplicate == .update {
+                                try merge(candidate, into: existing, tx: tx, now: now)
+                                report.updated += 1
+                            } else {
+                                report.skippedDuplicates += 1
+                            }
+                            continue
+                        }
+                        try insert(candidate, tx: tx, now: now, format: options.format)
+                        report.added += 1
+                    } catch let problem as ImportProblem {
+                        report.invalid += 1
+                        if report.problems.count < 1_000 { report.problems.append(problem) }
+                    } catch let row as ImportProblems {
+                        report.invalid += 1
+                        report.problems += row.all.prefix(max(0, 1_000 - report.problems.count))
+                    }
+                }
+                if report.invalid > 0 && !options.skipInvalid { throw ImportRollback() }
+                if options.dryRun { throw ImportRollback() }
+                try tx.audit(.candidateImport, subject: nil, purpose: .recruitment, detail: Self.importDetail(report, options))
+                report.written = true
+            }
+        } catch is ImportRollback {
+            report.written = false
+        }
+        report.seconds = Date().timeIntervalSince(started)
+        if report.written { try? backend.checkpoint() }
+        return report
+    }
+
+    private func insert(_ c: ImportValidation.Candidate, tx: AuditedTransaction, now: Date, format: String) throws {
+        let s = tx.session
+        let id = try s.insertCandidate(c.record)
+        for consent in c.consents { _ = try s.insertConsent(candidateId: id, consent) }
+        for link in c.links { try s.insertLink(candidateId: id, link) }
+        for d in c.documents {
+            let docId = try s.insertDocument(candidateId: id, Document(id: 0, kind: d.kind, title: d.title, body: d.body, receivedAt: now,
+                                                                       basis: c.record.basis))
+            try s.indexText(WriteModel.standard.textEntry(candidateId: id, documentId: docId, body: d.body))
+        }
+        for r in c.references {
+            let match = (r.email != nil || r.phone != nil) ? try s.referees(email: r.email, phone: r.phone).first : nil
+            let referenceId = try s.insertReference(
+                ReferenceRecord(id: 0, candidateId: id, name: r.name, title: r.title, workplace: r.workplace, relationship: r.relationship,
+                                email: r.email, phone: r.phone, basis: r.basis, restricted: false, objected: false, collectedAt: now),
+                refereeId: match?.refereeId)
+            if let said = r.statement { try s.insertStatement(referenceId: referenceId, ReferenceStatement(givenAt: now, text: said)) }
+        }
+        try tx.audit(.candidateAdd, subject: c.record.pseudonym, purpose: .recruitment,
+                     detail: "source=\(c.record.source.rawValue) import=\(format)")
+    }
+
+    /// Merges an imported row into the person already on the register: a rectification of the fields the
+    /// row gives and the record lacks or holds differently, logged field by field, without old values.
+    private func merge(_ c: ImportValidation.Candidate, into id: Int64, tx: AuditedTransaction, now: Date) throws {
+        var changed: [CandidateField] = []
+        let record = try changeCandidate(tx, id: id, action: .editCandidate) { r in
+            func take<T: Equatable>(_ field: CandidateField, _ path: WritableKeyPath<CandidateRecord, T?>, _ value: T?) {
+                guard let value, r[keyPath: path] != value else { return }
+                r[keyPath: path] = value
+                changed.append(field)
+            }
+            if r.fullName != c.record.fullName { r.fullName = c.record.fullName; changed.append(.fullName) }
+            take(.email, \.email, c.record.email)
+            take(.phone, \.phone, c.record.phone)
+            take(.homeTown, \.homeTown, c.record.homeTown)
+            take(.postalAddress, \.postalAddress, c.record.postalAddress)
+            take(.birthYear, \.birthYear, c.record.birthYear)
+            take(.currentTitle, \.currentTitle, c.record.currentTitle)
+            take(.currentEmployer, \.currentEmployer, c.record.currentEmployer)
+        }
+        for field in changed {
+            try tx.session.logChange(candidateId: id, RecordChange(field: field.rawValue, changedAt: now, changedBy: actor.pseudonym))
+        }
+        if !changed.isEmpty {
+            try tx.audit(.candidateEdit, subject: record.pseudonym, purpose: .recruitment,
+                         detail: "import fields=" + changed.map(\.rawValue).sorted().joined(separator: ","))
+        }
+    }
+
+    static func importDetail(_ r: ImportReport, _ o: ImportOptions) -> String {
+        "format=\(o.format) source=\(o.source?.rawValue ?? "per-row") rows=\(r.rows) added=\(r.added) updated=\(r.updated) "
+            + "duplicates=\(r.skippedDuplicates) suppressed=\(r.suppressed) invalid=\(r.invalid)"
+    }
+}
+
+extension ImportRow {
+    /// What the file calls `field` (its column header or JSON pointer), or the register's name for it.
+    func origin(_ field: ImportField) -> String { origins[field] ?? field.rawValue }
+}
+
+/// Thrown inside an import's transaction to roll it back (a dry run, or invalid rows) while keeping the report.
+struct ImportRollback: Error {}
