@@ -41,8 +41,7 @@ extension Gate {
                                 throw ImportProblem(location: row.location, field: candidate.record.email != nil ? row.origin(.email) : row.origin(.phone),
                                                     message: "the same person as an earlier row of this import (same email or phone)")
                             }
-                            if options.onDuplicate == .update {
-                                try merge(candidate, into: existing, tx: tx, now: now)
+                            if options.onDuplicate == .update, try merge(candidate, into: existing, tx: tx, now: now) {
                                 report.updated += 1
                             } else {
                                 report.skippedDuplicates += 1
@@ -96,7 +95,16 @@ extension Gate {
 
     /// Merges an imported row into the person already on the register: a rectification of the fields the
     /// row gives and the record lacks or holds differently, logged field by field, without old values.
-    private func merge(_ c: ImportValidation.Candidate, into id: Int64, tx: AuditedTransaction, now: Date) throws {
+    /// Returns whether anything changed (a row that says nothing new counts as an unchanged duplicate).
+    private func merge(_ c: ImportValidation.Candidate, into id: Int64, tx: AuditedTransaction, now: Date) throws -> Bool {
+        // A row that says nothing new leaves the record (and its activity date) untouched.
+        guard let current = try tx.session.candidate(id: id) else { return false }
+        let c2 = c.record
+        func differs<T: Equatable>(_ a: T?, _ b: T?) -> Bool { b != nil && a != b }
+        guard current.fullName != c2.fullName || differs(current.email, c2.email) || differs(current.phone, c2.phone)
+                || differs(current.homeTown, c2.homeTown) || differs(current.postalAddress, c2.postalAddress)
+                || differs(current.birthYear, c2.birthYear) || differs(current.currentTitle, c2.currentTitle)
+                || differs(current.currentEmployer, c2.currentEmployer) else { return false }
         var changed: [CandidateField] = []
         let record = try changeCandidate(tx, id: id, action: .editCandidate) { r in
             func take<T: Equatable>(_ field: CandidateField, _ path: WritableKeyPath<CandidateRecord, T?>, _ value: T?) {
@@ -120,6 +128,7 @@ extension Gate {
             try tx.audit(.candidateEdit, subject: record.pseudonym, purpose: .recruitment,
                          detail: "import fields=" + changed.map(\.rawValue).sorted().joined(separator: ","))
         }
+        return !changed.isEmpty
     }
 
     static func importDetail(_ r: ImportReport, _ o: ImportOptions) -> String {
