@@ -97,7 +97,7 @@ public final class CSVImportReader: Sequence {
                                                   message: "not valid \(encoding == "utf8" ? "UTF-8" : "UTF-16") text (nothing from here on was read)"))
                 }
                 line += 1 + fields.reduce(0) { $0 + $1.reduce(0) { $1 == "\n" ? $0 + 1 : ($1 == "\r\n" ? $0 + 1 : $0) } }
-                if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { continue }
+                if fields.allSatisfy(\.isBlank) { continue }
                 guard let header = columns else {
                     // The BOM, if CSV.swift left it, is not part of the first header.
                     let names = fields.enumerated().map { $0.offset == 0 ? $0.element.replacingOccurrences(of: "\u{FEFF}", with: "") : $0.element }

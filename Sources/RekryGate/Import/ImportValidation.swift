@@ -29,7 +29,7 @@ enum ImportValidation {
             return fallback
         }
         func raw(_ f: ImportField) -> String? {
-            guard let v = row.fields[f]?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty else { return nil }
+            guard let v = row.fields[f]?.trimmedWhitespace, !v.isEmpty else { return nil }
             return v
         }
         guard let rawName = raw(.name) else {

@@ -70,7 +70,7 @@ enum FieldRules {
     /// A trimmed text, nil when empty. `multiline` texts (documents, notes, statements, consent texts) keep
     /// their line breaks and tabs; every other control character is refused, in those too.
     static func text(_ value: String?, field: String, max: Int = 500, multiline: Bool = false) throws -> String? {
-        guard let v = value?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty else { return nil }
+        guard let v = value?.trimmedWhitespace, !v.isEmpty else { return nil }
         guard v.count <= max else { throw RegisterError.invalid(field: field, message: "at most \(max) characters, not \(v.count)") }
         let allowed: Set<Unicode.Scalar> = multiline ? ["\n", "\r", "\t"] : []
         guard !v.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !allowed.contains($0) }) else {
