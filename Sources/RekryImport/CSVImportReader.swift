@@ -14,15 +14,28 @@ public final class CSVImportReader: Sequence {
     public let encoding: String
     private let overrides: [String: ImportField]
 
+    /// Bytes held in memory instead of a file (the fuzzing harness); `path` then only names them.
+    private let data: Data?
+
     /// Opens `path`, sniffing its encoding and separator from the first 64 KiB; refuses an empty or unreadable file.
-    public init(path: String, overrides: [String: ImportField] = [:]) throws {
-        self.path = path
-        self.overrides = overrides
+    public convenience init(path: String, overrides: [String: ImportField] = [:]) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ImportProblem(location: path, field: "file", message: "cannot be read (missing, or not readable by you)")
         }
         let head = (try? handle.read(upToCount: 65_536)) ?? Data()
         try? handle.close()
+        try self.init(path: path, head: head, data: nil, overrides: overrides)
+    }
+
+    /// Reads `data` as if it were a file named `name`.
+    public convenience init(data: Data, name: String, overrides: [String: ImportField] = [:]) throws {
+        try self.init(path: name, head: data.prefix(65_536), data: data, overrides: overrides)
+    }
+
+    private init(path: String, head: Data, data: Data?, overrides: [String: ImportField]) throws {
+        self.path = path
+        self.overrides = overrides
+        self.data = data
         guard !head.isEmpty else { throw ImportProblem(location: path, field: "file", message: "the file is empty") }
         let sniffed = Self.sniff(head)
         encoding = sniffed.encoding
@@ -60,7 +73,7 @@ public final class CSVImportReader: Sequence {
     public func makeIterator() -> AnyIterator<Result<ImportRow, ImportProblem>> {
         let reader: CSVReader
         do {
-            guard let stream = InputStream(fileAtPath: path) else {
+            guard let stream = data.map({ InputStream(data: $0) }) ?? InputStream(fileAtPath: path) else {
                 throw ImportProblem(location: path, field: "file", message: "cannot be read")
             }
             switch encoding {
@@ -83,7 +96,7 @@ public final class CSVImportReader: Sequence {
                     finished = true
                     // Foundation's file stream on Linux says it has bytes at the end of the file, so CSV.swift's
                     // last read comes back short and reports `cannotReadFile`: that is the end, not an error.
-                    if let error = reader.error, !Self.isEndOfFile(error, encoding: encoding, path: path) {
+                    if let error = reader.error, !self.isEndOfFile(error, encoding: encoding, path: path) {
                         let what: String = if case CSVError.unicodeDecoding = error { "not valid \(encoding == "utf8" ? "UTF-8" : "UTF-16") text" } else { "\(error)" }
                         return .failure(ImportProblem(location: "\(path):\(line)", field: "file", message: what + " (nothing after this line was read)"))
                     }
@@ -91,7 +104,7 @@ public final class CSVImportReader: Sequence {
                 }
                 let here = line
                 // A decoding error ends the row early: the row is not trusted, and nothing after it is read.
-                if let error = reader.error, !Self.isEndOfFile(error, encoding: encoding, path: path) {
+                if let error = reader.error, !self.isEndOfFile(error, encoding: encoding, path: path) {
                     finished = true
                     return .failure(ImportProblem(location: "\(path):\(here)", field: "file",
                                                   message: "not valid \(encoding == "utf8" ? "UTF-8" : "UTF-16") text (nothing from here on was read)"))
@@ -144,10 +157,10 @@ public final class CSVImportReader: Sequence {
 
     /// Whether CSV.swift's error is only its short read at the end of the file (UTF-16 reports that as an
     /// encoding mismatch; a file of an odd length really is one).
-    static func isEndOfFile(_ error: any Error, encoding: String, path: String) -> Bool {
+    func isEndOfFile(_ error: any Error, encoding: String, path: String) -> Bool {
         if case CSVError.cannotReadFile = error { return true }
         if case CSVError.stringEncodingMismatch = error, encoding != "utf8" {
-            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 1
+            let size = data?.count ?? (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 1
             return size % 2 == 0
         }
         return false

@@ -161,4 +161,56 @@ final class ExportCommandTests: XCTestCase {
         XCTAssertEqual(refused.status, 1)
         XCTAssertTrue(refused.stderr.contains("--format extract"), refused.stderr)
     }
+
+    func testFreeTextInTheCVNeverReachesAClientAndLateRestrictionsStopTheDisclosure() throws {
+        let lead = try t.gate("lead")
+        let id = try lead.addCandidate(CandidateDraft(fullName: "Anna Svensson", email: "anna.svensson@gmail.example", phone: "+46 70 123 45 67",
+                                                      source: .applied, basis: .contract))
+        try lead.addDocument(candidateId: id, kind: .cv, body: """
+            PROFILE
+            Anna Svensson · anna.svensson@gmail.example · +46 70 123 45 67 · Storgatan 12, 114 51 Stockholm
+            Senior accountant.
+
+            EXPERIENCE
+            2019 – present | Senior accountant | KPMG
+              Reference: my manager Per Lind, per.lind@kpmg.example, 08-723 91 00, said "best hire in a decade".
+            2015 – 2019 | Accountant | EY
+              Left after sick leave in 2018 (diagnosed with zqhealthmarker).
+
+            SKILLS
+            Excel, SAP, call me on 0701234567
+            """)
+        try lead.recordConsent(candidateId: id, ConsentDraft(purpose: .clientSharing, channel: "email", text: "Yes."))
+        let run = try rekry(["export", String(id), "--format", "client", "--recipient", "Acme AB", "--out", "-"], as: "recruiter")
+        XCTAssertEqual(run.status, 0, run.stderr)
+        for leak in ["@", "123 45 67", "0701234567", "723 91 00", "Storgatan", "zqhealthmarker", "best hire", "Per Lind"] {
+            XCTAssertFalse(run.stdout.contains(leak), "\(leak) reached the client:\n\(run.stdout)")
+        }
+        XCTAssertTrue(run.stdout.contains("KPMG") && run.stdout.contains("Senior accountant") && run.stdout.contains("Excel"), run.stdout)
+        XCTAssertEqual(try t.scalar("SELECT count(*) FROM disclosure WHERE candidateId = ?", [id]) as Int?, 1, "recorded before the bytes left")
+
+        // A presentation prepared, then the person restricts processing: it is not disclosed.
+        let recruiter = try t.gate("recruiter")
+        let prepared = try recruiter.clientPresentation(candidateId: id, recipient: "Late AB")
+        try lead.setRestriction(candidateId: id, restricted: true, reason: "the person asked")
+        XCTAssertThrowsError(try recruiter.recordDisclosure(of: prepared, candidateId: id))
+        XCTAssertEqual(try t.scalar("SELECT count(*) FROM disclosure WHERE candidateId = ?", [id]) as Int?, 1)
+
+        // A recipient is one plain line: no escape sequences or direction overrides.
+        for bad in ["Evil\u{1B}[2JCorp", "\u{202E}BA emcA", "Tab\there", String(repeating: "a\u{301}", count: 150)] {
+            XCTAssertEqual(try rekry(["export", String(id), "--format", "client", "--recipient", bad, "--out", "-"], as: "recruiter").status, 65, bad)
+        }
+    }
+
+    func testBothFilesOrNeither() throws {
+        let id = String(try t.addCandidate("Bo Both", basis: .contract, consent: .none))
+        let base = t.directory + "/both.json"
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: base + ".md"))
+        let run = try rekry(["export", id, "--format", "extract", "--both", "--out", base], as: "dpo")
+        XCTAssertEqual(run.status, 73, run.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: base), "the JSON half was not written")
+        XCTAssertEqual(try String(contentsOfFile: base + ".md", encoding: .utf8), "keep")
+        XCTAssertEqual(try rekry(["export", id, "--format", "extract", "--out", t.directory], as: "dpo").status, 73, "a directory")
+        XCTAssertEqual(try rekry(["export", id, "--format", "extract", "--out", ""], as: "dpo").status, 64)
+    }
 }

@@ -36,11 +36,15 @@ struct ExportCommand: ParsableCommand {
         if (markdown || both) && format != .extract { throw ValidationError("--markdown and --both go with --format extract") }
         if markdown && both { throw ValidationError("--markdown or --both, not both") }
         if both && out == "-" { throw ValidationError("--both writes two files; name the JSON file with --out FILE") }
+        if out?.isEmpty == true { throw ValidationError("--out needs a file name, or - for standard output") }
     }
 
     func run() throws {
         // Checked before anything is read, so a bad path costs no audit entry and no disclosure.
-        if let out, out != "-" { try ExportTarget.check(out, force: force) }
+        if let out, out != "-" {
+            try ExportTarget.check(out, force: force)
+            if both { try ExportTarget.check(out + ".md", force: force) }
+        }
         let gate = try global.signIn()
         var files: [(suffix: String, text: String)] = []
         var presentation: ClientPresentation?
@@ -68,19 +72,33 @@ struct ExportCommand: ParsableCommand {
             do { try gate.recordDisclosure(of: presentation, candidateId: id.value) } catch { undo(); throw error }
         }
         if out == "-" {
-            for file in files { FileHandle.standardOutput.write(Data(file.text.utf8)) }
+            // Recorded first: once bytes are in a pipe they cannot be taken back, and a reader that stops early
+            // must not make the disclosure go unrecorded.
             try disclose {}
+            for file in files {
+                do { try FileHandle.standardOutput.write(contentsOf: Data(file.text.utf8)) } catch {
+                    throw CommandFailure.cannotCreate("standard output: cannot write the export: \(error.localizedDescription)")
+                }
+            }
             return
         }
         let base = out ?? "rekry-\(format.rawValue)-\(reference).\(markdown ? "md" : "json")"
-        for file in files {
-            let path = base + file.suffix
-            for warning in try ExportWriter.write(Data(file.text.utf8), to: path, force: force) {
-                FileHandle.standardError.write(Data("rekry: warning: \(warning)\n".utf8))
+        var written: [String] = []
+        do {
+            for file in files {
+                let path = base + file.suffix
+                for warning in try ExportWriter.write(Data(file.text.utf8), to: path, force: force) {
+                    FileHandle.standardError.write(Data("rekry: warning: \(warning)\n".utf8))
+                }
+                written.append(path)
             }
-            try disclose { unlink(path) }
-            print("Wrote \(path) (\(file.text.utf8.count) bytes, mode 0600).")
+            try disclose { written.forEach { unlink($0) } }
+        } catch {
+            // Both files or neither: the first is taken back when the second cannot be written.
+            if !force { written.forEach { unlink($0) } }
+            throw error
         }
+        for (file, path) in zip(files, written) { print("Wrote \(path) (\(file.text.utf8.count) bytes, mode 0600).") }
     }
 }
 
@@ -93,6 +111,13 @@ enum ExportTarget {
             throw RegisterError.cannotWrite(path: path, reason: "the folder \(folder) does not exist")
         }
         guard access(folder, W_OK | X_OK) == 0 else { throw RegisterError.cannotWrite(path: path, reason: "the folder \(folder) is not writable by you") }
-        if !force && FileManager.default.fileExists(atPath: path) { throw RegisterError.alreadyExists(path: path) }
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
+            if isDir.boolValue { throw RegisterError.cannotWrite(path: path, reason: "it is a directory; name a file in it") }
+            if !force { throw RegisterError.alreadyExists(path: path) }
+        }
+        guard (path as NSString).lastPathComponent.utf8.count <= 200 else {
+            throw RegisterError.cannotWrite(path: path, reason: "the file name is too long (at most 200 bytes)")
+        }
     }
 }

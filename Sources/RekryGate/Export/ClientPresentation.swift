@@ -81,6 +81,11 @@ extension Gate {
                 throw RegisterError.notFound(what: "candidate \(candidateId)")
             }
             try Self.requireClientSharing(s, candidateId: candidateId, at: now)
+            // A restriction or objection recorded since the presentation was prepared stops it too.
+            let detail = try detail(record, session: s, purpose: .recruitment, now: now)
+            if let reason = detail.name.reason ?? detail.profile.reason {
+                throw RegisterError.refused("candidate \(candidateId)'s profile is now withheld from you (\(reason.explanation)): not shown to a client")
+            }
             try s.insertDisclosure(candidateId: candidateId, Disclosure(recipient: presentation.recipient, disclosedAt: now,
                                                                         what: ClientPresentationBuilder.shared))
             try tx.audit(.candidateExport, subject: record.pseudonym, purpose: .recruitment, detail: "format=client step=disclosed")
@@ -90,8 +95,11 @@ extension Gate {
     static func recipientName(_ raw: String) throws -> String {
         let recipient = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !recipient.isEmpty else { throw RegisterError.invalid(field: "--recipient", message: "name the client the profile is shown to") }
-        guard recipient.count <= 200, !recipient.contains(where: { $0.isNewline || $0 == "\u{0}" }) else {
-            throw RegisterError.invalid(field: "--recipient", message: "a client's name is one line of at most 200 characters")
+        // Printed later on staff terminals and in the person's extract: no control or format characters (escape
+        // sequences, bidirectional overrides), and 200 code points at most, however they combine.
+        guard recipient.unicodeScalars.count <= 200,
+              !recipient.unicodeScalars.contains(where: { [.control, .format, .lineSeparator, .paragraphSeparator].contains($0.properties.generalCategory) }) else {
+            throw RegisterError.invalid(field: "--recipient", message: "a client's name is one line of at most 200 characters, with no control or formatting characters")
         }
         return recipient
     }
@@ -117,17 +125,48 @@ enum ClientPresentationBuilder {
         let cvs = d.documents.compactMap(\.value).filter { $0.kind == .cv }.sorted { $0.receivedAt > $1.receivedAt }
         if d.documents.contains(where: { $0.value == nil }) { notIncluded.append("some documents: withheld by the register's rules") }
         let sections = cvs.first.map { CVSections(text: $0.body) }
+        // Only the CV's structured parts travel, and no free text: a CV's prose can hold anything (contact
+        // details, a referee's words, health), so summaries and highlights stay home, and any value that
+        // looks like contact data is dropped whole.
+        let contact = d.contact.value
+        let guardText = ClientText(known: [contact?.email, contact?.phone, contact?.postalAddress].compactMap { $0 })
         let referees = d.references.compactMap(\.value).map {
-            ClientPresentation.Referee(name: $0.name, title: $0.title, workplace: $0.workplace, relationship: $0.relationship)
+            ClientPresentation.Referee(name: $0.name, title: guardText.clean($0.title), workplace: guardText.clean($0.workplace),
+                                       relationship: guardText.clean($0.relationship) ?? "referee")
         }
         if d.references.contains(where: { $0.value == nil }) { notIncluded.append("some referees: withheld by the register's rules") }
         return ClientPresentation(
-            recipient: recipient, preparedAt: now, reference: reference, name: d.name.value, title: profile?.currentTitle,
-            employer: profile?.currentEmployer, homeTown: profile?.homeTown, country: profile?.country, summary: sections?.profile,
-            experience: (sections?.work ?? []).map { .init(title: $0.title, organisation: $0.organisation, start: $0.start, end: $0.end, summary: $0.summary) },
-            education: (sections?.education ?? []).map { .init(title: $0.title, organisation: $0.organisation, start: $0.start, end: $0.end) },
-            skills: (sections?.skills ?? []).map { skill in skill.level.map { "\(skill.name) (\($0))" } ?? skill.name },
-            languages: (sections?.languages ?? []).map { l in l.fluency.map { "\(l.language) (\($0))" } ?? l.language },
+            recipient: recipient, preparedAt: now, reference: reference, name: d.name.value, title: guardText.clean(profile?.currentTitle),
+            employer: guardText.clean(profile?.currentEmployer), homeTown: guardText.clean(profile?.homeTown), country: profile?.country,
+            summary: nil,
+            experience: (sections?.work ?? []).map {
+                .init(title: guardText.clean($0.title), organisation: guardText.clean($0.organisation), start: $0.start, end: $0.end, summary: nil)
+            },
+            education: (sections?.education ?? []).map {
+                .init(title: guardText.clean($0.title), organisation: guardText.clean($0.organisation), start: $0.start, end: $0.end)
+            },
+            skills: (sections?.skills ?? []).compactMap { skill in guardText.clean(skill.level.map { "\(skill.name) (\($0))" } ?? skill.name) },
+            languages: (sections?.languages ?? []).compactMap { l in guardText.clean(l.fluency.map { "\(l.language) (\($0))" } ?? l.language) },
             references: referees, notIncluded: notIncluded)
+    }
+}
+
+/// Keeps contact data out of what a client sees: a value that holds an email address, a run of six digits
+/// (a phone number, a postal code with a street), a web address, or any of the person's own contact
+/// details, is dropped whole; so is anything longer than a short label.
+struct ClientText {
+    let known: [String]
+
+    func clean(_ value: String?) -> String? {
+        guard let v = value?.trimmedWhitespace, !v.isEmpty, v.count <= 120 else { return nil }
+        let lower = v.lowercased()
+        if lower.contains("@") || lower.contains("http") || lower.contains("www.") { return nil }
+        var run = 0, longest = 0
+        for ch in v {
+            if ch.isNumber { run += 1; longest = max(longest, run) } else if ch != " " && ch != "-" { run = 0 }
+        }
+        if longest >= 6 { return nil }
+        if known.contains(where: { !$0.isEmpty && lower.contains($0.lowercased()) }) { return nil }
+        return v
     }
 }

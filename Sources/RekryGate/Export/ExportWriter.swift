@@ -24,6 +24,9 @@ public enum ExportWriter {
         }
         var existing = stat()
         let exists = lstat(path, &existing) == 0
+        if exists && (existing.st_mode & S_IFMT) == S_IFDIR {
+            throw RegisterError.cannotWrite(path: path, reason: "it is a directory; name a file in it")
+        }
         if exists && !force { throw RegisterError.alreadyExists(path: path) }
         if exists && (existing.st_mode & S_IFMT) != S_IFREG {
             throw RegisterError.cannotWrite(path: path, reason: "it is not a regular file")

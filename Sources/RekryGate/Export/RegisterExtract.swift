@@ -111,7 +111,9 @@ extension Gate {
             return ExtractBuilder(record: record, detail: detail, policy: WriteModel.standard.policy, now: now).extract(accessLog: log)
         }
         // The report's text, only through a grant (its own audited read); otherwise who can add it.
-        if extract.psychologistReport != nil, let text = try readReport(candidateId: candidateId, purpose: .dataSubjectRequest)?.value {
+        // Only asked for when the actor holds a grant: a refused read would enter the person's own access log.
+        if let report = extract.psychologistReport, report.textHeldBy.contains(actor.username),
+           let text = try readReport(candidateId: candidateId, purpose: .dataSubjectRequest)?.value {
             extract.psychologistReport?.text = text.text
             extract.psychologistReport?.textHeldBy = []
         }
