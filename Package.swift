@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "rekry", targets: ["rekry"]),
         .executable(name: "rekry-bench", targets: ["RekryBench"]),
+        .executable(name: "rekry-fuzz", targets: ["RekryFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
@@ -75,6 +76,8 @@ let package = Package(
             .linkedLibrary("CoreFoundation"), .linkedLibrary("_FoundationICU"), .linkedLibrary("_FoundationCShims"),
             .linkedLibrary("_FoundationCollections"), .linkedLibrary("swiftSynchronization"),
         ]),
+        // The libFuzzer target for import's CSV and JSON Resume mappings (.ci/fuzz).
+        .executableTarget(name: "RekryFuzz", dependencies: ["RekryImport"]),
         .executableTarget(name: "RekryBench", dependencies: [
             "RekryDomain", "RekryStorage", "RekryGate", "RekrySQLite", "RekryBackends", "RekryDemo", "RekryTUI",
             "RekryCrypto",

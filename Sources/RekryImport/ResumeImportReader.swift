@@ -46,6 +46,11 @@ public struct ResumeImportReader: Sequence {
         guard let data = FileManager.default.contents(atPath: path) else {
             return [.failure(ImportProblem(location: path, field: "file", message: "cannot be read"))]
         }
+        return rows(in: data, name: path)
+    }
+
+    /// The rows of one document held in memory, named `path` in problems.
+    static func rows(in data: Data, name path: String) -> [Result<ImportRow, ImportProblem>] {
         guard String(data: data, encoding: .utf8) != nil else {
             return [.failure(ImportProblem(location: path, field: "file", message: "not valid UTF-8 text"))]
         }

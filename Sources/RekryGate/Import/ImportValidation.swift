@@ -144,3 +144,19 @@ struct ImportProblems: Error {
     var all: [ImportProblem]
     init(_ all: [ImportProblem]) { self.all = all }
 }
+
+extension Gate {
+    /// The problems an import would find in one row, without a register (the fuzzing harness, previews).
+    public static func importProblems(in row: ImportRow, options: ImportOptions, now: Date) -> [ImportProblem] {
+        do {
+            _ = try ImportValidation.candidate(row, options: options, now: now)
+            return []
+        } catch let row as ImportProblems {
+            return row.all
+        } catch let problem as ImportProblem {
+            return [problem]
+        } catch {
+            return [ImportProblem(location: row.location, field: "row", message: "\(error)")]
+        }
+    }
+}
