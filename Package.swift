@@ -108,7 +108,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "RekryCLITests", dependencies: [
-            "RekryCLI", "RekryTestSupport", "RekryDomain", "RekryStorage", "RekryGate",
+            "RekryCLI", "RekryImport", "RekryTestSupport", "RekryDomain", "RekryStorage", "RekryGate",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
     ],
