@@ -79,7 +79,7 @@ let package = Package(
         // The libFuzzer target for import's CSV and JSON Resume mappings (.ci/fuzz).
         .executableTarget(name: "RekryFuzz", dependencies: ["RekryImport"]),
         .executableTarget(name: "RekryBench", dependencies: [
-            "RekryDomain", "RekryStorage", "RekryGate", "RekrySQLite", "RekryBackends", "RekryDemo", "RekryTUI",
+            "RekryDomain", "RekryStorage", "RekryGate", "RekrySQLite", "RekryBackends", "RekryDemo", "RekryTUI", "RekryImport",
             "RekryCrypto",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),

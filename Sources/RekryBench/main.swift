@@ -11,7 +11,7 @@ import RekryTUI
 /// rekry-bench: builds (or reuses) a register of N candidates and prints figures, each beside raw SQLite
 /// doing the same query on the same file where that fits. Not part of the tests: machines are noisy.
 ///
-/// Usage: rekry-bench [--candidates N] [--dir DIR] [--reuse] [--only store|writes|tui|first-screen|erase|erase-trials|export] [--trials N]
+/// Usage: rekry-bench [--candidates N] [--dir DIR] [--reuse] [--only store|writes|tui|first-screen|erase|erase-trials|export|import] [--import-rows N] [--trials N]
 struct BenchOptions {
     var candidates = 100_000
     var dir = "bench-out"
@@ -20,6 +20,8 @@ struct BenchOptions {
     var trials = 1_000
     /// One group of figures instead of all.
     var only: String?
+    /// With `--only import`: how many rows the CSV holds.
+    var importRows = 100_000
 
     init(_ args: [String]) throws {
         var i = 0
@@ -39,14 +41,17 @@ struct BenchOptions {
                 guard let n = Int(try value()), n > 0 else { throw BenchError("--trials takes a positive number") }
                 trials = n
             case "--reuse": reuse = true
+            case "--import-rows":
+                guard let n = Int(try value()), n > 0 else { throw BenchError("--import-rows takes a positive number") }
+                importRows = n
             case "--only":
                 let group = try value()
-                guard ["store", "tui", "first-screen", "writes", "erase", "erase-trials", "export"].contains(group) else {
-                    throw BenchError("--only takes store, writes, tui, first-screen, erase, erase-trials or export, not '\(group)'")
+                guard ["store", "tui", "first-screen", "writes", "erase", "erase-trials", "export", "import"].contains(group) else {
+                    throw BenchError("--only takes store, writes, tui, first-screen, erase, erase-trials, export or import, not '\(group)'")
                 }
                 only = group
             case "-h", "--help":
-                print("usage: rekry-bench [--candidates N] [--dir DIR] [--reuse] [--only store|writes|tui|first-screen|erase|erase-trials|export] [--trials N]")
+                print("usage: rekry-bench [--candidates N] [--dir DIR] [--reuse] [--only store|writes|tui|first-screen|erase|erase-trials|export|import] [--import-rows N] [--trials N]")
                 exit(0)
             default: throw BenchError("unknown argument '\(a)'")
             }
@@ -88,6 +93,8 @@ do {
     if options.only == "erase" { try EraseBench(db: db, keys: keys).run() }
     // Exports audit each read and record client disclosures, so they run only when asked for.
     if options.only == "export" { try ExportBench(db: db, keys: keys).run() }
+    // Import writes a CSV beside the register and imports it into a new one.
+    if options.only == "import" { try ImportBench(db: db, dir: options.dir, rows: options.importRows).run() }
     if options.only == "first-screen" { try MainActor.assumeIsolated { try TUIBench(db: db, keys: keys).processStartToFirstScreen() } }
 } catch {
     FileHandle.standardError.write(Data("rekry-bench: \(error)\n".utf8))
