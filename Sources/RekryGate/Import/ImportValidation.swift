@@ -44,29 +44,23 @@ enum ImportValidation {
             guard let year = Int(text) else { throw RegisterError.invalid(field: "birth-year", message: "'\(text)' is not a year") }
             return try FieldRules.birthYear(year)
         }
-        let source: DataSource = check(.source, fallback: .applied) {
-            if let text = raw(.source) {
-                guard let s = DataSource(rawValue: text.lowercased()) else {
-                    throw RegisterError.invalid(field: "source", message: "'\(text)' is not a source (\(DataSource.allCases.map(\.rawValue).joined(separator: ", ")))")
+        /// A value named in the row's own column, else the run's default; either must be one the register knows.
+        func choice<E: RawRepresentable & CaseIterable>(_ field: ImportField, _ fallback: E?, what: String, missing: String) throws -> E
+        where E.RawValue == String {
+            if let text = raw(field) {
+                guard let value = E(rawValue: text.lowercased()) else {
+                    throw RegisterError.invalid(field: field.rawValue, message: "'\(text)' is not \(what) (\(E.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
-                return s
+                return value
             }
-            guard let s = options.source else {
-                throw RegisterError.invalid(field: "source", message: "say where the data came from: --source, or a source column")
-            }
-            return s
+            guard let fallback else { throw RegisterError.invalid(field: field.rawValue, message: missing) }
+            return fallback
+        }
+        let source: DataSource = check(.source, fallback: .applied) {
+            try choice(.source, options.source, what: "a source", missing: "say where the data came from: --source, or a source column")
         }
         let basis: LegalBasis = check(.basis, fallback: .contract) {
-            if let text = raw(.basis) {
-                guard let b = LegalBasis(rawValue: text.lowercased()) else {
-                    throw RegisterError.invalid(field: "basis", message: "'\(text)' is not a legal basis (\(LegalBasis.allCases.map(\.rawValue).joined(separator: ", ")))")
-                }
-                return b
-            }
-            guard let b = options.basis else {
-                throw RegisterError.invalid(field: "basis", message: "say why the firm may hold the data: --basis, or a basis column")
-            }
-            return b
+            try choice(.basis, options.basis, what: "a legal basis", missing: "say why the firm may hold the data: --basis, or a basis column")
         }
         var consents: [ConsentRecord] = []
         var consentPurpose: ConsentPurpose?
