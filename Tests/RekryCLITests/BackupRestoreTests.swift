@@ -65,4 +65,30 @@ final class BackupRestoreTests: XCTestCase {
         let verify = try rekry(["audit", "verify"], as: "dpo")
         XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
     }
+
+    func testARestoreGoesByTheAuditLogNotTheClockAndDestroysReportsAgain() throws {
+        let t = try TestRegister()
+        let planted = try ErasureMarkers.plant(in: t, tag: "E")
+        let other = try ErasureMarkers.plant(in: t, tag: "F")
+        let env = ["HOME": t.directory, "XDG_STATE_HOME": t.directory + "/state"]
+        func rekry(_ args: [String], as user: String) throws -> RekryBinary.Result {
+            try RekryBinary.run(args + ["--db", t.path, "--identity", try t.identityFile(user)], environment: env)
+        }
+        let folder = t.directory + "/backup-3"
+        XCTAssertEqual(try rekry(["backup", "--out", folder], as: "dpo").status, 0)
+        // After the backup, by a clock months behind it (the test register's manual clock): an erasure, and a
+        // process closed with the report of someone not hired destroyed.
+        _ = try t.gate("lead").erase(candidateIds: [planted.candidateId])
+        let process: Int64 = try XCTUnwrap(t.scalar("SELECT processId FROM participation WHERE candidateId = ?", [other.candidateId]))
+        _ = try t.gate("lead").closeProcess(process, hired: [])
+        XCTAssertEqual(try t.scalar("SELECT count(*) FROM psychReport WHERE candidateId = ?", [other.candidateId]) as Int?, 0)
+
+        let restore = try rekry(["restore", folder], as: "dpo")
+        XCTAssertEqual(restore.status, 0, restore.stdout + restore.stderr)
+        XCTAssertEqual(try t.scalar("SELECT count(*) FROM candidate WHERE id = ?", [planted.candidateId]) as Int?, 0,
+                       "erased after the backup by the log's order, though its clock said before")
+        for (field, needle) in planted.needles { XCTAssertEqual(t.filesContain(needle), [], "\(field) is back") }
+        XCTAssertEqual(try t.scalar("SELECT count(*) FROM psychReport WHERE candidateId = ?", [other.candidateId]) as Int?, 0,
+                       "the report destroyed at the close is destroyed again")
+    }
 }

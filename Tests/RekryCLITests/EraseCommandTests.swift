@@ -95,6 +95,10 @@ final class EraseCommandTests: XCTestCase {
         // A person whose process closed (before the close destroyed reports): contact details and report due.
         let planted = try ErasureMarkers.plant(in: t)
         try t.execute("UPDATE process SET closedAt = ?", [TestRegister.start.timeIntervalSince1970])
+        // Their contact details written into a CV too, in other spellings: they go with the fields.
+        let email = planted.markers["Email"]!.lowercased() + "@example.se"
+        try t.gate("lead").addDocument(candidateId: planted.candidateId, kind: .coverLetter,
+                                       body: "Reach me at \(email.uppercased()) or 070-917 44 21, zqkeepmarker.")
         // Still in an open process: nothing due. A Norwegian last contacted long ago: the NO contact rule (12m
         // after last contact). A Swede likewise: Sweden has no such rule, and no process closed.
         let open = try t.addCandidate("Open Process", basis: .contract, consent: .none, email: "zqopenmark@example.se")
@@ -120,6 +124,10 @@ final class EraseCommandTests: XCTestCase {
             XCTAssertEqual(t.filesContain(planted.markers[field]!.lowercased()), [], field)
         }
         XCTAssertEqual(t.filesContain("zqolamark"), [])
+        XCTAssertEqual(t.filesContain(email.uppercased()) + t.filesContain("070-917 44 21") + t.filesContain("0709174421"), [],
+                       "the contact details left the cover letter and the full-text index")
+        XCTAssertFalse(t.filesContain("zqkeepmarker").isEmpty, "the rest of the letter stays")
+        XCTAssertFalse(try rekry(["list", "--full-text", "070-917"], as: "dpo").stdout.contains("Anna"))
         XCTAssertFalse(t.filesContain(planted.markers["Cv"]!).isEmpty, "the CV stays")
         XCTAssertFalse(t.filesContain("zqopenmark").isEmpty, "an open process keeps its contact details")
         XCTAssertFalse(t.filesContain("zqsvenmark").isEmpty, "no rule makes a Swede's contact details due here")

@@ -57,7 +57,7 @@ struct EraseCommand: ParsableCommand {
         var receipts = doable.isEmpty ? [] : try gate.erase(candidateIds: doable.map(\.candidateId), request: request) { done, total in
             if total > ErasureRulesForCLI.progressFrom, !json { FileHandle.standardError.write(Data("erased \(done) of \(total)\n".utf8)) }
         }
-        receipts += try gate.eraseCategories(doableParts, request: request)
+        if !doableParts.isEmpty { receipts += try gate.eraseCategories(doableParts, request: request) }
         try emit(receipts)
         if receipts.contains(where: { !$0.bytesGone }) {
             FileHandle.standardError.write(Data("""

@@ -38,11 +38,29 @@ extension Gate {
         return try reading { s in
             var entries: [AuditEntry] = []
             try s.forEachAuditEntry { if $0.seq > info.auditSeq { entries.append($0) } }
+            // What went after the backup, by the audit log's order (signed and chained) and not only by the
+            // clock: an erasure stamped before the backup's time by a clock running behind is still after its
+            // last entry. The erasure logs by time are added, so neither source alone decides.
+            let after = entries
             let log = try s.erasures(since: info.createdAt)
-            return RestoreCarry(entries: entries,
-                                erasedCandidates: log.filter { $0.kind == .candidate }.map(\.subject),
-                                erasedReferees: log.filter { $0.kind == .reference }.compactMap { ErasureRules.refereeId(subject: $0.subject) },
-                                erasedCategories: try s.categoryErasures(since: info.createdAt))
+            var candidates = log.filter { $0.kind == .candidate }.map(\.subject)
+            candidates += after.filter { $0.action == AuditAction.candidateErase.rawValue }.compactMap(\.subject)
+            var referees = log.filter { $0.kind == .reference }.compactMap { ErasureRules.refereeId(subject: $0.subject) }
+            referees += after.filter { $0.action == AuditAction.refereeErase.rawValue }.compactMap { $0.subject.flatMap(ErasureRules.refereeId) }
+            var categories = try s.categoryErasures(since: info.createdAt)
+            for entry in after {
+                guard let subject = entry.subject else { continue }
+                if entry.action == AuditAction.categoryErase.rawValue, let category = ErasureRules.value("category", in: entry.detail) {
+                    categories.append(CategoryErasureRecord(subject: subject, category: category, erasedAt: entry.at, request: nil,
+                                                            actor: entry.actor, rule: "restore", counts: ""))
+                } else if entry.action == AuditAction.reportDestroy.rawValue {
+                    categories.append(CategoryErasureRecord(subject: subject, category: ErasableCategory.psychReport.rawValue, erasedAt: entry.at,
+                                                            request: nil, actor: entry.actor, rule: "restore",
+                                                            counts: ErasureRules.value("report", in: entry.detail).map { "report=\($0)" } ?? ""))
+                }
+            }
+            return RestoreCarry(entries: entries, erasedCandidates: Array(Set(candidates)).sorted(), erasedReferees: Array(Set(referees)).sorted(),
+                                erasedCategories: categories)
         }
     }
 
@@ -59,15 +77,27 @@ extension Gate {
             _ = try eraseReferee(referenceId: row, request: "restore")
             referees += 1
         }
-        // Categories of people who stay: the same rule, applied again to the copy's rows.
+        // Categories of people who stay: the same rule, applied again to the copy's rows. A report destroyed
+        // at a process close goes by its id (the person may hold another report that was kept).
         let now = clock.now()
+        var reports = 0
+        for record in carry.erasedCategories where record.category == ErasableCategory.psychReport.rawValue {
+            guard let id = ErasureRules.value("report", in: record.counts).flatMap(Int64.init) else { continue }
+            reports += try audited { tx in
+                guard try tx.session.reportById(id) != nil else { return 0 }
+                try tx.session.deleteReport(id: id)
+                try tx.audit(.reportDestroy, subject: record.subject, purpose: .recruitment, detail: "report=\(id) restore")
+                return 1
+            }
+        }
         let parts = try reading { s in
             try carry.erasedCategories.compactMap { record -> CategoryDue? in
-                guard let id = try s.candidateId(pseudonym: record.subject), let category = ErasableCategory(rawValue: record.category) else { return nil }
+                guard ErasureRules.value("report", in: record.counts) == nil,
+                      let id = try s.candidateId(pseudonym: record.subject), let category = ErasableCategory(rawValue: record.category) else { return nil }
                 return CategoryDue(candidateId: id, subject: record.subject, category: category, rule: record.rule, dueAt: now, refusal: nil)
             }
         }
-        let categories = try eraseCategories(parts, request: "restore").count
+        let categories = try eraseCategories(parts, request: "restore").count + reports
         let total = ids.count + referees + categories
         try audited { try $0.audit(.registerRestore, subject: nil, purpose: .recruitment,
                                    detail: "backup-taken=\(Int64(backupTakenAt.timeIntervalSince1970)) erasures-reapplied=\(total)") }

@@ -69,13 +69,32 @@ extension Gate {
         let now = clock.now()
         var receipts: [ErasureReceipt] = []
         for item in due where item.refusal == nil {
-            let receipt: ErasureReceipt? = try audited { tx in
+            let receipt: ErasureReceipt? = try audited(indexingText: item.category == .contactDetails) { tx in
                 let s = tx.session
                 guard try s.candidate(id: item.candidateId) != nil else { return nil }
                 var counts: [String: Int] = [:]
                 switch item.category {
                 case .contactDetails:
                     var cleared: [CandidateField] = []
+                    // The same details written into their CV or a note go too: a pattern per value, found in
+                    // any spelling of its separators, replaced in the text and in the full-text index.
+                    guard let before = try s.candidate(id: item.candidateId) else { return nil }
+                    let redaction = ContactRedaction(email: before.email, phone: before.phone, address: before.postalAddress, country: before.country)
+                    var texts = 0
+                    for d in try s.documents(candidateId: item.candidateId) {
+                        guard let redacted = redaction.apply(d.body) else { continue }
+                        try s.replaceText(candidateId: item.candidateId, rowid: d.id, body: redacted,
+                                          entry: WriteModel.standard.textEntry(candidateId: item.candidateId, documentId: d.id, body: redacted))
+                        texts += 1
+                    }
+                    for a in try s.assessments(candidateId: item.candidateId) {
+                        guard let redacted = redaction.apply(a.text) else { continue }
+                        try s.replaceText(candidateId: item.candidateId, rowid: -a.id, body: redacted,
+                                          entry: WriteModel.standard.textEntry(candidateId: item.candidateId, assessmentId: a.id, text: redacted))
+                        texts += 1
+                    }
+                    if texts > 0 { try s.mergeTextShard(candidateId: item.candidateId) }
+                    counts["texts-redacted"] = texts
                     _ = try changeCandidate(tx, id: item.candidateId, action: .eraseCandidate, countsAsActivity: false) { r in
                         if r.email != nil { cleared.append(.email); r.email = nil }
                         if r.phone != nil { cleared.append(.phone); r.phone = nil }
@@ -119,5 +138,41 @@ extension Gate {
 
     static func ruleText(_ rule: RetentionRule) -> String {
         "\(rule.category) \(rule.event.rawValue) \(rule.period)" + (rule.country == "*" ? "" : " \(rule.country)")
+    }
+}
+
+/// Finds a person's contact details inside free text: the email in any letter case, the phone number with
+/// any separators between its digits (and in the national form, a leading 0 for the country code), and the
+/// postal address as written. `apply` returns the text with each replaced, or nil when none occurs.
+struct ContactRedaction {
+    let patterns: [NSRegularExpression]
+    static let replacement = "[contact details removed]"
+
+    init(email: String?, phone: String?, address: String?, country: String) {
+        var sources: [String] = []
+        if let email, !email.isEmpty { sources.append(NSRegularExpression.escapedPattern(for: email)) }
+        if let phone {
+            let digits = phone.filter { $0.isASCII && $0.isNumber }.map(String.init)
+            if digits.count >= 6 {
+                let gap = #"[\s\-./()]*"#
+                sources.append(#"\+?"# + digits.joined(separator: gap))
+                // The other form of the same number: national if it was stored internationally, and back.
+                let number = PhoneNumber(phone, country: country)
+                for form in [number?.national, number?.international.map { "+" + $0 }].compactMap({ $0 }) {
+                    let formDigits = form.filter { $0.isASCII && $0.isNumber }.map(String.init)
+                    if formDigits.count >= 6, formDigits != digits { sources.append(#"\+?"# + formDigits.joined(separator: gap)) }
+                }
+            }
+        }
+        if let address, address.count >= 6 { sources.append(NSRegularExpression.escapedPattern(for: address)) }
+        patterns = sources.compactMap { try? NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+    }
+
+    func apply(_ text: String) -> String? {
+        var out = text
+        for p in patterns {
+            out = p.stringByReplacingMatches(in: out, range: NSRange(out.startIndex..., in: out), withTemplate: Self.replacement)
+        }
+        return out == text ? nil : out
     }
 }

@@ -190,6 +190,11 @@ extension Gate {
 
 /// Rules of erasure shared by its steps.
 enum ErasureRules {
+    /// The value of `key=value` in an audit detail or a log's counts (`category=contact-details`).
+    static func value(_ key: String, in detail: String) -> String? {
+        detail.split(separator: " ").first { $0.hasPrefix(key + "=") }.map { String($0.dropFirst(key.count + 1)) }
+    }
+
     /// A referee's subject in the erasure log and audit: `r-` and their referee id.
     static func refereeSubject(_ refereeId: Int64) -> String { "r-\(refereeId)" }
 

@@ -105,7 +105,12 @@ extension Gate {
                     closing.reportsKept += 1
                 } else {
                     try s.deleteReport(id: report.report.id)
-                    try tx.audit(.reportDestroy, subject: report.candidatePseudonym, purpose: .recruitment)
+                    // Logged as an erasure of its own, with the report's id, so that a restore from an older
+                    // backup destroys it again.
+                    try s.recordCategoryErasure(CategoryErasureRecord(
+                        subject: report.candidatePseudonym, category: ErasableCategory.psychReport.rawValue, erasedAt: now, request: nil,
+                        actor: actor.pseudonym, rule: "psych-report process-closed 0d (not hired)", counts: "report=\(report.report.id)"))
+                    try tx.audit(.reportDestroy, subject: report.candidatePseudonym, purpose: .recruitment, detail: "report=\(report.report.id)")
                     closing.reportsDestroyed += 1
                 }
             }

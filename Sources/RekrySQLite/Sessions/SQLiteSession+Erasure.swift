@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RekryDomain
 import RekryStorage
 
 extension SQLiteSession {
@@ -189,5 +190,30 @@ extension SQLiteSession {
             CategoryErasureRecord(subject: $0["subject"], category: $0["category"], erasedAt: Date(sql: $0["erasedAt"]),
                                   request: $0["request"], actor: $0["actor"], rule: $0["rule"], counts: $0["counts"])
         }
+    }
+
+    func replaceText(candidateId: Int64, rowid: Int64, body: String, entry: TextIndexEntry) throws {
+        guard TextIndex.isAttached(db) else {
+            throw RegisterError.refused("internal: text was replaced in a transaction not opened for indexing text")
+        }
+        let table = rowid > 0 ? "document" : "assessment", column = rowid > 0 ? "body" : "text", id = abs(rowid)
+        guard let old = try String.fetchOne(db, sql: "SELECT \(column) FROM main.\(table) WHERE id = ? AND candidateId = ?", arguments: [id, candidateId]) else {
+            return
+        }
+        let shard = TextIndex.shardName(candidateId: candidateId)
+        let name = String(shard.dropFirst(TextIndex.schema.count + 1))
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(TextIndex.schema).sqlite_master WHERE name = ?)", arguments: [name]) == true,
+           try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(shard)_docsize WHERE id = ?)", arguments: [rowid]) == true {
+            try db.execute(sql: "INSERT INTO \(shard)(\(name), rowid, body) VALUES ('delete', ?, ?)", arguments: [rowid, SearchFolding.fold(old)])
+        }
+        try db.execute(sql: "UPDATE main.\(table) SET \(column) = ? WHERE id = ?", arguments: [body, id])
+        try indexText(entry)
+    }
+
+    func mergeTextShard(candidateId: Int64) throws {
+        let shard = TextIndex.shardName(candidateId: candidateId)
+        let name = String(shard.dropFirst(TextIndex.schema.count + 1))
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(TextIndex.schema).sqlite_master WHERE name = ?)", arguments: [name]) == true else { return }
+        try TextIndex.optimize(db, table: name)
     }
 }

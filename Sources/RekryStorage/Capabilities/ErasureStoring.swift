@@ -38,6 +38,12 @@ public protocol ErasureStoring {
     func deleteLinks(candidateId: Int64) throws -> Int
     /// Deletes the candidate's psychologist reports with their keys and grants; returns how many reports.
     func deletePsychReports(candidateId: Int64) throws -> Int
+    /// Replaces the text of one of the candidate's documents (`rowid` > 0) or assessments (`rowid` < 0, minus
+    /// its id), taking the old text out of the full-text index with the text it was indexed with and putting
+    /// `entry` in; the caller's transaction must index text.
+    func replaceText(candidateId: Int64, rowid: Int64, body: String, entry: TextIndexEntry) throws
+    /// Merges the candidate's full-text shard, so that no segment keeps words taken out of it.
+    func mergeTextShard(candidateId: Int64) throws
     /// Any row of the referee with this referee id, if they are on the register.
     func referenceRow(refereeId: Int64) throws -> Int64?
     func recordCategoryErasure(_ record: CategoryErasureRecord) throws
