@@ -150,6 +150,25 @@ final class EraseCommandTests: XCTestCase {
         XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
     }
 
+    func testAnErasedPersonGoesFromTheReferencesTheyGaveAndRestrictedRecordsKeepTheirReferees() throws {
+        let lead = try t.gate("lead")
+        let person = try t.addCandidate("Johan Olsson", basis: .contract, consent: .none, email: "johan.zqref@example.se")
+        let other = try t.addCandidate("Lisa Other", basis: .contract, consent: .none)
+        _ = try lead.addReference(candidateId: other, ReferenceDraft(name: "Johan Olsson", relationship: "manager",
+                                                                     email: "johan.zqref@example.se", statement: "Lisa is zqgivenmarker."))
+        let run = try rekry(["erase", String(person), "--yes", "--json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("references they gave for others"), run.stdout)
+        XCTAssertEqual(t.filesContain("johan.zqref") + t.filesContain("zqgivenmarker"), [], "their reference about someone else went too")
+
+        // A reference on a restricted record is the DPO's to erase, like the record.
+        let restricted = try t.addCandidate("Rita Restricted", basis: .contract, consent: .none, restricted: true)
+        try t.addReference(restricted, name: "Quinn Referee")
+        let referenceId: Int64 = try XCTUnwrap(t.scalar("SELECT id FROM reference WHERE candidateId = ?", [restricted]))
+        XCTAssertEqual(try rekry(["erase", "--reference", String(referenceId), "--yes"], as: "recruiter").status, 1)
+        XCTAssertEqual(try rekry(["erase", "--reference", String(referenceId), "--yes"], as: "dpo").status, 0)
+    }
+
     func testAReferenceIsErasedAcrossEveryCandidateTheyRefer() throws {
         let a = try t.addCandidate("Cand One", basis: .contract, consent: .none)
         let b = try t.addCandidate("Cand Two", basis: .contract, consent: .none)

@@ -107,8 +107,14 @@ extension Gate {
                 // Already deleted by an interrupted run: only its checkpoint is left to do.
                 guard let record = try s.candidate(id: id), let inventory = try s.erasureInventory(candidateId: id) else { continue }
                 for entry in Suppression.entries(for: record, secret: secret, at: now) { try s.insertSuppression(entry) }
+                // The person as a referee for others: those rows are theirs too (matched by their email or phone).
+                var givenAsReferee = 0
+                for match in try s.referees(email: record.email, phone: record.phone) {
+                    givenAsReferee += try s.deleteReferee(refereeId: match.refereeId).references
+                }
                 try s.deleteCandidate(id: id)
-                let categories = ErasureRules.categories(inventory)
+                var categories = ErasureRules.categories(inventory)
+                if givenAsReferee > 0 { categories["references they gave for others"] = givenAsReferee }
                 let text = categories.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
                 try s.recordErasure(ErasureRecord(subject: record.pseudonym, kind: .candidate, erasedAt: now, request: marker.request,
                                                   actor: actor.pseudonym, categories: text))
@@ -156,6 +162,11 @@ extension Gate {
         let receipt = try audited { tx in
             let s = tx.session
             guard let match = try s.reference(id: referenceId) else { throw RegisterError.notFound(what: "reference \(referenceId)") }
+            // A reference on a restricted record is that record's item: the DPO alone erases it, as the record.
+            for row in try s.references(refereeId: match.refereeId) {
+                guard let candidate = try s.candidate(id: row.candidateId) else { continue }
+                try requireWrite(.eraseCandidate, badge: BadgePolicy.badge(for: candidate.badgeFacts, at: now), candidateId: candidate.id)
+            }
             let (rows, statements) = try s.deleteReferee(refereeId: match.refereeId)
             // The referee's id (an internal number, the first row's) names them in the logs, so that a
             // restore from an older backup can erase them again.
