@@ -53,9 +53,9 @@ final class ResumeSchemaTests: XCTestCase {
         try encoder.encode(resumes).write(to: URL(fileURLWithPath: exported))
         let schema = try XCTUnwrap(Self.schemaPath())
         let script = """
-            import json, sys
+            json, sys = __import__("json"), __import__("sys")
             sys.stderr = sys.stdout
-            import jsonschema
+            jsonschema = __import__("jsonschema")
             schema = json.load(open(sys.argv[1], encoding="utf-8"))
             validator = jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker())
             resumes = json.load(open(sys.argv[2], encoding="utf-8"))

@@ -27,6 +27,8 @@ enum BulkIndexes {
         "CREATE INDEX IF NOT EXISTS reference_referee ON reference(refereeId)",
         "CREATE INDEX IF NOT EXISTS reference_email ON reference(email) WHERE email IS NOT NULL",
         "CREATE INDEX IF NOT EXISTS reference_phone ON reference(phone) WHERE phone IS NOT NULL",
+        "CREATE INDEX IF NOT EXISTS candidate_email ON candidate(email) WHERE email IS NOT NULL",
+        "CREATE INDEX IF NOT EXISTS candidate_phone ON candidate(phone) WHERE phone IS NOT NULL",
     ]
 
     /// Indexes a bulk load writes in key order anyway (children of candidates, inserted by candidate id):
