@@ -196,4 +196,13 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertEqual(refused.status, 65)
         XCTAssertTrue(refused.stderr.contains("array.json#/1: /basics/name: expected a string, found an array"), refused.stderr)
     }
+
+    func testARecordTheGateWithholdsIsNotRevealedByTheDuplicateCount() throws {
+        _ = try t.addCandidate("Rita Restricted", basis: .contract, consent: .none, email: "rita.hidden@example.se", restricted: true)
+        let file = try write("rita.csv", Data("Name;Email\nRita Restricted;rita.hidden@example.se\n".utf8))
+        let recruiter = try rekry(["import", file, "--dry-run"] + standard)
+        XCTAssertTrue(recruiter.stdout.contains("1 added") && recruiter.stdout.contains("0 already on the register"), recruiter.stdout)
+        let lead = try rekry(["import", file, "--dry-run"] + standard, as: "lead")
+        XCTAssertTrue(lead.stdout.contains("1 added"), "a lead does not see a restricted record's contact either: \(lead.stdout)")
+    }
 }

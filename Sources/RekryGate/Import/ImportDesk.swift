@@ -36,7 +36,10 @@ extension Gate {
                             report.suppressed += 1
                             continue
                         }
-                        if let existing = try s.candidateMatching(email: candidate.record.email, phone: candidate.record.phone) {
+                        // A match counts only where the actor may see the record's contact details: a count must not
+                        // tell them that a record the gate withholds (a restriction) exists.
+                        if let existing = try s.candidateMatching(email: candidate.record.email, phone: candidate.record.phone),
+                           try existing > firstNew || visibleContact(s, existing, now: now) {
                             if existing > firstNew {
                                 throw ImportProblem(location: row.location, field: candidate.record.email != nil ? row.origin(.email) : row.origin(.phone),
                                                     message: "the same person as an earlier row of this import (same email or phone)")
@@ -69,6 +72,13 @@ extension Gate {
         report.seconds = Date().timeIntervalSince(started)
         if report.written { try? backend.checkpoint() }
         return report
+    }
+
+    /// Whether the actor may see this record's contact details (what a duplicate is matched on).
+    private func visibleContact(_ s: any StorageSession, _ id: Int64, now: Date) throws -> Bool {
+        guard let record = try s.candidate(id: id) else { return false }
+        if case .allow = decide(.contact, purpose: .recruitment, badge: BadgePolicy.badge(for: record.badgeFacts, at: now)) { return true }
+        return false
     }
 
     private func insert(_ c: ImportValidation.Candidate, tx: AuditedTransaction, now: Date, format: String) throws {
