@@ -97,7 +97,11 @@ public final class CSVImportReader: Sequence {
                     // Foundation's file stream on Linux says it has bytes at the end of the file, so CSV.swift's
                     // last read comes back short and reports `cannotReadFile`: that is the end, not an error.
                     if let error = reader.error, !self.isEndOfFile(error, encoding: encoding, path: path) {
-                        let what: String = if case CSVError.unicodeDecoding = error { "not valid \(encoding == "utf8" ? "UTF-8" : "UTF-16") text" } else { "\(error)" }
+                        let what: String = switch error {
+                        case CSVError.unicodeDecoding: "not valid \(encoding == "utf8" ? "UTF-8" : "UTF-16") text"
+                        case CSVError.stringEncodingMismatch: "not valid UTF-16 text (an odd number of bytes)"
+                        default: "cannot be read (\(error))"
+                        }
                         return .failure(ImportProblem(location: "\(path):\(line)", field: "file", message: what + " (nothing after this line was read)"))
                     }
                     return nil
@@ -116,7 +120,13 @@ public final class CSVImportReader: Sequence {
                     let names = fields.enumerated().map { $0.offset == 0 ? $0.element.replacingOccurrences(of: "\u{FEFF}", with: "") : $0.element }
                         .map { $0.trimmingCharacters(in: .whitespaces) }
                     columns = names.map { ($0, ImportHeaders.meaning(of: $0, overrides: overrides)) }
+                    var seenFields: [ImportHeaders.Meaning: String] = [:]
                     for (name, meaning) in columns! {
+                        if let meaning, let other = seenFields.updateValue(name, forKey: meaning) {
+                            finished = true
+                            return .failure(ImportProblem(location: "\(path):\(here)", field: name,
+                                                          message: "holds the same field as the column '\(other)'; keep one, or --map one elsewhere"))
+                        }
                         if !seenHeaders.insert(ImportHeaders.key(name)).inserted {
                             finished = true
                             return .failure(ImportProblem(location: "\(path):\(here)", field: name, message: "this column appears twice"))

@@ -6,9 +6,9 @@ import RekryGate
 /// `EPOST` are the same. `--map COLUMN=field` adds to or overrides this table for one run.
 public enum ImportHeaders {
     /// A column that holds part of the name (joined with a space, first name first).
-    public enum NamePart: Sendable { case first, last }
+    public enum NamePart: Hashable, Sendable { case first, last }
 
-    public enum Meaning: Equatable, Sendable {
+    public enum Meaning: Hashable, Sendable {
         case field(ImportField)
         case namePart(NamePart)
     }

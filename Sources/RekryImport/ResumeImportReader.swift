@@ -13,6 +13,7 @@ import RekryGate
 /// layout Rekry reads back into those sections.
 public struct ResumeImportReader: Sequence {
     public let paths: [String]
+    static let maxFileSize = 50_000_000
 
     /// `path`: a file, or a directory whose `.json` files are read in name order.
     public init(path: String) throws {
@@ -43,6 +44,11 @@ public struct ResumeImportReader: Sequence {
 
     /// The rows of one file (one document is read whole: a résumé is small).
     static func rows(in path: String) -> [Result<ImportRow, ImportProblem>] {
+        // A résumé is read whole, so its size is capped: a few hundred files' worth in one array is plenty.
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size <= maxFileSize else {
+            return [.failure(ImportProblem(location: path, field: "file", message: "\(size / 1_000_000) MB is more than a JSON Resume file may be (\(maxFileSize / 1_000_000) MB); split it"))]
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             return [.failure(ImportProblem(location: path, field: "file", message: "cannot be read"))]
         }

@@ -204,5 +204,27 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertTrue(recruiter.stdout.contains("1 added") && recruiter.stdout.contains("0 already on the register"), recruiter.stdout)
         let lead = try rekry(["import", file, "--dry-run"] + standard, as: "lead")
         XCTAssertTrue(lead.stdout.contains("1 added"), "a lead does not see a restricted record's contact either: \(lead.stdout)")
+        // Two rows with the same email: the second is the first row's duplicate, whether or not a hidden record
+        // has that email too, so the outcome tells nothing.
+        let unknown = try write("unknown.csv", Data("Name;Email\nProbe One;nobody.zq@example.se\nProbe Two;nobody.zq@example.se\n".utf8))
+        let probe = try write("probe.csv", Data("Name;Email\nProbe One;rita.hidden@example.se\nProbe Two;rita.hidden@example.se\n".utf8))
+        let a = try rekry(["import", unknown, "--dry-run"] + standard), b = try rekry(["import", probe, "--dry-run"] + standard)
+        XCTAssertEqual(a.status, 65)
+        XCTAssertEqual(b.status, a.status)
+        XCTAssertEqual(b.stdout.replacingOccurrences(of: #"\d+\.\d s"#, with: "", options: .regularExpression),
+                       a.stdout.replacingOccurrences(of: #"\d+\.\d s"#, with: "", options: .regularExpression))
+    }
+
+    func testAnErasedPersonIsRefusedWithTheirNameWrittenEitherWayRound() throws {
+        let id = try t.gate("lead").addCandidate(CandidateDraft(fullName: "Johan Karlsson", birthYear: 1978, source: .applied, basis: .contract))
+        XCTAssertEqual(try rekry(["erase", String(id), "--yes"], as: "lead").status, 0)
+        let file = try write("names.csv", Data("Name;Birth year\n\"Karlsson, Johan\";1978\nKarlsson Johan;1978\nJohan Karlsson;1979\n".utf8))
+        let run = try rekry(["import", file] + standard)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("1 added") && run.stdout.contains("2 refused"), run.stdout)
+        let twice = try write("twice-header.csv", Data("Name,Email,E-post\nA B,a@b.se,c@d.se\n".utf8))
+        let refused = try rekry(["import", twice] + standard)
+        XCTAssertEqual(refused.status, 65)
+        XCTAssertTrue(refused.stderr.contains("E-post: holds the same field as the column 'Email'"), refused.stderr)
     }
 }

@@ -21,7 +21,13 @@ enum Suppression {
         if let phone, let number = PhoneNumber(phone, country: country), let international = number.international {
             out.append((.phone, international))
         }
-        if let birthYear { out.append((.nameBirthYear, SearchFolding.words(name).joined(separator: " ") + "|\(birthYear)")) }
+        if let birthYear {
+            // As written, and with the words sorted: "Karlsson, Johan" is "Johan Karlsson" (entries made before
+            // the sorted form existed still match the first).
+            let words = SearchFolding.words(name)
+            out.append((.nameBirthYear, words.joined(separator: " ") + "|\(birthYear)"))
+            if words.sorted() != words { out.append((.nameBirthYear, words.sorted().joined(separator: " ") + "|\(birthYear)")) }
+        }
         return out
     }
 

@@ -36,14 +36,15 @@ extension Gate {
                             report.suppressed += 1
                             continue
                         }
-                        // A match counts only where the actor may see the record's contact details: a count must not
-                        // tell them that a record the gate withholds (a restriction) exists.
-                        if let existing = try s.candidateMatching(email: candidate.record.email, phone: candidate.record.phone),
-                           try existing > firstNew || visibleContact(s, existing, now: now) {
-                            if existing > firstNew {
-                                throw ImportProblem(location: row.location, field: candidate.record.email != nil ? row.origin(.email) : row.origin(.phone),
-                                                    message: "the same person as an earlier row of this import (same email or phone)")
-                            }
+                        // An earlier row of this import is a problem; a record on the register is a duplicate only
+                        // where the actor may see its contact details: a count must not tell them that a record the
+                        // gate withholds (a restriction) exists, so a hidden match is as good as none.
+                        let matches = try s.candidatesMatching(email: candidate.record.email, phone: candidate.record.phone)
+                        if matches.contains(where: { $0 > firstNew }) {
+                            throw ImportProblem(location: row.location, field: candidate.record.email != nil ? row.origin(.email) : row.origin(.phone),
+                                                message: "the same person as an earlier row of this import (same email or phone)")
+                        }
+                        if let existing = try matches.first(where: { try visibleContact(s, $0, now: now) }) {
                             if options.onDuplicate == .update, try merge(candidate, into: existing, tx: tx, now: now) {
                                 report.updated += 1
                             } else {

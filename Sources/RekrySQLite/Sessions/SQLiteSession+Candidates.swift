@@ -89,12 +89,10 @@ extension SQLiteSession {
                          arguments: [candidateId]).map(RowDecoding.assessment)
     }
 
-    func candidateMatching(email: String?, phone: String?) throws -> Int64? {
-        if let email, let id = try Int64.fetchOne(db, sql: "SELECT id FROM candidate WHERE email = ? ORDER BY id LIMIT 1", arguments: [email]) {
-            return id
-        }
-        if let phone { return try Int64.fetchOne(db, sql: "SELECT id FROM candidate WHERE phone = ? ORDER BY id LIMIT 1", arguments: [phone]) }
-        return nil
+    func candidatesMatching(email: String?, phone: String?) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: """
+            SELECT id FROM candidate WHERE email = ?1 UNION SELECT id FROM candidate WHERE phone = ?2 ORDER BY id
+            """, arguments: [email, phone])
     }
 
     func lastCandidateId() throws -> Int64 {

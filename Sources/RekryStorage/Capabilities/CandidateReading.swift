@@ -21,8 +21,8 @@ public protocol CandidateReading {
     /// Assessments, newest first.
     func assessments(candidateId: Int64) throws -> [Assessment]
     func disclosures(candidateId: Int64) throws -> [Disclosure]
-    /// The candidate with this email (case-insensitive) or this phone, if any (the lowest id first).
-    func candidateMatching(email: String?, phone: String?) throws -> Int64?
+    /// The candidates with this email or this phone, lowest id first.
+    func candidatesMatching(email: String?, phone: String?) throws -> [Int64]
     /// The highest candidate id ever given out (0 on a new register).
     func lastCandidateId() throws -> Int64
     /// The rectification and flag log, oldest first.
