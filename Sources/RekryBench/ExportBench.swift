@@ -44,17 +44,14 @@ struct ExportBench {
                 try lead.recordConsent(candidateId: id, ConsentDraft(purpose: .clientSharing, channel: "bench", text: "You may show my profile to clients."))
             }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
 
         var ours = Samples(), base = Samples()
         for (i, id) in spread.prefix(60).enumerated() {
             // Alternating, so that the page cache favours neither side.
             if i % 2 == 0 {
-                _ = try ours.time { try encoder.encode(try dpo.registerExtract(candidateId: id)) }
+                _ = try ours.time { try ExportJSON.data(try dpo.registerExtract(candidateId: id)) }
             } else {
-                _ = try base.time { try rawRead(raw, id, encoder: encoder) }
+                _ = try base.time { try rawRead(raw, id) }
             }
         }
         report("export: Art. 15 extract of one", ours: ours, raw: base)
@@ -62,9 +59,9 @@ struct ExportBench {
         ours = Samples(); base = Samples()
         for (i, id) in given.enumerated() {
             if i % 2 == 0 {
-                _ = try ours.time { try encoder.encode(try dpo.resumeExport(candidateId: id)) }
+                _ = try ours.time { try ExportJSON.data(try dpo.resumeExport(candidateId: id)) }
             } else {
-                _ = try base.time { try rawRead(raw, id, encoder: encoder) }
+                _ = try base.time { try rawRead(raw, id) }
             }
         }
         report("export: JSON Resume of one", ours: ours, raw: base)
@@ -74,11 +71,11 @@ struct ExportBench {
             if i % 2 == 0 {
                 _ = try ours.time {
                     let p = try lead.clientPresentation(candidateId: id, recipient: "Bench Client AB")
-                    _ = try encoder.encode(p)
+                    _ = try ExportJSON.data(p)
                     try lead.recordDisclosure(of: p, candidateId: id)
                 }
             } else {
-                _ = try base.time { try rawRead(raw, id, encoder: encoder) }
+                _ = try base.time { try rawRead(raw, id) }
             }
         }
         if sharing.isEmpty { print("  no candidate with a client-sharing consent: client presentation not measured") }
@@ -86,7 +83,7 @@ struct ExportBench {
     }
 
     /// Reads every row an extract covers, with plain SQL, and encodes them as JSON.
-    private func rawRead(_ raw: DatabaseQueue, _ id: Int64, encoder: JSONEncoder) throws -> Data {
+    private func rawRead(_ raw: DatabaseQueue, _ id: Int64) throws -> Data {
         try raw.read { db in
             var rows: [[String: String]] = []
             func add(_ sql: String, _ args: StatementArguments) throws {
@@ -107,7 +104,7 @@ struct ExportBench {
             try add("SELECT * FROM disclosure WHERE candidateId = ?", [id])
             try add("SELECT id, author, writtenAt, attachedAt FROM psychReport WHERE candidateId = ?", [id])
             try add("SELECT a.* FROM auditEntry a WHERE a.subject = (SELECT pseudonym FROM candidate WHERE id = ?)", [id])
-            return try encoder.encode(rows)
+            return try ExportJSON.data(rows)
         }
     }
 }

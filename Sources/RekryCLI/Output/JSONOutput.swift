@@ -5,9 +5,6 @@ import RekryGate
 /// name and version), with ISO 8601 dates and sorted keys so that output diffs cleanly.
 enum JSONOutput {
     static func string<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        String(decoding: try ExportJSON.data(value), as: UTF8.self)
     }
 }

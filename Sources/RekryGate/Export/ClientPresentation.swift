@@ -14,7 +14,6 @@ public struct ClientPresentation: Sendable, Codable, Equatable {
         public var organisation: String?
         public var start: String?
         public var end: String?
-        public var summary: String?
     }
     public struct Study: Sendable, Codable, Equatable {
         public var title: String?
@@ -39,7 +38,6 @@ public struct ClientPresentation: Sendable, Codable, Equatable {
     public var employer: String?
     public var homeTown: String?
     public var country: String?
-    public var summary: String?
     public var experience: [Job]
     public var education: [Study]
     public var skills: [String]
@@ -115,7 +113,7 @@ extension Gate {
 
 enum ClientPresentationBuilder {
     /// What the disclosure record says was shared.
-    static let shared = "client presentation: name, title, employer, home town, profile summary, experience, education, skills, languages, referees' names and roles"
+    static let shared = "client presentation: name, title, employer, home town, jobs and studies (titles, organisations, years), skills, languages, referees' names and roles"
 
     static func build(_ d: CandidateDetail, reference: String, recipient: String, now: Date) -> ClientPresentation {
         var notIncluded: [String] = []
@@ -138,9 +136,8 @@ enum ClientPresentationBuilder {
         return ClientPresentation(
             recipient: recipient, preparedAt: now, reference: reference, name: d.name.value, title: guardText.clean(profile?.currentTitle),
             employer: guardText.clean(profile?.currentEmployer), homeTown: guardText.clean(profile?.homeTown), country: profile?.country,
-            summary: nil,
             experience: (sections?.work ?? []).map {
-                .init(title: guardText.clean($0.title), organisation: guardText.clean($0.organisation), start: $0.start, end: $0.end, summary: nil)
+                .init(title: guardText.clean($0.title), organisation: guardText.clean($0.organisation), start: $0.start, end: $0.end)
             },
             education: (sections?.education ?? []).map {
                 .init(title: guardText.clean($0.title), organisation: guardText.clean($0.organisation), start: $0.start, end: $0.end)

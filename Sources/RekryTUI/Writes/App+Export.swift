@@ -95,9 +95,6 @@ struct ExportPreparation {
 
     @MainActor
     static func prepare(_ format: ExportFormat, candidateId: Int64, recipient: String, gate: Gate) throws -> ExportPreparation {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
         switch format {
         case .extract, .extractMarkdown:
             let e = try gate.registerExtract(candidateId: candidateId)
@@ -109,19 +106,19 @@ struct ExportPreparation {
                                                   : "The psychologist report's text is included (you hold a grant).")
             }
             if !e.withheld.isEmpty { summary.append("Left out: " + e.withheld.map { "\($0.item) (\($0.reason))" }.joined(separator: "; ") + ".") }
-            let data = format == .extract ? try encoder.encode(e) + Data("\n".utf8) : Data(ExtractMarkdown.render(e).utf8)
+            let data = format == .extract ? try ExportJSON.data(e) + Data("\n".utf8) : Data(ExtractMarkdown.render(e).utf8)
             return ExportPreparation(format: format, data: data, summary: summary)
         case .resume:
             let r = try gate.resumeExport(candidateId: candidateId)
             let summary = ["Goes in: \(r.basics.name ?? "the name"), \(r.work?.count ?? 0) jobs, \(r.education?.count ?? 0) studies, \(r.skills?.count ?? 0) skills, \(r.languages?.count ?? 0) languages and the CV text.",
                            "Only what the person gave; no notes, assessments or anything sourced elsewhere."]
-            return ExportPreparation(format: format, data: try encoder.encode(r) + Data("\n".utf8), summary: summary)
+            return ExportPreparation(format: format, data: try ExportJSON.data(r) + Data("\n".utf8), summary: summary)
         case .client:
             let p = try gate.clientPresentation(candidateId: candidateId, recipient: recipient)
             var summary = ["Shown to \(p.recipient): \(p.name ?? "the name"), title, employer, home town, \(p.experience.count) jobs, \(p.education.count) studies, \(p.skills.count) skills, \(p.languages.count) languages, \(p.references.count) referees (names and roles).",
                            "Not shown: contact details, the psychologist report, referees' contact details and statements, notes and assessments."]
             if !p.notIncluded.isEmpty { summary.append("Also left out: " + p.notIncluded.joined(separator: "; ") + ".") }
-            return ExportPreparation(format: format, data: try encoder.encode(p) + Data("\n".utf8), summary: summary, presentation: p)
+            return ExportPreparation(format: format, data: try ExportJSON.data(p) + Data("\n".utf8), summary: summary, presentation: p)
         }
     }
 }
