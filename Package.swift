@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        // Only for the benchmark: the newer SQLite (3.54.1, FTS5 `secure-delete`) compiled into sqlite-nio, to
+        // measure a one-index full-text design against the shards (docs/performance.md).
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
     ],
     targets: [
         // ncursesw, imported through a shim that exposes the wide-character API.
@@ -83,6 +86,7 @@ let package = Package(
             "RekryCrypto",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            .product(name: "SQLiteNIO", package: "sqlite-nio"),
         ]),
         .target(name: "RekryTestSupport", dependencies: [
             "RekryDomain", "RekryStorage", "RekryGate", "RekrySQLite", "RekryBackends", "RekryCrypto",
