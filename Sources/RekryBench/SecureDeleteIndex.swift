@@ -64,6 +64,14 @@ final class SecureDeleteIndex {
         }
     }
 
+    /// Whether the index holds a text under `rowid`.
+    func holds(rowid: Int64) throws -> Bool {
+        try withStatement("SELECT 1 FROM textIndex_docsize WHERE id = ?") { statement in
+            sqlite_nio_sqlite3_bind_int64(statement, 1, rowid)
+            return sqlite_nio_sqlite3_step(statement) == SQLITE_ROW
+        }
+    }
+
     /// Adds `texts` (row id, folded text) in one transaction.
     func insert(_ texts: [(rowid: Int64, folded: String)]) throws {
         try execute("BEGIN")
