@@ -12,8 +12,8 @@ final class RetentionPolicyTests: XCTestCase {
             unused             last-activity   5y   # trailing comment
             """, file: "p")
         XCTAssertEqual(policy.rules.count, 4)
-        XCTAssertEqual(policy.rule(for: "contact-details", country: "no")?.period, .init(amount: 12, unit: .month))
-        XCTAssertEqual(policy.rule(for: "contact-details", country: "SE")?.period, .init(amount: 0, unit: .day))
+        XCTAssertEqual(policy.rule(for: .contactDetails, country: "no")?.period, .init(amount: 12, unit: .month))
+        XCTAssertEqual(policy.rule(for: .contactDetails, country: "SE")?.period, .init(amount: 0, unit: .day))
     }
 
     func testErrorsNameFileLineAndField() {

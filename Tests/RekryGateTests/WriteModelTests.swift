@@ -9,7 +9,7 @@ import XCTest
 final class WriteModelTests: XCTestCase {
     func testTheBundledPolicyIsTheOneInData() throws {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("data/retention.policy")
+            .appendingPathComponent("data/policies/default.policy")
         XCTAssertEqual(try String(contentsOf: file, encoding: .utf8).trimmingCharacters(in: .newlines),
                        DefaultRetentionPolicy.text.trimmingCharacters(in: .newlines))
         XCTAssertFalse(DefaultRetentionPolicy.policy.rules.isEmpty)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RekryBackends
 import RekryCrypto
+import RekryDomain
 import RekryGate
 
 /// `rekry init`: a new, empty register with its first admin.
@@ -16,6 +17,8 @@ struct InitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where to write the admin's identity file.", valueName: "IDENTITY_FILE")) var out: String
     @Option(help: ArgumentHelp("Share the register with this Unix group: folder 2770, files 0660 (default: private, 0600).", valueName: "TEAM"))
     var group: String?
+    @Option(help: ArgumentHelp("The firm's retention profile (see data/policies/); default: Rekry's built-in one.", valueName: "FILE"))
+    var policy: String?
 
     func validate() throws {
         if FileManager.default.fileExists(atPath: out) { throw ValidationError("--out: \(out) already exists; refusing to overwrite it") }
@@ -23,17 +26,26 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let path = global.files.databasePath
+        // A bad policy file is refused before anything is created.
+        let profile = try policy.map { file -> (name: String, text: String) in
+            let text = try CommandInput.text(of: file, argument: "--policy")
+            _ = try RetentionPolicy.parse(text, file: file)
+            return ((file as NSString).lastPathComponent, text)
+        }
         let register = try Registers.create(at: path, group: group)
         do {
-            _ = try register.bootstrapAdmin(username: admin, displayName: name) { identity in
+            let identity = try register.bootstrapAdmin(username: admin, displayName: name) { identity in
                 do { try identity.write(to: out) } catch { throw CommandFailure.cannotCreate("\(error)") }
+            }
+            if let profile {
+                try register.signIn(identity).setRetentionProfile(name: profile.name, text: profile.text)
             }
         } catch {
             // Nothing half-made: no register without an admin who holds a key.
             Registers.removeFiles(at: path)
             throw error
         }
-        print("Created the register \(path) with admin \(admin); identity written to \(out).")
+        print("Created the register \(path) with admin \(admin); identity written to \(out); retention profile \(profile?.name ?? "default (built in)").")
         print("Next: rekry --db \(path) --identity \(out) staff add USERNAME --role recruiter --name \"FULL NAME\" --out FILE")
     }
 }

@@ -10,6 +10,7 @@ public struct RetentionRule: Sendable, Equatable {
         case lastContact = "last-contact"
         case lastActivity = "last-activity"
         case consentExpiry = "consent-expiry"
+        case employmentStart = "employment-start"
         case employmentEnd = "employment-end"
     }
 
@@ -42,13 +43,13 @@ public struct RetentionRule: Sendable, Equatable {
         public var description: String { "\(amount)\(unit.rawValue)" }
     }
 
-    public var category: String
+    public var category: RetentionCategory
     public var event: Event
     public var period: Period
     /// ISO country code, or `*` for every country.
     public var country: String
 
-    public init(category: String, event: Event, period: Period, country: String) {
+    public init(category: RetentionCategory, event: Event, period: Period, country: String) {
         self.category = category
         self.event = event
         self.period = period
@@ -56,20 +57,25 @@ public struct RetentionRule: Sendable, Equatable {
     }
 }
 
-/// A firm's retention policy: one rule per data category and country, parsed from a small text file.
+/// A firm's retention policy (its profile): who the firm is, and one rule per data category and country,
+/// parsed from a small text file.
 ///
-/// Format: one rule a line, `CATEGORY EVENT PERIOD [COUNTRY]`, `#` starts a comment. PERIOD is a whole
-/// number followed by `d`, `m` or `y`. COUNTRY defaults to `*`.
+/// Format: `#` starts a comment. Two optional settings, each once: `firm NAME…` and `country CC` (the firm's
+/// own country, whose public holidays move request deadlines). Then one rule a line,
+/// `CATEGORY EVENT PERIOD [COUNTRY]`: PERIOD is a whole number followed by `d`, `m` or `y`; COUNTRY
+/// defaults to `*`.
 public struct RetentionPolicy: Sendable, Equatable {
     public var rules: [RetentionRule]
+    /// The firm the profile is for (`firm` line), if it names one.
+    public var firm: String?
+    /// The firm's own country (`country` line), if it names one.
+    public var country: String?
 
-    public init(rules: [RetentionRule]) { self.rules = rules }
-
-    /// The data categories a policy may name.
-    public static let categories: Set<String> = [
-        "contact-details", "applicant", "assessment-candidate", "candidate-profile", "unused", "reference-report",
-        "psych-report", "talent-pool",
-    ]
+    public init(rules: [RetentionRule], firm: String? = nil, country: String? = nil) {
+        self.rules = rules
+        self.firm = firm
+        self.country = country
+    }
 
     /// A parse failure that names the file, line and field.
     public struct ParseError: Error, Equatable, CustomStringConvertible {
@@ -82,6 +88,7 @@ public struct RetentionPolicy: Sendable, Equatable {
 
     public static func parse(_ text: String, file: String) throws -> RetentionPolicy {
         var rules: [RetentionRule] = []
+        var firm: String?, homeCountry: String?
         var seen = Set<String>()
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
@@ -91,11 +98,26 @@ public struct RetentionPolicy: Sendable, Equatable {
             func fail(_ field: String, _ message: String) -> ParseError {
                 ParseError(file: file, line: number, field: field, message: message)
             }
+            switch fields[0] {
+            case "firm":
+                guard firm == nil else { throw fail("firm", "the firm is named twice") }
+                guard fields.count > 1 else { throw fail("firm", "expected the firm's name after 'firm'") }
+                firm = fields.dropFirst().joined(separator: " ")
+                continue
+            case "country":
+                guard homeCountry == nil else { throw fail("country", "the firm's country is given twice") }
+                guard fields.count == 2, fields[1].count == 2, fields[1].allSatisfy(\.isLetter) else {
+                    throw fail("country", "expected a two-letter country code after 'country', such as SE or NO")
+                }
+                homeCountry = fields[1].uppercased()
+                continue
+            default: break
+            }
             guard fields.count == 3 || fields.count == 4 else {
                 throw fail("rule", "expected CATEGORY EVENT PERIOD [COUNTRY], found \(fields.count) fields")
             }
-            guard categories.contains(fields[0]) else {
-                throw fail("category", "unknown category '\(fields[0])' (known: \(categories.sorted().joined(separator: ", ")))")
+            guard let category = RetentionCategory(rawValue: fields[0]) else {
+                throw fail("category", "unknown category '\(fields[0])' (known: \(RetentionCategory.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             guard let event = RetentionRule.Event(rawValue: fields[1]) else {
                 throw fail("event", "unknown event '\(fields[1])' (known: \(RetentionRule.Event.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -107,28 +129,40 @@ public struct RetentionPolicy: Sendable, Equatable {
             guard country == "*" || (country.count == 2 && country.allSatisfy(\.isLetter)) else {
                 throw fail("country", "'\(fields[3])' is not a two-letter country code or *")
             }
-            guard seen.insert("\(fields[0])/\(country)").inserted else {
-                throw fail("category", "a second rule for '\(fields[0])' in country \(country)")
+            // A category may be kept from more than one event (contact details: right after the process, or a
+            // year after passive contact); whichever falls due first applies. The same event twice is a mistake.
+            guard seen.insert("\(fields[0])/\(fields[1])/\(country)").inserted else {
+                throw fail("event", "a second rule for '\(fields[0])' from '\(fields[1])' in country \(country)")
             }
-            rules.append(RetentionRule(category: fields[0], event: event, period: period, country: country))
+            rules.append(RetentionRule(category: category, event: event, period: period, country: country))
         }
-        return RetentionPolicy(rules: rules)
+        return RetentionPolicy(rules: rules, firm: firm, country: homeCountry)
     }
 
-    /// The rule for a category in a country: the country's own, else the `*` rule.
-    public func rule(for category: String, country: String = "*") -> RetentionRule? {
-        rules.first { $0.category == category && $0.country == country.uppercased() }
-            ?? rules.first { $0.category == category && $0.country == "*" }
+    /// The rules for a category in a country: the country's own if it has any, else the `*` rules.
+    public func rules(for category: RetentionCategory, country: String = "*") -> [RetentionRule] {
+        let own = rules.filter { $0.category == category && $0.country == country.uppercased() }
+        return own.isEmpty ? rules.filter { $0.category == category && $0.country == "*" } : own
+    }
+
+    /// The first rule for a category in a country (see `rules(for:country:)`).
+    public func rule(for category: RetentionCategory, country: String = "*") -> RetentionRule? {
+        rules(for: category, country: country).first
     }
 
     /// When a candidate's profile falls due: the earlier of "profile kept N after the process ends" and
     /// "unused for N". Nil when no rule applies.
     public func candidateDue(lastProcessClosedAt: Date?, lastActivityAt: Date, country: String = "*") -> Date? {
-        var dues: [Date] = []
-        if let closed = lastProcessClosedAt, let r = rule(for: "candidate-profile", country: country) {
-            dues.append(r.period.after(closed))
+        // The events a whole-person rule can count from that the candidate row carries.
+        func date(_ event: RetentionRule.Event) -> Date? {
+            switch event {
+            case .processClosed: lastProcessClosedAt
+            case .lastActivity, .lastContact: lastActivityAt
+            default: nil
+            }
         }
-        if let r = rule(for: "unused", country: country) { dues.append(r.period.after(lastActivityAt)) }
+        let dues = (rules(for: .candidateProfile, country: country) + rules(for: .unused, country: country))
+            .compactMap { rule in date(rule.event).map(rule.period.after) }
         return dues.min()
     }
 }

@@ -43,6 +43,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case suppressionLift = "suppression.lift"
     /// The staff records of a register from before signing were signed, with the acting admin as root.
     case rosterSign = "staff.roster-sign"
+    /// The register's retention profile was set (its name and digest; the subject is always `policy`).
+    case policySet = "policy.set"
     /// Reading the candidate list: once per session, never per keystroke.
     case listBrowse = "list.browse"
     /// An explicit search (Enter on the search, `list --search`); the query text is never recorded.

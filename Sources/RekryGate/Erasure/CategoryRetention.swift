@@ -9,6 +9,14 @@ public enum ErasableCategory: String, CaseIterable, Codable, Sendable {
     /// The psychologist report with its keys and grants (normally destroyed at the close already; this
     /// catches any the close did not, such as a process closed before the rule).
     case psychReport = "psych-report"
+
+    /// The policy category whose rule says when this one is due.
+    public var retentionCategory: RetentionCategory {
+        switch self {
+        case .contactDetails: .contactDetails
+        case .psychReport: .psychReport
+        }
+    }
 }
 
 /// One category of one person that the retention policy says is due, with the rule that says so.
@@ -34,16 +42,18 @@ extension Gate {
     public func categoriesDue(_ categories: [ErasableCategory] = ErasableCategory.allCases, limit: Int = 10_000) throws -> [CategoryDue] {
         try require([.dpo, .lead], for: "erase --retention-due")
         let now = clock.now()
-        let policy = WriteModel.standard.policy
+        let policy = try writeModel().policy
         return try reading { s in
             var due: [CategoryDue] = []
             for category in categories {
                 for facts in try s.retentionFacts(holding: category.rawValue) where due.count < limit {
-                    guard let rule = policy.rule(for: category.rawValue, country: facts.country),
-                          let from = Self.eventDate(rule.event, facts),
-                          !(category == .psychReport && facts.hired) else { continue }
-                    let dueAt = rule.period.after(from)
-                    guard dueAt <= now else { continue }
+                    // Of the category's rules whose event has happened, the one that falls due first.
+                    let dated = policy.rules(for: category.retentionCategory, country: facts.country).compactMap { rule -> (RetentionRule, Date)? in
+                        // A hired candidate's report is kept for the employment, not destroyed at the close.
+                        if category == .psychReport && facts.hired && rule.event == .processClosed { return nil }
+                        return Self.eventDate(rule.event, facts).map { (rule, rule.period.after($0)) }
+                    }
+                    guard let (rule, dueAt) = dated.min(by: { $0.1 < $1.1 }), dueAt <= now else { continue }
                     // A person due as a whole goes with the whole-person run, not piece by piece.
                     guard let record = try s.candidate(id: facts.candidateId) else { continue }
                     if let whole = record.derived.retentionDueAt, whole <= now { continue }
@@ -132,12 +142,12 @@ extension Gate {
         switch event {
         case .processClosed: facts.lastProcessClosedAt
         case .lastContact, .lastActivity: facts.lastActivityAt
-        case .roleFilled, .assignmentDone, .consentExpiry, .employmentEnd: nil
+        case .roleFilled, .assignmentDone, .consentExpiry, .employmentStart, .employmentEnd: nil
         }
     }
 
     static func ruleText(_ rule: RetentionRule) -> String {
-        "\(rule.category) \(rule.event.rawValue) \(rule.period)" + (rule.country == "*" ? "" : " \(rule.country)")
+        "\(rule.category.rawValue) \(rule.event.rawValue) \(rule.period)" + (rule.country == "*" ? "" : " \(rule.country)")
     }
 }
 

@@ -28,7 +28,7 @@ struct ExtractBuilder {
         add(detail.contact, "contact details") { c in
             let fields = [("email", c.email), ("phone", c.phone), ("postal address", c.postalAddress)].compactMap { f in f.1.map { (f.0, $0) } }
             return fields.isEmpty ? nil
-                : item("contact", "Contact details", fields, record.basis, ExtractText.purpose(for: .contact, record), personSource, categoryRetention("contact-details"))
+                : item("contact", "Contact details", fields, record.basis, ExtractText.purpose(for: .contact, record), personSource, categoryRetention(.contactDetails))
         }
         add(detail.profile, "profile") { p in
             var fields: [(String, String?)] = [("home town", p.homeTown), ("birth year", p.birthYear.map(String.init)),
@@ -53,7 +53,7 @@ struct ExtractBuilder {
                 if let client = p.process.client { fields.append(("client", client)) }
                 if let closed = p.process.closedAt { fields.append(("closed", DayFormat.day(closed))) }
                 return item("processes", "Recruitment process: \(p.process.title)", fields, p.basis, ExtractText.purpose(for: .processes, record),
-                            "recorded by the firm", ruleRetention("applicant"))
+                            "recorded by the firm", ruleRetention(.applicant))
             }
         }
         for (i, gated) in detail.references.enumerated() {
@@ -63,7 +63,7 @@ struct ExtractBuilder {
                 if let w = r.workplace { fields.append(("workplace", w)) }
                 for (k, st) in r.statements.enumerated() { fields.append(("statement \(k + 1) (\(DayFormat.day(st.givenAt)))", st.text)) }
                 return item("references", "Reference from \(r.name)", fields, r.basis, ExtractText.purpose(for: .references, record),
-                            "given by the referee, \(r.name)", ruleRetention("reference-report"))
+                            "given by the referee, \(r.name)", ruleRetention(.referenceReport))
             }
         }
         for (i, gated) in detail.assessments.enumerated() {
@@ -71,7 +71,7 @@ struct ExtractBuilder {
                 var fields = [("kind", a.kind.label), ("title", a.title), ("recorded", DayFormat.day(a.recordedAt)), ("text", a.text)]
                 if let score = a.score { fields.append(("score", score)) }
                 return item("assessments", a.kind.label + ": " + a.title, fields, a.basis, ExtractText.purpose(for: .assessments, record),
-                            a.provider.map { "written by \($0)" } ?? "written by the firm's staff", ruleRetention("assessment-candidate"))
+                            a.provider.map { "written by \($0)" } ?? "written by the firm's staff", ruleRetention(.assessmentCandidate))
             }
         }
         var consents: [RegisterExtract.ConsentLine] = []
@@ -112,7 +112,7 @@ struct ExtractBuilder {
 
     /// The whole profile: the earlier of "N after the last process closes" and "unused for N".
     private func wholeRetention() -> RegisterExtract.Retention {
-        let rules = ["candidate-profile", "unused"].compactMap { policy.rule(for: $0, country: record.country) }.map(Self.text)
+        let rules = [RetentionCategory.candidateProfile, .unused].compactMap { policy.rule(for: $0, country: record.country) }.map(Self.text)
         guard let due = record.derived.retentionDueAt else {
             return .init(rule: rules.joined(separator: "; "), endsAt: nil, note: "kept while a recruitment process is open, then as the rules say")
         }
@@ -121,7 +121,7 @@ struct ExtractBuilder {
     }
 
     /// A category the policy keeps on its own clock (contact details): its rule, and the date if its event happened.
-    private func categoryRetention(_ category: String) -> RegisterExtract.Retention {
+    private func categoryRetention(_ category: RetentionCategory) -> RegisterExtract.Retention {
         guard let rule = policy.rule(for: category, country: record.country) else { return wholeRetention() }
         let participations = detail.processes.compactMap(\.value)
         let closed = participations.isEmpty || participations.contains { $0.process.isOpen } ? nil : participations.compactMap(\.process.closedAt).max()
@@ -140,7 +140,7 @@ struct ExtractBuilder {
     }
 
     /// A category whose event Rekry does not date (a role filled, an employment ended): the rule in words.
-    private func ruleRetention(_ category: String) -> RegisterExtract.Retention {
+    private func ruleRetention(_ category: RetentionCategory) -> RegisterExtract.Retention {
         guard let rule = policy.rule(for: category, country: record.country) else { return wholeRetention() }
         let whole = record.derived.retentionDueAt.map { "; at the latest with your profile, \(DayFormat.day($0))" } ?? ""
         return .init(rule: Self.text(rule), endsAt: nil,

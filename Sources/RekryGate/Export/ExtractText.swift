@@ -36,6 +36,7 @@ enum ExtractText {
         case .lastContact: "the last contact with you"
         case .lastActivity: "the last time your data was used"
         case .consentExpiry: "the end of your consent"
+        case .employmentStart: "the start of the employment"
         case .employmentEnd: "the end of the employment"
         }
     }
@@ -75,7 +76,7 @@ enum ExtractText {
         case .candidateErase, .categoryErase: return "data about you was erased"
         case .refereeErase: return "a referee's data was erased"
         case .processOpen, .processClose, .candidateImport, .staffAdd, .staffRemove, .staffRekey, .registerCreate, .registerBackup, .registerRestore,
-             .suppressionLift, .rosterSign, .listBrowse, .listSearch, .listFullText:
+             .suppressionLift, .rosterSign, .policySet, .listBrowse, .listSearch, .listFullText:
             return "the register was worked on (\(raw))"
         }
     }

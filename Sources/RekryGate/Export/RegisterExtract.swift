@@ -108,7 +108,7 @@ extension Gate {
                 RegisterExtract.Access(at: entry.at, action: ExtractText.action(entry.action), purpose: ExtractText.purpose(entry.purpose),
                                        role: roles[entry.actor] ?? "staff member no longer with the firm")
             }
-            return ExtractBuilder(record: record, detail: detail, policy: WriteModel.standard.policy, now: now).extract(accessLog: log)
+            return ExtractBuilder(record: record, detail: detail, policy: try retentionProfile(s).policy, now: now).extract(accessLog: log)
         }
         // The report's text, only through a grant (its own audited read); otherwise who can add it.
         // Only asked for when the actor holds a grant: a refused read would enter the person's own access log.

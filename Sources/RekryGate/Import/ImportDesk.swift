@@ -26,12 +26,13 @@ extension Gate {
                 let s = tx.session
                 let secret = try s.suppressionSecret()
                 let firstNew = try s.lastCandidateId()
+                let model = try writeModel(s)
                 for element in rows {
                     report.rows += 1
                     if report.rows % 1_000 == 0 { progress(report.rows) }
                     do {
                         let row = try element.get()
-                        let candidate = try ImportValidation.candidate(row, options: options, now: now)
+                        let candidate = try ImportValidation.candidate(row, options: options, now: now, model: model)
                         if try Suppression.matches(s, candidate.record, secret: secret) {
                             report.suppressed += 1
                             continue

@@ -14,7 +14,7 @@ enum ImportValidation {
         var references: [ReferenceDraft]
     }
 
-    static func candidate(_ row: ImportRow, options: ImportOptions, now: Date) throws -> Candidate {
+    static func candidate(_ row: ImportRow, options: ImportOptions, now: Date, model: WriteModel = .standard) throws -> Candidate {
         /// Runs one field's rule; its refusal becomes a problem at this row and field, and the row goes on
         /// being checked (with `fallback` for the refused value) so that every problem of a row is reported.
         var problems: [ImportProblem] = []
@@ -90,7 +90,7 @@ enum ImportValidation {
             sourceDetail: check(.sourceDetail, fallback: nil) { try FieldRules.text(raw(.sourceDetail), field: "source-detail") },
             collectedAt: now, notifiedAt: nil, basis: basis, consentPurpose: consentPurpose, restricted: false, objected: false,
             derived: DerivedColumns(nameKey: "", searchTokens: [], stage: nil, stageRank: -1, lastActivityAt: now, retentionDueAt: nil, consent: nil))
-        record = WriteModel.standard.rederive(record, facts: WriteModel.Facts(consents: consents, participations: [], lastActivityAt: now))
+        record = model.rederive(record, facts: WriteModel.Facts(consents: consents, participations: [], lastActivityAt: now))
 
         var links: [ProfileLink] = []
         var drafts = row.links

@@ -30,4 +30,9 @@ enum SignedStatement {
               granteeKey.base64EncodedString(), String(g.grantedBy), g.reason, millis(g.grantedAt),
               Signing.digest(sealed), String(signedBy)])
     }
+
+    /// The register's retention profile: its name and whole text, who set it and when.
+    static func policy(name: String, body: String, setBy: Int64, setAt: Date) -> String {
+        text(["rekry-policy v1", name, body, String(setBy), millis(setAt)])
+    }
 }

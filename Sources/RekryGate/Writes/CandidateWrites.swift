@@ -148,7 +148,7 @@ extension Gate {
         try requireWrite(action, badge: BadgePolicy.badge(for: record.badgeFacts, at: clock.now()), candidateId: id)
         let activity = countsAsActivity ? clock.now() : record.derived.lastActivityAt
         try change(&record)
-        record = WriteModel.standard.rederive(record, facts: try writeFacts(s, record, activity: activity))
+        record = try writeModel(s).rederive(record, facts: try writeFacts(s, record, activity: activity))
         try s.updateCandidate(record)
         return record
     }
@@ -179,9 +179,9 @@ extension Gate {
             objected: false, derived: DerivedColumns(nameKey: "", searchTokens: [], stage: nil, stageRank: -1,
                                                      lastActivityAt: now, retentionDueAt: nil, consent: nil))
         let consents = draft.consent.map { [$0.record(now: now)] } ?? []
-        record = WriteModel.standard.rederive(record, facts: WriteModel.Facts(consents: consents, participations: [], lastActivityAt: now))
         return try audited { tx in
             let s = tx.session
+            record = try writeModel(s).rederive(record, facts: WriteModel.Facts(consents: consents, participations: [], lastActivityAt: now))
             try Suppression.check(s, name: fullName, email: email, phone: phone, birthYear: record.birthYear, country: country)
             let id = try s.insertCandidate(record)
             for c in consents { _ = try s.insertConsent(candidateId: id, c) }

@@ -1,6 +1,6 @@
 import RekryDomain
 
-/// The retention policy a register uses until the firm configures its own; `data/retention.policy` is the
+/// The retention policy a register uses until the firm configures its own; `data/policies/default.policy` is the
 /// same text, and a test keeps the two equal.
 public enum DefaultRetentionPolicy {
     public static let text = """
@@ -21,6 +21,6 @@ public enum DefaultRetentionPolicy {
         """
 
     /// The parsed policy (the text is known to parse: a test parses it).
-    public static let policy: RetentionPolicy = (try? RetentionPolicy.parse(text, file: "data/retention.policy"))
+    public static let policy: RetentionPolicy = (try? RetentionPolicy.parse(text, file: "data/policies/default.policy"))
         ?? RetentionPolicy(rules: [])
 }

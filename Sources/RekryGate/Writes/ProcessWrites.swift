@@ -115,9 +115,10 @@ extension Gate {
                 }
             }
             // Retention now counts from the close: every participant's derived columns change.
+            let model = try writeModel(s)
             for p in participants {
                 guard let record = try s.candidate(id: p.candidateId) else { continue }
-                try s.updateCandidate(WriteModel.standard.rederive(record, facts: try writeFacts(s, record, activity: now)))
+                try s.updateCandidate(model.rederive(record, facts: try writeFacts(s, record, activity: now)))
             }
             try tx.audit(.processClose, subject: nil, purpose: .recruitment,
                          detail: "process=\(processId) hired=\(closing.hired.count) not-hired=\(closing.notHired.count)")

@@ -13,7 +13,7 @@ public struct WriteModel: Sendable {
 
     public init(policy: RetentionPolicy) { self.policy = policy }
 
-    /// The write model with the firm's default retention policy (`data/retention.policy`).
+    /// The write model with the firm's default retention policy (`data/policies/default.policy`).
     public static let standard = WriteModel(policy: DefaultRetentionPolicy.policy)
 
     /// What the register holds about a candidate that their derived columns depend on.
