@@ -86,6 +86,8 @@ let package = Package(
             "RekryCrypto",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            // The benchmark imports "VaporCSQLite", the C module inside this product (not a product of its own,
+            // which SwiftPM allows to be imported today): SQLite 3.54.1's C API for the full-text design figures.
             .product(name: "SQLiteNIO", package: "sqlite-nio"),
         ]),
         .target(name: "RekryTestSupport", dependencies: [

@@ -19,7 +19,7 @@ struct EraseCommand: ParsableCommand {
     @Flag(help: "Print what would go and stay; erase nothing.") var dryRun = false
     @Flag(help: "Erase everything the retention policy says is due (the DPO and leads).") var retentionDue = false
     @Option(help: "With --retention-due: at most this many candidates.") var limit = 10_000
-    @Option(help: ArgumentHelp("With --retention-due: only this category (repeatable): candidate-profile or unused (whole people), contact-details, psych-report.",
+    @Option(help: ArgumentHelp("With --retention-due: only this category (repeatable): whole people (candidate-profile, unused, applicant, assessment-candidate, talent-pool) or a part (contact-details, psych-report, reference-report, test-results).",
                                valueName: "category")) var category: [String] = []
     @Option(help: "Erase a referee (any of their reference ids) across every candidate they refer.") var reference: Int64?
     @Flag(help: "Do not ask for a typed confirmation on a terminal.") var yes = false
@@ -85,9 +85,10 @@ struct EraseCommand: ParsableCommand {
         guard retentionDue else { throw ValidationError("--category goes with --retention-due") }
         var whole = false, parts: [ErasableCategory] = []
         for name in category {
-            if name == "candidate-profile" || name == "unused" { whole = true; continue }
+            if let typed = RetentionCategory(rawValue: name), typed.scope == .wholePerson { whole = true; continue }
             guard let part = ErasableCategory(rawValue: name) else {
-                throw ValidationError("--category: '\(name)' is not one retention erases (candidate-profile, unused, contact-details, psych-report)")
+                let known = RetentionCategory.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ValidationError("--category: '\(name)' is not a retention category (\(known))")
             }
             if !parts.contains(part) { parts.append(part) }
         }
@@ -108,7 +109,7 @@ struct EraseCommand: ParsableCommand {
             print("Candidate \(d.candidateId) (\(d.subject)): \(d.category.rawValue) only, due \(DayFormat.day(d.dueAt)) by rule \"\(d.rule)\"\(d.refusal.map { ": NOT ERASED, \($0)" } ?? "")")
         }
         for p in previews {
-            print("Candidate \(p.candidateId) (\(p.subject))\(p.refusal == nil ? "" : ": NOT ERASED")")
+            print("Candidate \(p.candidateId) (\(p.subject))\(p.rule.map { ", due by rule \"\($0)\"" } ?? "")\(p.refusal == nil ? "" : ": NOT ERASED")")
             if let refusal = p.refusal { print("  \(refusal)") }
             print("  goes:")
             for line in p.goes { print("    \(line.category): \(line.count.map(String.init) ?? "not counted for your role")") }

@@ -6,7 +6,7 @@ import RekryGate
 /// `rekry process`: recruitment processes.
 struct ProcessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "process", abstract: "Recruitment processes.",
-                                                    subcommands: [Open.self, List.self, Add.self, Move.self, Close.self])
+                                                    subcommands: [Open.self, List.self, Add.self, Move.self, Close.self, Employment.self])
 
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Open a process (prints its id).")
@@ -14,8 +14,13 @@ struct ProcessCommand: ParsableCommand {
         @Option(help: "The role.") var title: String
         @Option(help: "The client (none: an internal role).") var client: String?
         @Option(help: "Country code.") var country: String = "SE"
+        @Option(help: "What it is: recruitment (filling a role; closing it is the role filled) or assessment (an assessment assignment for a client; closing it is the assignment done).")
+        var kind: String = "recruitment"
 
-        func run() throws { print(try global.signIn().openProcess(title: title, client: client, country: country)) }
+        func run() throws {
+            let kind = try CommandInput.choice(kind, ProcessKind.self, argument: "--kind")
+            print(try global.signIn().openProcess(title: title, client: client, country: country, kind: kind))
+        }
     }
 
     struct List: ParsableCommand {
@@ -25,7 +30,7 @@ struct ProcessCommand: ParsableCommand {
 
         func run() throws {
             for p in try global.signIn().processes(openOnly: open) {
-                print("\(p.id)\t\(p.title)\t\(p.client ?? "internal")\t\(p.closedAt.map { "closed \(DayFormat.day($0))" } ?? "open since \(DayFormat.day(p.openedAt))")")
+                print("\(p.id)\t\(p.kind.rawValue)\t\(p.title)\t\(p.client ?? "internal")\t\(p.closedAt.map { "closed \(DayFormat.day($0))" } ?? "open since \(DayFormat.day(p.openedAt))")")
             }
         }
     }
@@ -69,6 +74,24 @@ struct ProcessCommand: ParsableCommand {
         func run() throws {
             let result = try global.signIn().closeProcess(process.value, hired: Set(hired.map(\.value)))
             print("Closed process \(process.value): \(result.hired.count) hired, \(result.notHired.count) not hired; \(result.reportsDestroyed) psychologist report(s) destroyed, \(result.reportsKept) kept for the employment.")
+        }
+    }
+
+    struct Employment: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record when a hire's employment started and ended.",
+            discussion: "A firm's retention profile may keep a hired candidate's psychologist report or references until the employment ends (employment-end); this records that event.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The process id.") var process: ProcessID
+        @Argument(help: "The hired candidate's id.") var candidate: CandidateID
+        @Option(help: "The first day of the employment (YYYY-MM-DD).") var start: String
+        @Option(help: "The last day of the employment (YYYY-MM-DD), once known.") var end: String?
+
+        func run() throws {
+            let from = try CommandInput.day(start, argument: "--start")
+            let to = try end.map { try CommandInput.day($0, argument: "--end") }
+            try global.signIn().recordEmployment(candidateId: candidate.value, processId: process.value, start: from, end: to)
+            print("Recorded the employment of candidate \(candidate.value) in process \(process.value): from \(start)\(end.map { " to \($0)" } ?? "").")
         }
     }
 }

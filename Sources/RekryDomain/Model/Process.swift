@@ -1,5 +1,13 @@
 import Foundation
 
+/// What a process is for: filling a role, or assessing people for a client.
+public enum ProcessKind: String, CaseIterable, Sendable, Codable {
+    /// Filling a role (a client's or the firm's own): closing it is the role being filled.
+    case recruitment
+    /// An assessment assignment for a client: closing it is the assignment being done.
+    case assessment
+}
+
 /// A recruitment process: an assignment for a client, or an internal role.
 public struct RecruitmentProcess: Sendable, Equatable, Codable {
     public var id: Int64
@@ -8,13 +16,15 @@ public struct RecruitmentProcess: Sendable, Equatable, Codable {
     public var client: String?
     public var openedAt: Date
     public var closedAt: Date?
+    public var kind: ProcessKind
 
-    public init(id: Int64, title: String, client: String?, openedAt: Date, closedAt: Date?) {
+    public init(id: Int64, title: String, client: String?, openedAt: Date, closedAt: Date?, kind: ProcessKind = .recruitment) {
         self.id = id
         self.title = title
         self.client = client
         self.openedAt = openedAt
         self.closedAt = closedAt
+        self.kind = kind
     }
 
     public var isOpen: Bool { closedAt == nil }
@@ -37,14 +47,19 @@ public struct Participation: Sendable, Equatable, Codable {
     public var startedAt: Date
     public var stageChangedAt: Date
     public var basis: LegalBasis
+    /// For a hire: when the employment started and ended, as recorded.
+    public var employmentStartAt: Date?
+    public var employmentEndAt: Date?
 
     public init(id: Int64, process: RecruitmentProcess, stage: Stage, startedAt: Date, stageChangedAt: Date,
-                basis: LegalBasis) {
+                basis: LegalBasis, employmentStartAt: Date? = nil, employmentEndAt: Date? = nil) {
         self.id = id
         self.process = process
         self.stage = stage
         self.startedAt = startedAt
         self.stageChangedAt = stageChangedAt
         self.basis = basis
+        self.employmentStartAt = employmentStartAt
+        self.employmentEndAt = employmentEndAt
     }
 }

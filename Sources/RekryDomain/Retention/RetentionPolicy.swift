@@ -150,19 +150,81 @@ public struct RetentionPolicy: Sendable, Equatable {
         rules(for: category, country: country).first
     }
 
-    /// When a candidate's profile falls due: the earlier of "profile kept N after the process ends" and
-    /// "unused for N". Nil when no rule applies.
+    /// When a candidate's profile falls due under the two oldest whole-person rules ("profile kept N after
+    /// the process ends", "unused for N"); see `personDue(_:country:)` for every rule.
     public func candidateDue(lastProcessClosedAt: Date?, lastActivityAt: Date, country: String = "*") -> Date? {
-        // The events a whole-person rule can count from that the candidate row carries.
-        func date(_ event: RetentionRule.Event) -> Date? {
-            switch event {
-            case .processClosed: lastProcessClosedAt
-            case .lastActivity, .lastContact: lastActivityAt
-            default: nil
+        personDue(RetentionEvents(processClosed: lastProcessClosedAt, lastActivity: lastActivityAt), country: country)
+    }
+
+    /// When a whole person falls due: the earliest of the whole-person rules that apply to them whose event
+    /// has happened. Nil when none has.
+    public func personDue(_ events: RetentionEvents, country: String = "*") -> Date? {
+        personDueRule(events, country: country)?.dueAt
+    }
+
+    /// The whole-person rule that falls due first for these events, with its date: the rule a retention run
+    /// names for erasing the person.
+    public func personDueRule(_ events: RetentionEvents, country: String = "*") -> (rule: RetentionRule, dueAt: Date)? {
+        var best: (rule: RetentionRule, dueAt: Date)?
+        for category in RetentionCategory.allCases where category.scope == .wholePerson && events.applies(category) {
+            for rule in rules(for: category, country: country) {
+                guard let from = events.date(of: rule.event) else { continue }
+                let due = rule.period.after(from)
+                if best == nil || due < best!.dueAt { best = (rule, due) }
             }
         }
-        let dues = (rules(for: .candidateProfile, country: country) + rules(for: .unused, country: country))
-            .compactMap { rule in date(rule.event).map(rule.period.after) }
-        return dues.min()
+        return best
+    }
+}
+
+/// The dates of the events a retention rule can count from, for one person, as the register records them.
+public struct RetentionEvents: Sendable, Equatable {
+    /// The close of the person's last process, when none is open.
+    public var processClosed: Date?
+    /// The close of their last recruitment process (the role filled), when none is open.
+    public var roleFilled: Date?
+    /// The close of their last assessment assignment, when none is open.
+    public var assignmentDone: Date?
+    public var lastActivity: Date
+    /// The end (expiry or withdrawal) of the consent their talent-pool place rests on.
+    public var consentExpiry: Date?
+    public var employmentStart: Date?
+    public var employmentEnd: Date?
+    /// Whether the person's profile rests on consent to the talent pool.
+    public var inTalentPool: Bool
+
+    public init(processClosed: Date? = nil, roleFilled: Date? = nil, assignmentDone: Date? = nil, lastActivity: Date,
+                consentExpiry: Date? = nil, employmentStart: Date? = nil, employmentEnd: Date? = nil, inTalentPool: Bool = false) {
+        self.processClosed = processClosed
+        self.roleFilled = roleFilled
+        self.assignmentDone = assignmentDone
+        self.lastActivity = lastActivity
+        self.consentExpiry = consentExpiry
+        self.employmentStart = employmentStart
+        self.employmentEnd = employmentEnd
+        self.inTalentPool = inTalentPool
+    }
+
+    public func date(of event: RetentionRule.Event) -> Date? {
+        switch event {
+        case .processClosed: processClosed
+        case .roleFilled: roleFilled
+        case .assignmentDone: assignmentDone
+        // Rekry records no contact apart from the work it does with a person: a contact is an activity.
+        case .lastContact, .lastActivity: lastActivity
+        case .consentExpiry: consentExpiry
+        case .employmentStart: employmentStart
+        case .employmentEnd: employmentEnd
+        }
+    }
+
+    /// Whether a whole-person category describes this person (an applicant applied to a role, and so on).
+    public func applies(_ category: RetentionCategory) -> Bool {
+        switch category {
+        case .applicant: roleFilled != nil
+        case .assessmentCandidate: assignmentDone != nil
+        case .talentPool: inTalentPool
+        default: true
+        }
     }
 }

@@ -31,6 +31,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case processJoin = "process.join"
     case stageMove = "process.stage"
     case processClose = "process.close"
+    /// A hire's employment start and end were recorded.
+    case processEmployment = "process.employment"
     case reportDestroy = "report.destroy"
     case staffRemove = "staff.remove"
     case staffRekey = "staff.rekey"

@@ -9,14 +9,23 @@ public enum ErasableCategory: String, CaseIterable, Codable, Sendable {
     /// The psychologist report with its keys and grants (normally destroyed at the close already; this
     /// catches any the close did not, such as a process closed before the rule).
     case psychReport = "psych-report"
+    /// Referees' references and statements about the person ("kept until the employment ends").
+    case referenceReport = "reference-report"
+    /// Test results (assessments of kind test).
+    case testResults = "test-results"
 
     /// The policy category whose rule says when this one is due.
     public var retentionCategory: RetentionCategory {
         switch self {
         case .contactDetails: .contactDetails
         case .psychReport: .psychReport
+        case .referenceReport: .referenceReport
+        case .testResults: .testResults
         }
     }
+
+    /// Whether erasing it touches the full-text index.
+    var indexesText: Bool { self == .contactDetails || self == .testResults }
 }
 
 /// One category of one person that the retention policy says is due, with the rule that says so.
@@ -47,16 +56,18 @@ extension Gate {
             var due: [CategoryDue] = []
             for category in categories {
                 for facts in try s.retentionFacts(holding: category.rawValue) where due.count < limit {
+                    guard let record = try s.candidate(id: facts.candidateId) else { continue }
+                    // A person due as a whole goes with the whole-person run, not piece by piece.
+                    if let whole = record.derived.retentionDueAt, whole <= now { continue }
+                    // The events the write model derives retention from, so both runs count from the same dates.
+                    let events = try retentionEvents(s, record)
                     // Of the category's rules whose event has happened, the one that falls due first.
-                    let dated = policy.rules(for: category.retentionCategory, country: facts.country).compactMap { rule -> (RetentionRule, Date)? in
+                    let dated = policy.rules(for: category.retentionCategory, country: record.country).compactMap { rule -> (RetentionRule, Date)? in
                         // A hired candidate's report is kept for the employment, not destroyed at the close.
                         if category == .psychReport && facts.hired && rule.event == .processClosed { return nil }
-                        return Self.eventDate(rule.event, facts).map { (rule, rule.period.after($0)) }
+                        return events.date(of: rule.event).map { (rule, rule.period.after($0)) }
                     }
                     guard let (rule, dueAt) = dated.min(by: { $0.1 < $1.1 }), dueAt <= now else { continue }
-                    // A person due as a whole goes with the whole-person run, not piece by piece.
-                    guard let record = try s.candidate(id: facts.candidateId) else { continue }
-                    if let whole = record.derived.retentionDueAt, whole <= now { continue }
                     var refusal: String?
                     do {
                         try requireWrite(.eraseCandidate, badge: BadgePolicy.badge(for: record.badgeFacts, at: now), candidateId: facts.candidateId)
@@ -79,7 +90,7 @@ extension Gate {
         let now = clock.now()
         var receipts: [ErasureReceipt] = []
         for item in due where item.refusal == nil {
-            let receipt: ErasureReceipt? = try audited(indexingText: item.category == .contactDetails) { tx in
+            let receipt: ErasureReceipt? = try audited(indexingText: item.category.indexesText) { tx in
                 let s = tx.session
                 guard try s.candidate(id: item.candidateId) != nil else { return nil }
                 var counts: [String: Int] = [:]
@@ -117,6 +128,12 @@ extension Gate {
                     counts["links"] = try s.deleteLinks(candidateId: item.candidateId)
                 case .psychReport:
                     counts["psych-reports"] = try s.deletePsychReports(candidateId: item.candidateId)
+                case .referenceReport:
+                    let gone = try s.deleteReferences(candidateId: item.candidateId)
+                    counts["references"] = gone.references
+                    counts["statements"] = gone.statements
+                case .testResults:
+                    counts["test-results"] = try s.deleteAssessments(candidateId: item.candidateId, kind: .test)
                 }
                 counts = counts.filter { $0.value > 0 }
                 guard !counts.isEmpty else { return nil }
@@ -136,14 +153,11 @@ extension Gate {
         return receipts.map { var r = $0; r.bytesGone = gone; return r }
     }
 
-    /// The date a rule counts from for this candidate, or nil when that event has not happened (or is not
-    /// one Rekry records for this category).
-    static func eventDate(_ event: RetentionRule.Event, _ facts: RetentionFacts) -> Date? {
-        switch event {
-        case .processClosed: facts.lastProcessClosedAt
-        case .lastContact, .lastActivity: facts.lastActivityAt
-        case .roleFilled, .assignmentDone, .consentExpiry, .employmentStart, .employmentEnd: nil
-        }
+    /// The dates a rule can count from for this candidate, as the write model derives them.
+    func retentionEvents(_ s: any StorageSession, _ record: CandidateRecord) throws -> RetentionEvents {
+        let facts = try writeFacts(s, record, activity: record.derived.lastActivityAt)
+        let talentPool = record.consentPurpose == .talentPool ? Self.latestConsent(facts.consents, purpose: .talentPool) : nil
+        return WriteModel.events(facts, activity: record.derived.lastActivityAt, talentPool: talentPool)
     }
 
     static func ruleText(_ rule: RetentionRule) -> String {

@@ -150,7 +150,16 @@ extension Gate {
     public func retentionDue(limit: Int = 10_000) throws -> [ErasurePreview] {
         try require([.dpo, .lead], for: "erase --retention-due")
         let now = clock.now()
-        return try reading { s in try s.retentionDue(at: now, limit: limit).map { try preview(s, candidateId: $0) } }
+        return try reading { s in
+            let policy = try retentionProfile(s).policy
+            return try s.retentionDue(at: now, limit: limit).map { id in
+                var p = try preview(s, candidateId: id)
+                if let record = try s.candidate(id: id) {
+                    p.rule = policy.personDueRule(try retentionEvents(s, record), country: record.country).map { Self.ruleText($0.rule) }
+                }
+                return p
+            }
+        }
     }
 
     /// Erases a referee (a data subject too) across every candidate they give references for, with their

@@ -25,6 +25,8 @@ public struct ErasurePreview: Sendable, Codable, Equatable {
     public var recipients: [String]
     /// Why this erasure cannot go ahead (a legal obligation, a restriction only the DPO may lift), or nil.
     public var refusal: String?
+    /// In a retention run: the profile's rule that makes the person due (`applicant role-filled 12m`).
+    public var rule: String?
 
     public init(candidateId: Int64, subject: String, goes: [Line], stays: [Kept], recipients: [String], refusal: String?) {
         self.candidateId = candidateId

@@ -64,6 +64,7 @@ enum ExtractText {
         case .reportGrant: return "someone was given access to the psychologist report"
         case .reportRevoke: return "access to the psychologist report was withdrawn"
         case .reportDestroy: return "the psychologist report was destroyed"
+        case .processEmployment: return "your employment dates were recorded"
         case .consentRecord: return "a consent was recorded"
         case .consentWithdraw: return "a consent was withdrawn"
         case .restrictionSet: return "processing was restricted"

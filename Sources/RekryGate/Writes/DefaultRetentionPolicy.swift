@@ -8,16 +8,14 @@ public enum DefaultRetentionPolicy {
         #   CATEGORY              EVENT            PERIOD  [COUNTRY]
         # PERIOD is a whole number followed by d (days), m (months) or y (years). COUNTRY defaults to * (all).
         # Each firm edits its own copy; a country's rule overrides the * rule for candidates of that country.
+        # The firms' own profiles beside this file add rules for applicants, assessment candidates and the talent pool.
 
         contact-details         process-closed   0d        # deleted or anonymised right after the process
         contact-details         last-contact     12m   NO  # about a year after passive contact
-        applicant               role-filled      12m       # applicant data 12 months after the role is filled
-        assessment-candidate    assignment-done  12m
         candidate-profile       process-closed   2y        # a profile at most two years after the process ends
         unused                  last-activity    5y        # data unused for five years
         reference-report        employment-end   0d        # kept until an employment ends
         psych-report            process-closed   0d        # destroyed when the process closes unless hired
-        talent-pool             consent-expiry   0d        # kept while consent lasts
         """
 
     /// The parsed policy (the text is known to parse: a test parses it).

@@ -17,16 +17,16 @@ public struct ProcessClosing: Sendable, Equatable {
 extension Gate {
     /// Opens a recruitment process (an assignment for a client, or an internal role); returns its id.
     @discardableResult
-    public func openProcess(title: String, client: String? = nil, country: String = "SE") throws -> Int64 {
+    public func openProcess(title: String, client: String? = nil, country: String = "SE", kind: ProcessKind = .recruitment) throws -> Int64 {
         try requireWrite(.openProcess)
         guard let heading = try FieldRules.text(title, field: "--title", max: 200) else {
             throw RegisterError.invalid(field: "--title", message: "the process needs a title")
         }
         let record = ProcessRecord(id: 0, title: heading, client: try FieldRules.text(client, field: "--client", max: 200),
-                                   country: try FieldRules.country(country), openedAt: clock.now(), closedAt: nil)
+                                   country: try FieldRules.country(country), openedAt: clock.now(), closedAt: nil, kind: kind)
         return try audited { tx in
             let id = try tx.session.insertProcess(record)
-            try tx.audit(.processOpen, subject: nil, purpose: .recruitment, detail: "process=\(id)")
+            try tx.audit(.processOpen, subject: nil, purpose: .recruitment, detail: "process=\(id) kind=\(kind.rawValue)")
             return id
         }
     }
@@ -126,6 +126,27 @@ extension Gate {
         }
         try backend.checkpoint()
         return result
+    }
+
+    /// Records when a hire's employment started and (once known) ended: the events a firm's profile keeps
+    /// a hired candidate's report and references by. Re-derives the candidate's retention date.
+    public func recordEmployment(candidateId: Int64, processId: Int64, start: Date, end: Date?) throws {
+        if let end, end < start {
+            throw RegisterError.invalid(field: "--end", message: "the employment cannot end (\(DayFormat.day(end))) before it starts (\(DayFormat.day(start)))")
+        }
+        try audited { tx in
+            let s = tx.session
+            guard let p = try s.participation(candidateId: candidateId, processId: processId) else {
+                throw RegisterError.notFound(what: "candidate \(candidateId) in process \(processId)")
+            }
+            guard p.stage == .hired else {
+                throw RegisterError.refused("candidate \(candidateId) was not hired in process \(processId): only a hire has an employment")
+            }
+            try s.setEmployment(participationId: p.id, start: start, end: end)
+            let record = try changeCandidate(tx, id: candidateId, action: .moveStage, countsAsActivity: false)
+            try tx.audit(.processEmployment, subject: record.pseudonym, purpose: .recruitment,
+                         detail: "process=\(processId) start=\(DayFormat.day(start))" + (end.map { " end=\(DayFormat.day($0))" } ?? ""))
+        }
     }
 
     private func openProcessRecord(_ s: any StorageSession, _ processId: Int64) throws -> ProcessRecord {

@@ -36,18 +36,41 @@ public struct WriteModel: Sendable {
     public func derive(fullName: String, email: String?, phone: String?, country: String, title: String?,
                        employer: String?, consentPurpose: ConsentPurpose?, facts: Facts) -> DerivedColumns {
         let latest = facts.participations.max { $0.startedAt < $1.startedAt }
-        let anyOpen = facts.participations.contains { $0.process.isOpen }
-        let lastClosed = anyOpen ? nil : facts.participations.compactMap(\.process.closedAt).max()
         var activity = facts.lastActivityAt
         for p in facts.participations { activity = max(activity, p.stageChangedAt) }
         let consent = consentPurpose.flatMap { Gate.latestConsent(facts.consents, purpose: $0) }
+        let events = Self.events(facts, activity: activity, talentPool: consentPurpose == .talentPool ? consent : nil)
         return DerivedColumns(
             nameKey: SearchFolding.fold(fullName),
             searchTokens: SearchTokens.tokens(fullName: fullName, email: email, phone: phone, country: country,
                                               title: title, employer: employer),
             stage: latest?.stage, stageRank: latest?.stage.rank ?? -1, lastActivityAt: activity,
-            retentionDueAt: policy.candidateDue(lastProcessClosedAt: lastClosed, lastActivityAt: activity, country: country),
+            retentionDueAt: policy.personDue(events, country: country),
             consent: consent)
+    }
+
+    /// The dates a retention rule can count from, out of the person's processes and consents.
+    static func events(_ facts: Facts, activity: Date, talentPool consent: ConsentDates?) -> RetentionEvents {
+        /// The last close among `ps`, when none of them is open.
+        func lastClose(_ ps: [Participation]) -> Date? {
+            ps.isEmpty || ps.contains { $0.process.isOpen } ? nil : ps.compactMap(\.process.closedAt).max()
+        }
+        let hires = facts.participations.filter { $0.stage == .hired }
+        return RetentionEvents(
+            processClosed: lastClose(facts.participations),
+            roleFilled: lastClose(facts.participations.filter { $0.process.kind == .recruitment }),
+            assignmentDone: lastClose(facts.participations.filter { $0.process.kind == .assessment }),
+            lastActivity: activity,
+            consentExpiry: consent.flatMap(Self.consentEnd),
+            employmentStart: hires.compactMap(\.employmentStartAt).max(),
+            // Ended only when every recorded employment has an end.
+            employmentEnd: hires.contains { $0.employmentStartAt != nil && $0.employmentEndAt == nil } ? nil : hires.compactMap(\.employmentEndAt).max(),
+            inTalentPool: consent != nil)
+    }
+
+    /// When a consent stops counting: its withdrawal or its expiry, whichever is first; nil if it has neither.
+    static func consentEnd(_ c: ConsentDates) -> Date? {
+        [c.withdrawnAt, c.expiresAt].compactMap { $0 }.min()
     }
 
     /// Re-derives a stored record's columns from its own fields and `facts`.

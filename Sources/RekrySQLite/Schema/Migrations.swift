@@ -382,6 +382,32 @@ enum Migrations {
             CREATE INDEX candidate_phone ON candidate(phone) WHERE phone IS NOT NULL;
             """)
         }
+        // The events a firm's retention profile counts from: an assessment assignment is a process of its own
+        // kind (done when it closes), and a hire carries the employment's start and end.
+        m.registerMigration("v9 retention events") { db in
+            try db.execute(sql: """
+            ALTER TABLE process ADD COLUMN kind TEXT NOT NULL DEFAULT 'recruitment' CHECK (kind IN ('recruitment', 'assessment'));
+            ALTER TABLE participation ADD COLUMN employmentStartAt REAL;
+            ALTER TABLE participation ADD COLUMN employmentEndAt REAL CHECK (employmentEndAt IS NULL OR employmentEndAt >= employmentStartAt);
+
+            -- Retention takes references and test results from people who stay, too: the log's CHECK widens
+            -- (SQLite changes a CHECK only by rebuilding the table; ids are kept, and as the log never deletes a row
+            -- its highest id carries the AUTOINCREMENT floor over).
+            CREATE TABLE categoryErasure_new (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              subject TEXT NOT NULL,
+              category TEXT NOT NULL CHECK (category IN ('contact-details', 'psych-report', 'reference-report', 'test-results')),
+              erasedAt REAL NOT NULL,
+              request TEXT,
+              actor TEXT NOT NULL,
+              rule TEXT NOT NULL,
+              counts TEXT NOT NULL
+            );
+            INSERT INTO categoryErasure_new SELECT * FROM categoryErasure;
+            DROP TABLE categoryErasure;
+            ALTER TABLE categoryErasure_new RENAME TO categoryErasure;
+            """)
+        }
         return m
     }
 }

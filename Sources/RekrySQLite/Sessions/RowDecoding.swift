@@ -50,7 +50,8 @@ enum RowDecoding {
 
     static func process(_ row: Row) -> ProcessRecord {
         ProcessRecord(id: row["id"], title: row["title"], client: row["client"], country: row["country"],
-                      openedAt: Date(sql: row["openedAt"]), closedAt: (row["closedAt"] as Double?).date)
+                      openedAt: Date(sql: row["openedAt"]), closedAt: (row["closedAt"] as Double?).date,
+                      kind: ProcessKind(rawValue: row["kind"] ?? "") ?? .recruitment)
     }
 
     static func participationRecord(_ row: Row) -> ParticipationRecord {

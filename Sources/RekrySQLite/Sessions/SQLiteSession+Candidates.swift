@@ -58,15 +58,17 @@ extension SQLiteSession {
 
     func participations(candidateId: Int64) throws -> [Participation] {
         try Row.fetchAll(db, sql: """
-            SELECT p.*, pr.title AS processTitle, pr.client, pr.openedAt, pr.closedAt
+            SELECT p.*, pr.title AS processTitle, pr.client, pr.openedAt, pr.closedAt, pr.kind AS processKind
             FROM participation p JOIN process pr ON pr.id = p.processId
             WHERE p.candidateId = ? ORDER BY p.startedAt DESC, p.id DESC
             """, arguments: [candidateId]).map { p in
             Participation(id: p["id"],
                           process: RecruitmentProcess(id: p["processId"], title: p["processTitle"], client: p["client"],
-                                                      openedAt: Date(sql: p["openedAt"]), closedAt: (p["closedAt"] as Double?).date),
+                                                      openedAt: Date(sql: p["openedAt"]), closedAt: (p["closedAt"] as Double?).date,
+                                                      kind: ProcessKind(rawValue: p["processKind"] ?? "") ?? .recruitment),
                           stage: Stage(rawValue: p["stage"]) ?? .sourced, startedAt: Date(sql: p["startedAt"]),
-                          stageChangedAt: Date(sql: p["stageChangedAt"]), basis: LegalBasis(rawValue: p["basis"]) ?? .contract)
+                          stageChangedAt: Date(sql: p["stageChangedAt"]), basis: LegalBasis(rawValue: p["basis"]) ?? .contract,
+                          employmentStartAt: (p["employmentStartAt"] as Double?).date, employmentEndAt: (p["employmentEndAt"] as Double?).date)
         }
     }
 

@@ -146,6 +146,10 @@ extension SQLiteSession {
             holds = "(c.email IS NOT NULL OR c.phone IS NOT NULL OR c.postalAddress IS NOT NULL OR EXISTS (SELECT 1 FROM candidateLink l WHERE l.candidateId = c.id))"
         case "psych-report":
             holds = "EXISTS (SELECT 1 FROM psychReport r WHERE r.candidateId = c.id)"
+        case "reference-report":
+            holds = "EXISTS (SELECT 1 FROM reference r WHERE r.candidateId = c.id)"
+        case "test-results":
+            holds = "EXISTS (SELECT 1 FROM assessment a WHERE a.candidateId = c.id AND a.kind = 'test')"
         default:
             throw RegisterError.invalid(field: "--category", message: "'\(category)' is not a category retention takes on its own")
         }
@@ -208,6 +212,37 @@ extension SQLiteSession {
         }
         try db.execute(sql: "UPDATE main.\(table) SET \(column) = ? WHERE id = ?", arguments: [body, id])
         try indexText(entry)
+    }
+
+    func deleteReferences(candidateId: Int64) throws -> (references: Int, statements: Int) {
+        let statements = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM referenceStatement WHERE referenceId IN (SELECT id FROM reference WHERE candidateId = ?)
+            """, arguments: [candidateId]) ?? 0
+        try db.execute(sql: "DELETE FROM referenceStatement WHERE referenceId IN (SELECT id FROM reference WHERE candidateId = ?)", arguments: [candidateId])
+        try db.execute(sql: "DELETE FROM reference WHERE candidateId = ?", arguments: [candidateId])
+        return (db.changesCount, statements)
+    }
+
+    func deleteAssessments(candidateId: Int64, kind: Assessment.Kind) throws -> Int {
+        guard TextIndex.isAttached(db) else {
+            throw RegisterError.refused("internal: assessments were deleted in a transaction not opened for indexing text")
+        }
+        let rows = try Row.fetchAll(db, sql: "SELECT id, text FROM main.assessment WHERE candidateId = ? AND kind = ?",
+                                    arguments: [candidateId, kind.rawValue])
+        guard !rows.isEmpty else { return 0 }
+        let shard = TextIndex.shardName(candidateId: candidateId)
+        let name = String(shard.dropFirst(TextIndex.schema.count + 1))
+        let hasShard = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(TextIndex.schema).sqlite_master WHERE name = ?)", arguments: [name]) == true
+        for row in rows {
+            let id: Int64 = row["id"]
+            // A contentless index forgets a text only when told its words, so this runs before the row goes.
+            if hasShard, try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(shard)_docsize WHERE id = ?)", arguments: [-id]) == true {
+                try db.execute(sql: "INSERT INTO \(shard)(\(name), rowid, body) VALUES ('delete', ?, ?)", arguments: [-id, SearchFolding.fold(row["text"])])
+            }
+            try db.execute(sql: "DELETE FROM main.assessment WHERE id = ?", arguments: [id])
+        }
+        if hasShard { try TextIndex.optimize(db, table: name) }
+        return rows.count
     }
 
     func mergeTextShard(candidateId: Int64) throws {

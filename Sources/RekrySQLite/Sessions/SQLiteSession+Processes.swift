@@ -5,8 +5,8 @@ import RekryStorage
 
 extension SQLiteSession {
     func insertProcess(_ p: ProcessRecord) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO process(title, client, country, openedAt, closedAt) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [p.title, p.client, p.country, p.openedAt.sql, p.closedAt?.sql])
+        try db.execute(sql: "INSERT INTO process(title, client, country, openedAt, closedAt, kind) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [p.title, p.client, p.country, p.openedAt.sql, p.closedAt?.sql, p.kind.rawValue])
         return db.lastInsertedRowID
     }
 
@@ -39,6 +39,11 @@ extension SQLiteSession {
     func updateStage(participationId: Int64, stage: Stage, at: Date) throws {
         try db.execute(sql: "UPDATE participation SET stage = ?, stageChangedAt = max(startedAt, ?) WHERE id = ?",
                        arguments: [stage.rawValue, at.sql, participationId])
+    }
+
+    func setEmployment(participationId: Int64, start: Date?, end: Date?) throws {
+        try db.execute(sql: "UPDATE participation SET employmentStartAt = ?, employmentEndAt = ? WHERE id = ?",
+                       arguments: [start?.sql, end?.sql, participationId])
     }
 
     func closeProcess(id: Int64, at: Date) throws {

@@ -1,4 +1,5 @@
 import Foundation
+import RekryDomain
 
 /// Erasing a candidate: what goes, the pending marker, the deletion itself, the erasure log and suppression.
 public protocol ErasureStoring {
@@ -38,6 +39,11 @@ public protocol ErasureStoring {
     func deleteLinks(candidateId: Int64) throws -> Int
     /// Deletes the candidate's psychologist reports with their keys and grants; returns how many reports.
     func deletePsychReports(candidateId: Int64) throws -> Int
+    /// Deletes the references given about the candidate with their statements; returns (references, statements).
+    func deleteReferences(candidateId: Int64) throws -> (references: Int, statements: Int)
+    /// Deletes the candidate's assessments of `kind`, each removed from the full-text index with its text first;
+    /// returns how many (in a transaction opened for indexing text).
+    func deleteAssessments(candidateId: Int64, kind: Assessment.Kind) throws -> Int
     /// Replaces the text of one of the candidate's documents (`rowid` > 0) or assessments (`rowid` < 0, minus
     /// its id), taking the old text out of the full-text index with the text it was indexed with and putting
     /// `entry` in; the caller's transaction must index text.

@@ -12,4 +12,6 @@ public protocol ProcessStoring {
     func insertParticipation(_ participation: ParticipationRecord) throws -> Int64
     func updateStage(participationId: Int64, stage: Stage, at: Date) throws
     func closeProcess(id: Int64, at: Date) throws
+    /// Records a hire's employment start and end (nil: not known).
+    func setEmployment(participationId: Int64, start: Date?, end: Date?) throws
 }

@@ -45,18 +45,20 @@ public struct ProcessRecord: Sendable, Equatable {
     public var country: String
     public var openedAt: Date
     public var closedAt: Date?
+    public var kind: ProcessKind
 
-    public init(id: Int64, title: String, client: String?, country: String, openedAt: Date, closedAt: Date?) {
+    public init(id: Int64, title: String, client: String?, country: String, openedAt: Date, closedAt: Date?, kind: ProcessKind = .recruitment) {
         self.id = id
         self.title = title
         self.client = client
         self.country = country
         self.openedAt = openedAt
         self.closedAt = closedAt
+        self.kind = kind
     }
 
     public var process: RecruitmentProcess {
-        RecruitmentProcess(id: id, title: title, client: client, openedAt: openedAt, closedAt: closedAt)
+        RecruitmentProcess(id: id, title: title, client: client, openedAt: openedAt, closedAt: closedAt, kind: kind)
     }
 }
 
