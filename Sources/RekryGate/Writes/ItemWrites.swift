@@ -62,6 +62,12 @@ extension Gate {
                                    basis: basis ?? .contract)
                 assessmentId = try tx.session.insertAssessment(candidateId: candidateId, a)
                 try tx.session.indexText(WriteModel.standard.textEntry(candidateId: candidateId, assessmentId: assessmentId, text: body))
+                // A test is run by its provider on data the firm gave them: that is a disclosure (Art. 15(1)(c)),
+                // shown on the candidate, in the extract, and among the recipients an erasure tells (Art. 19).
+                if kind == .test, let namedProvider {
+                    try tx.session.insertDisclosure(candidateId: candidateId, Disclosure(
+                        recipient: namedProvider, disclosedAt: now, what: "name and contact details, to run the test \"\(heading)\""))
+                }
             }
             try tx.audit(audit, subject: record.pseudonym, purpose: .recruitment, detail: "kind=\(kind.rawValue)")
             return assessmentId

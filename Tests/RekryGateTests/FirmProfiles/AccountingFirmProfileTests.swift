@@ -27,6 +27,21 @@ final class AccountingFirmProfileTests: XCTestCase {
         XCTAssertTrue(try firm.wholeDue().isEmpty, "a second run erases nothing")
     }
 
+    func testDataGivenToATestToolProviderIsRecordedAsADisclosure() throws {
+        let firm = try FirmRegister(profile: "accounting-se.policy")
+        let person = try firm.add("Tina Testad")
+        _ = try firm.gate().addAssessment(candidateId: person, kind: .test, provider: "Alva Labs", title: "Logic test", score: "31/40",
+                                          text: "Completed online.")
+        // An interview note stays in the firm: no disclosure.
+        _ = try firm.gate().addAssessment(candidateId: person, kind: .interviewNote, provider: nil, title: "First interview", score: nil,
+                                          text: "Good questions about the role.")
+        let disclosures = try XCTUnwrap(try firm.gate().candidate(person).disclosures.value)
+        XCTAssertEqual(disclosures.map(\.recipient), ["Alva Labs"])
+        XCTAssertTrue(disclosures[0].what.contains("Logic test"))
+        // The erasure preview names the provider among the recipients to tell (Art. 19).
+        XCTAssertEqual(try firm.gate("dpo").erasurePreview(candidateIds: [person]).first?.recipients.contains { $0.contains("Alva Labs") }, true)
+    }
+
     func testAPersonInANewProcessIsNotErasedOnTheOldOnesClock() throws {
         let firm = try FirmRegister(profile: "accounting-se.policy")
         let person = try firm.add("Lars Lojal")
