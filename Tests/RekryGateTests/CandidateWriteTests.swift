@@ -39,6 +39,9 @@ final class CandidateWriteTests: XCTestCase {
         assertRefused(draft(birthYear: 2200), field: "--birth-year")
         assertRefused(draft(country: "SWE"), field: "--country")
         assertRefused(draft(country: "1A"), field: "--country")
+        // A right-to-left override would make "Maria\u{202E}nosnah" read as another name; isolates likewise.
+        assertRefused(draft("Maria \u{202E}nosnah"), field: "--name")
+        assertRefused(draft("Maria \u{2067}Lindqvist\u{2069}"), field: "--name")
         XCTAssertEqual(try t.register.candidateCount(), 0, "nothing refused was stored")
         let id = try t.gate("recruiter").addCandidate(draft(email: "maria@example.se", phone: "+46 70 123 45 67", birthYear: 1990,
                                                             country: "se"))
@@ -47,6 +50,9 @@ final class CandidateWriteTests: XCTestCase {
         XCTAssertEqual(shown.contact.value?.email, "maria@example.se")
         XCTAssertEqual(shown.profile.value?.country, "SE")
         XCTAssertEqual(shown.profile.value?.birthYear, 1990)
+        // A note typed on an old Mac (lone CR) or pasted from Windows (CRLF) is stored with line feeds only.
+        _ = try t.gate("recruiter").addNote(candidateId: id, text: "First line\r\nSecond line\rThird line")
+        XCTAssertEqual(try t.scalar("SELECT text FROM assessment WHERE candidateId = ?", [id]), "First line\nSecond line\nThird line")
     }
 
     func testNobodyButRecruitersAndLeadsAdds() throws {

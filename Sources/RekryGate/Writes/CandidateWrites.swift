@@ -68,13 +68,21 @@ public enum CandidateField: String, CaseIterable, Sendable {
 /// Field checks shared by adding and editing, each naming the field it refuses.
 enum FieldRules {
     /// A trimmed text, nil when empty. `multiline` texts (documents, notes, statements, consent texts) keep
-    /// their line breaks and tabs; every other control character is refused, in those too.
+    /// their line breaks (stored as `\n`: a CRLF or a lone CR becomes one) and tabs; every other control
+    /// character is refused, in those too. One-line fields also refuse the bidirectional embedding, override
+    /// and isolate characters, which can make a name or an email read differently from what it is.
     static func text(_ value: String?, field: String, max: Int = 500, multiline: Bool = false) throws -> String? {
-        guard let v = value?.trimmedWhitespace, !v.isEmpty else { return nil }
+        guard var v = value?.trimmedWhitespace, !v.isEmpty else { return nil }
+        if multiline && v.contains("\r") {
+            v = v.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
         guard v.count <= max else { throw RegisterError.invalid(field: field, message: "at most \(max) characters, not \(v.count)") }
-        let allowed: Set<Unicode.Scalar> = multiline ? ["\n", "\r", "\t"] : []
+        let allowed: Set<Unicode.Scalar> = multiline ? ["\n", "\t"] : []
         guard !v.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !allowed.contains($0) }) else {
             throw RegisterError.invalid(field: field, message: "control characters are not allowed")
+        }
+        if !multiline, let bidi = v.unicodeScalars.first(where: { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }) {
+            throw RegisterError.invalid(field: field, message: String(format: "the bidirectional control character U+%04X is not allowed (it can make the text read differently from what it is)", bidi.value))
         }
         return v
     }
