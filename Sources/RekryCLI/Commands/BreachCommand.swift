@@ -83,29 +83,11 @@ struct BreachCommand: ParsableCommand {
                 try ExportTarget.check(out, force: force)
             }
             let list = try global.signIn().breachRecipients(id: id.value)
-            guard let out else { return print(BreachText.recipients(list)) }
+            guard let out else { return print(list.text) }
             for warning in try ExportWriter.write(try ExportJSON.data(list), to: out, force: force) {
                 FileHandle.standardError.write(Data("rekry: warning: \(warning)\n".utf8))
             }
             print("Wrote \(out): \(list.recipients.count) recipient\(list.recipients.count == 1 ? "" : "s") (mode 0600).")
         }
-    }
-}
-
-/// The Art. 34 recipients as text: a withheld item shows its reason, never its value.
-enum BreachText {
-    static func recipients(_ list: BreachRecipientList) -> String {
-        guard !list.recipients.isEmpty else { return "Breach \(list.breachId): nobody linked to inform." }
-        return list.recipients.map { r in
-            guard !r.erased, let name = r.name, let contact = r.contact else { return "\(r.subject)  erased: nobody to write to" }
-            let who = name.value ?? "[\(name.reason?.explanation ?? "withheld")]"
-            let how: String
-            if let c = contact.value {
-                how = [c.email, c.postalAddress].compactMap { $0 }.joined(separator: "; ")
-            } else {
-                how = "[\(contact.reason?.explanation ?? "withheld")]"
-            }
-            return "\(r.subject)  \(who)  \(how.isEmpty ? "no email or postal address held" : how)"
-        }.joined(separator: "\n")
     }
 }
