@@ -384,7 +384,9 @@ enum Migrations {
         }
         // The DPO's desk: data subjects' requests (Art. 12(3)) and the breach log (Arts. 33, 34). A request
         // outlives its person as proof of compliance, under their pseudonym: erasing them clears the link and
-        // every free text (the triggers), so no byte of them stays. Deadlines are derived, never stored.
+        // every free text (`SQLiteSession.forgetDeskLinks`), so no byte of them stays. Deadlines are derived,
+        // never stored. No triggers and no index beyond the links': the register's schema stays small (each
+        // object is parsed by every connection's first statement).
         m.registerMigration("v8 requests and breaches") { db in
             try db.execute(sql: """
             CREATE TABLE dataRequest (
@@ -413,16 +415,8 @@ enum Migrations {
               CHECK ((extensionMonths = 0) = (noticeGivenOn IS NULL)),
               CHECK ((closedAt IS NULL) = (outcome IS NULL))
             );
-            CREATE INDEX dataRequest_subject ON dataRequest(subject, receivedOn);
             CREATE INDEX dataRequest_candidate ON dataRequest(candidateId) WHERE candidateId IS NOT NULL;
             CREATE INDEX dataRequest_referee ON dataRequest(refereeId) WHERE refereeId IS NOT NULL;
-            CREATE TRIGGER dataRequest_candidate_erased BEFORE DELETE ON candidate BEGIN
-              UPDATE dataRequest SET candidateId = NULL, verificationNote = NULL, extensionReason = NULL WHERE candidateId = OLD.id;
-            END;
-            CREATE TRIGGER dataRequest_referee_erased AFTER DELETE ON reference
-            WHEN NOT EXISTS (SELECT 1 FROM reference WHERE refereeId = OLD.refereeId) BEGIN
-              UPDATE dataRequest SET refereeId = NULL, verificationNote = NULL, extensionReason = NULL WHERE refereeId = OLD.refereeId;
-            END;
 
             CREATE TABLE breach (
               id INTEGER PRIMARY KEY,

@@ -37,6 +37,26 @@ extension SQLiteSession {
                        arguments: [at.sql, by, outcome.rawValue, auditSeq, id])
     }
 
+    /// Before a candidate's rows go: their requests keep the pseudonym and lose the link and every free text;
+    /// their breach links lose the candidate; so do the requests of referees whose every row is on this
+    /// candidate (those rows go with the candidate).
+    func forgetDeskLinks(candidateId id: Int64) throws {
+        try db.execute(sql: "UPDATE dataRequest SET candidateId = NULL, verificationNote = NULL, extensionReason = NULL WHERE candidateId = ?",
+                       arguments: [id])
+        try db.execute(sql: "UPDATE breachAffected SET candidateId = NULL WHERE candidateId = ?", arguments: [id])
+        try db.execute(sql: """
+            UPDATE dataRequest SET refereeId = NULL, verificationNote = NULL, extensionReason = NULL
+            WHERE refereeId IN (SELECT refereeId FROM reference WHERE candidateId = ?)
+              AND NOT EXISTS (SELECT 1 FROM reference r WHERE r.refereeId = dataRequest.refereeId AND r.candidateId <> ?)
+            """, arguments: [id, id])
+    }
+
+    /// Before a referee's rows go: their requests keep the pseudonym and lose the link and every free text.
+    func forgetDeskLinks(refereeId: Int64) throws {
+        try db.execute(sql: "UPDATE dataRequest SET refereeId = NULL, verificationNote = NULL, extensionReason = NULL WHERE refereeId = ?",
+                       arguments: [refereeId])
+    }
+
     func registerInfo(key: String) throws -> String? {
         try String.fetchOne(db, sql: "SELECT value FROM registerInfo WHERE key = ?", arguments: [key])
     }
