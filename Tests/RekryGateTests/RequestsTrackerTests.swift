@@ -82,7 +82,7 @@ final class RequestsTrackerTests: XCTestCase {
         let norwegian = try add(id, .rectification, received: "2026-05-19")
         XCTAssertEqual(norwegian.country, .norway)
         XCTAssertEqual(norwegian.due, "2026-06-19", "Midsummer Eve is a working day in Norway")
-        // 17 May 2026 is a Sunday; 17 May 2027 a Monday (and Whit Monday): a request received 17 April 2026 is due Monday 18 May.
+        // A month from 17 April 2026 is Sunday 17 May, Constitution Day: due Monday 18 May.
         let constitution = try add(id, .objection, received: "2026-04-17")
         XCTAssertEqual(constitution.due, "2026-05-18")
         // Whit Monday (25 May 2026) is Norwegian only: the override keeps Sweden's calendar.
@@ -171,7 +171,7 @@ final class RequestsTrackerTests: XCTestCase {
 
         let closes = try dpo.auditEntries().filter { $0.action == "request.close" }
         XCTAssertEqual(closes.count, 3)
-        XCTAssertTrue(closes[0].detail.contains("request=\(access.id) kind=access outcome=done entry=\(ritasExport)"), closes[0].detail)
+        XCTAssertEqual(closes[0].detail, "request=\(access.id) kind=access outcome=done entry=\(ritasExport) on-time=yes")
         XCTAssertEqual(Set(closes.map(\.subject)), [try pseudonym(rita)])
     }
 

@@ -116,8 +116,10 @@ extension Gate {
             r.outcome = outcome
             r.auditSeq = seq
             let summary = RequestSummary(r, secondExtract: Self.isSecondExtract(r, among: try s.requests(subject: r.subject)), today: today)
+            let due = RequestDeadline.due(received: r.received, extensionMonths: r.extensionMonths, country: r.country)
+            let onTime = today.dayNumber <= due.dayNumber ? "yes" : "no"
             try tx.audit(.requestClose, subject: r.subject, purpose: .dataSubjectRequest,
-                         detail: "request=\(id) kind=\(r.kind.rawValue) outcome=\(outcome.rawValue)\(seq.map { " entry=\($0)" } ?? "") on-time=\(summary.status.urgency == .closed && today.dayNumber <= RequestDeadline.due(received: r.received, extensionMonths: r.extensionMonths, country: r.country).dayNumber ? "yes" : "no")")
+                         detail: "request=\(id) kind=\(r.kind.rawValue) outcome=\(outcome.rawValue)\(seq.map { " entry=\($0)" } ?? "") on-time=\(onTime)")
             return summary
         }
     }
