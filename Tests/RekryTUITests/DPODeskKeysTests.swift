@@ -126,6 +126,23 @@ final class DPODeskKeysTests: XCTestCase, @unchecked Sendable {
         XCTAssertEqual(try t.gate("dpo").breaches().breaches.first?.status, "notified-late")
         MemoryBackend.drive(app, [.char("n")])
         XCTAssertEqual(app.flashMessage, "Breach \(breach.id) was marked notified already.")
+
+        // A breach recorded from the keyboard: discovered an hour ago, two people linked.
+        let discovered = DayFormat.minute(t.clock.now().addingTimeInterval(-3600))
+        MemoryBackend.drive(app, [.char("b"), .ctrl("u")] + Key.typing(discovered) + [.tab] + Key.typing("a shared folder left open")
+                            + [.tab, .ctrl("u")] + Key.typing("contact,bank") + [WriteKeys.save])
+        XCTAssertEqual(app.mode, .form)
+        XCTAssertEqual(app.openForm?.errors["categories"], "'bank' is not a category; use \(DataCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+        MemoryBackend.drive(app, [.ctrl("u")] + Key.typing("contact,documents") + [.tab] + Key.typing("2") + [.tab]
+                            + Key.typing("folder closed") + [.tab] + Key.typing("\(a), 9999") + [WriteKeys.save])
+        XCTAssertEqual(app.mode, .form, "candidate 9999 does not exist")
+        XCTAssertEqual(app.openForm?.errors["affected"], "there is no candidate 9999")
+        MemoryBackend.drive(app, Array(repeating: .backspace, count: 6) + [WriteKeys.save])
+        XCTAssertEqual(app.mode, .desk, "\(app.openForm?.errors ?? [:])")
+        XCTAssertTrue(app.flashMessage?.hasPrefix("Recorded breach 2: notify the authority by") == true, app.flashMessage ?? "")
+        XCTAssertTrue(app.flashMessage?.hasSuffix("(72h: 71h left).") == true, app.flashMessage ?? "")
+        XCTAssertTrue(app.render().text.contains("72h: 71h left"), app.render().text)
+        XCTAssertEqual(try t.gate("dpo").breaches().breaches.first?.affected.count, 1)
         }
     }
 

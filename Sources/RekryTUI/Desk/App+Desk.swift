@@ -59,6 +59,7 @@ extension App {
         case .addRequest: return askAddRequest()
         case .extendRequest: return askExtendRequest(d)
         case .closeRequest: return askCloseRequest(d)
+        case .recordBreach: return askRecordBreach()
         case .markBreachNotified: return askMarkNotified(d)
         default: break
         }
@@ -107,23 +108,25 @@ extension App {
         }
     }
 
+    func askRecordBreach() {
+        showForm(DeskForms.recordBreach(now: DayFormat.minute(gate.now())),
+                 aliases: ["--discovered": "discovered", "--what": "what", "--measures": "measures", "--approx-affected": "approx",
+                           "--affected": "affected", "--categories": "categories"]) { [gate] v in
+            let categories = (try? BreachCategories.parse(v["categories"]!).get()) ?? []
+            let affected = v["affected"]!.split(separator: ",").compactMap { Int64($0.trimmingCharacters(in: .whitespaces)) }
+            let b = try gate.recordBreach(BreachDraft(discoveredAt: DeskForms.minute(v["discovered"]!)!, what: v["what"]!, categories: categories,
+                                                      approxAffected: Int(v["approx"]!)!, measures: v["measures"]!, affected: affected))
+            return self.deskWrote("Recorded breach \(b.id): notify the authority by \(DayFormat.minute(b.notifyBy)) UTC (\(b.badge)).")
+        }
+    }
+
     func askMarkNotified(_ d: DeskModel) {
         guard let b = d.selectedBreach else { flash = "No breach recorded."; return }
         guard b.notifiedAt == nil else { flash = "Breach \(b.id) was marked notified already."; return }
         showForm(DeskForms.notified(b, now: DayFormat.minute(gate.now())), aliases: ["--at": "at"]) { [gate] v in
-            guard let at = Self.minute(v["at"]!) else { throw FormRejection(field: "at", message: "write YYYY-MM-DD HH:MM (UTC)") }
+            guard let at = DeskForms.minute(v["at"]!) else { throw FormRejection(field: "at", message: "write YYYY-MM-DD HH:MM (UTC)") }
             let s = try gate.markBreachNotified(id: b.id, at: at)
             return self.deskWrote("Breach \(b.id): \(s.badge).")
         }
-    }
-
-    /// `2026-03-01 14:05` (UTC), as `DayFormat.minute` writes it.
-    static func minute(_ text: String) -> Date? {
-        let parts = text.split(separator: " ")
-        guard parts.count == 2, let day = FormDate.parse(String(parts[0])) else { return nil }
-        let hm = parts[1].split(separator: ":")
-        guard hm.count == 2, hm.allSatisfy({ $0.count == 2 }), let h = Int(hm[0]), let m = Int(hm[1]), (0..<24).contains(h), (0..<60).contains(m)
-        else { return nil }
-        return CivilDate(year: day.year, month: day.month, day: day.day, secondOfDay: Double(h * 3600 + m * 60)).date
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import RekryDomain
 import RekryGate
 
@@ -49,5 +50,38 @@ enum DeskForms {
         FormModel(title: "Breach \(b.id): the authority notified", fields: [
             FormField(id: "at", label: "When", initial: now, required: true, help: "YYYY-MM-DD HH:MM, UTC"),
         ])
+    }
+
+    static func recordBreach(now: String) -> FormModel {
+        FormModel(title: "Record a personal data breach", fields: [
+            FormField(id: "discovered", label: "Discovered", initial: now, required: true,
+                      help: "YYYY-MM-DD HH:MM, UTC: the 72 hours run from here",
+                      validator: { minute($0) == nil ? "write YYYY-MM-DD HH:MM (UTC)" : nil }),
+            FormField(id: "what", label: "What happened", required: true, help: "One line; name nobody (link the people below)"),
+            FormField(id: "categories", label: "Categories", initial: DataCategory.contact.rawValue, required: true,
+                      help: DataCategory.allCases.map(\.rawValue).joined(separator: ","),
+                      validator: { text in
+                          if case .failure(let e) = BreachCategories.parse(text) { return e.description }
+                          return nil
+                      }),
+            FormField(id: "approx", label: "People, about", required: true, help: "The approximate number of people affected",
+                      validator: { Int($0).map { $0 >= 0 } == true ? nil : "a count" }),
+            FormField(id: "measures", label: "Measures", required: true, help: "Taken or proposed, one line"),
+            FormField(id: "affected", label: "Affected ids", help: "Candidate ids known to be affected, comma-separated (the people to inform)",
+                      validator: { text in
+                          text.split(separator: ",").allSatisfy { Int64($0.trimmingCharacters(in: .whitespaces)).map { $0 > 0 } == true }
+                              ? nil : "candidate ids, comma-separated"
+                      }),
+        ])
+    }
+
+    /// `2026-03-01 14:05` (UTC), as `DayFormat.minute` writes it.
+    static func minute(_ text: String) -> Date? {
+        let parts = text.split(separator: " ")
+        guard parts.count == 2, let day = FormDate.parse(String(parts[0])) else { return nil }
+        let hm = parts[1].split(separator: ":")
+        guard hm.count == 2, hm.allSatisfy({ $0.count == 2 }), let h = Int(hm[0]), let m = Int(hm[1]), (0..<24).contains(h), (0..<60).contains(m)
+        else { return nil }
+        return CivilDate(year: day.year, month: day.month, day: day.day, secondOfDay: Double(h * 3600 + m * 60)).date
     }
 }

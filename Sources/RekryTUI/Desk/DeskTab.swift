@@ -14,7 +14,7 @@ public enum DeskTab: Int, CaseIterable, Sendable {
     public static func tab(of action: Action) -> DeskTab? {
         switch action {
         case .addRequest, .extendRequest, .closeRequest: .requests
-        case .markBreachNotified: .breaches
+        case .recordBreach, .markBreachNotified: .breaches
         default: nil
         }
     }

@@ -23,7 +23,7 @@ public enum Action: String, Sendable, CaseIterable {
     /// The DPO's desk (requests and breaches), from the list; the DPO only.
     case openDesk
     /// The desk's writes: a request recorded, extended or closed; a breach marked notified.
-    case addRequest, extendRequest, closeRequest, markBreachNotified
+    case addRequest, extendRequest, closeRequest, recordBreach, markBreachNotified
     case confirm, cancel
     // Forms. Printable characters never reach the table: they are text entry (in a choice, Space and letters pick).
     case nextField, previousField, advanceField, submitForm, cancelForm, clearField
@@ -157,6 +157,8 @@ public enum KeyTables {
                    writes: true, hint: "extend"),
         KeyBinding([.char("c")], .closeRequest, "close the selected request: the audit entry of what was done (Requests tab)",
                    writes: true, hint: "close"),
+        KeyBinding([.char("b")], .recordBreach, "record a breach: discovered, what, categories, people, measures (Breaches tab)",
+                   writes: true, hint: "record breach"),
         KeyBinding([.char("n")], .markBreachNotified, "mark the selected breach notified to the authority (Breaches tab)",
                    writes: true, hint: "notified"),
     ])
