@@ -260,4 +260,16 @@ final class RequestsTrackerTests: XCTestCase {
         }
         guard case .intact = try dpo.verifyAudit() else { return XCTFail("the chain must verify") }
     }
+
+    func testTheListPutsTheMostUrgentFirstAndClosedRequestsLast() throws {
+        t.clock.set(morning("2026-03-02"))
+        let id = try t.addCandidate("Olle Order")
+        let later = try add(id, .access, received: "2026-03-01")      // due 1 April
+        let sooner = try add(id, .rectification, received: "2026-02-10")  // due 10 March
+        let closed = try add(id, .objection, received: "2026-02-20")
+        _ = try t.gate("dpo").closeRequest(id: closed.id, auditEntry: nil, outcome: .refused)
+        let soonest = try add(id, .restriction, received: "2026-02-05")  // due 5 March
+        XCTAssertEqual(try t.gate("dpo").requests(openOnly: false).requests.map(\.id), [soonest.id, sooner.id, later.id, closed.id])
+        XCTAssertEqual(try t.gate("dpo").requests(openOnly: true).requests.map(\.id), [soonest.id, sooner.id, later.id])
+    }
 }

@@ -43,7 +43,7 @@ extension Gate {
         }
     }
 
-    /// Every request (or the open ones), newest received first, with badges as of today. An audited read.
+    /// Every request (or the open ones), most urgent first, with badges as of today. An audited read.
     public func requests(openOnly: Bool) throws -> RequestList {
         try require([.dpo], for: "request list")
         let today = CivilDate.day(of: clock.now())
@@ -52,6 +52,7 @@ extension Gate {
             let bySubject = Dictionary(grouping: all, by: \.subject)
             let shown = all.filter { !openOnly || $0.closedAt == nil }
             let summaries = shown.map { RequestSummary($0, secondExtract: Self.isSecondExtract($0, among: bySubject[$0.subject] ?? []), today: today) }
+                .sorted(by: Self.mostUrgentFirst)
             try tx.audit(.requestList, subject: nil, purpose: .dataSubjectRequest,
                          detail: "count=\(summaries.count)\(openOnly ? " open-only" : "")")
             return RequestList(asOf: today.isoDay, requests: summaries)
@@ -122,6 +123,14 @@ extension Gate {
                          detail: "request=\(id) kind=\(r.kind.rawValue) outcome=\(outcome.rawValue)\(seq.map { " entry=\($0)" } ?? "") on-time=\(onTime)")
             return summary
         }
+    }
+
+    /// The DPO's order: open requests by deadline (soonest first), then closed ones, newest received first.
+    static func mostUrgentFirst(_ a: RequestSummary, _ b: RequestSummary) -> Bool {
+        let aOpen = a.closedAt == nil, bOpen = b.closedAt == nil
+        if aOpen != bOpen { return aOpen }
+        if aOpen { return (a.due, a.id) < (b.due, b.id) }
+        return (a.received, a.id) > (b.received, b.id)
     }
 
     /// Whether `r` is an access request received within a year of another of the same person's (not refused,
