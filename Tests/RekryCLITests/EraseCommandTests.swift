@@ -39,6 +39,10 @@ final class EraseCommandTests: XCTestCase {
         XCTAssertFalse(erased.stdout.contains("Zq"), "the receipt holds no personal data")
 
         planted.assertGone(from: t)
+        // The request and the breach's list of people to inform stay, under the pseudonym, without the link.
+        let subject = try XCTUnwrap(erased.stdout.split(separator: "\"").first { $0.hasPrefix("c-") }.map(String.init))
+        XCTAssertEqual(try t.scalar("SELECT count(*) FROM dataRequest WHERE subject = ? AND candidateId IS NULL AND verificationNote IS NULL", [subject]) as Int?, 1)
+        XCTAssertEqual(try t.scalar("SELECT count(*) FROM breachAffected WHERE subject = ? AND candidateId IS NULL", [subject]) as Int?, 1)
         let dpo = try t.gate("dpo")
         for (_, marker) in planted.markers where !marker.contains(" ") {
             XCTAssertEqual(try dpo.fullTextSearch(marker, purpose: .dataSubjectRequest).count, 0, marker)

@@ -103,7 +103,7 @@ final class PolicyProfileTests: XCTestCase {
         let audit = try rekry(["audit", "show", "--limit", "5"], as: "dpo")
         XCTAssertTrue(audit.stdout.contains("policy.set"), audit.stdout)
         XCTAssertFalse(audit.stdout.contains("Pia"))
-        XCTAssertEqual(try t.gate("dpo").firmCountry(), "SE")
+        XCTAssertEqual(try t.gate("dpo").firmCountry(), .sweden)
     }
 
     func testAProfileEditedOrRemovedOutsideRekryIsNotUsed() throws {

@@ -9,11 +9,12 @@ public struct ErasureMarkers {
     /// Field name → marker: each a word the full-text index keeps too.
     public let markers: [String: String]
 
-    /// Plants the markers in `t` (a lead adds and works the candidate; the report is attached and granted).
+    /// Plants the markers in `t` (a lead adds and works the candidate; the report is attached and granted; the DPO
+    /// records a request with a note about them and a breach that affects them).
     public static func plant(in t: TestRegister, tag: String = "A") throws -> ErasureMarkers {
         func m(_ field: String) -> String { "Zq\(tag)\(field)Mk" + String((field + tag).unicodeScalars.map(\.value).reduce(7, { ($0 &* 31) &+ $1 }) % 9973) }
         let fields = ["Name", "Email", "Phone", "Address", "Link", "Cv", "Letter", "Note", "Assessment", "Consent", "RefName",
-                      "Statement", "Report"]
+                      "Statement", "Report", "RequestNote"]
         var markers = Dictionary(uniqueKeysWithValues: fields.map { ($0, m($0)) })
         markers["Phone"] = "+46 70 \(tag == "A" ? "917" : "918") 44 21"
         let lead = try t.gate("lead")
@@ -35,6 +36,13 @@ public struct ErasureMarkers {
                                                              text: "I consent, \(markers["Consent"]!)."))
         try lead.attachReport(candidateId: id, text: "Psychologist: \(markers["Report"]!).", author: "Leg. psykolog Ylva Xandersson")
         try lead.grantReport(candidateId: id, to: "recruiter", reason: "final interview")
+        // The DPO's desk: a request whose verification note names the person, and a breach that lists them as
+        // affected. The request stays after an erasure (as proof) and must keep no byte of them.
+        let dpo = try t.gate("dpo")
+        _ = try dpo.addRequest(RequestDraft(subject: .candidate(id), kind: .erasure, received: CivilDate.day(of: t.clock.now()),
+                                            verifiedBy: .other, note: "called back, \(markers["RequestNote"]!) confirmed", reference: "DSR-\(tag)"))
+        _ = try dpo.recordBreach(BreachDraft(discoveredAt: t.clock.now(), what: "a misdirected email", categories: [.contact],
+                                             approxAffected: 1, measures: "recalled", affected: [id]))
         return ErasureMarkers(candidateId: id, markers: markers)
     }
 

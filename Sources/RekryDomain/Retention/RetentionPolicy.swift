@@ -106,8 +106,8 @@ public struct RetentionPolicy: Sendable, Equatable {
                 continue
             case "country":
                 guard homeCountry == nil else { throw fail("country", "the firm's country is given twice") }
-                guard fields.count == 2, fields[1].count == 2, fields[1].allSatisfy(\.isLetter) else {
-                    throw fail("country", "expected a two-letter country code after 'country', such as SE or NO")
+                guard fields.count == 2, CalendarCountry(rawValue: fields[1].uppercased()) != nil else {
+                    throw fail("country", "expected SE or NO after 'country' (the countries whose public holidays Rekry knows)")
                 }
                 homeCountry = fields[1].uppercased()
                 continue

@@ -53,5 +53,22 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case listSearch = "list.search"
     /// A full-text search of CVs and notes; the words are never recorded.
     case listFullText = "list.full-text"
+    /// A data subject's request recorded (Art. 12(3)): kind, dates and verification method, never the note.
+    case requestAdd = "request.add"
+    /// The request list read by the DPO: the count only.
+    case requestList = "request.list"
+    /// A request's answer put off by one or two months (Art. 12(3)): months and dates, never the reason.
+    case requestExtend = "request.extend"
+    /// A request closed, with the sequence number of the entry recording what was done.
+    case requestClose = "request.close"
+    /// A breach recorded (Art. 33(5)): categories and counts, never its description.
+    case breachRecord = "breach.record"
+    /// One person linked to a breach as affected (Art. 34), by pseudonym.
+    case breachAffected = "breach.affected"
+    /// The breach log read by the DPO: the count only.
+    case breachList = "breach.list"
+    /// The supervisory authority told of a breach (Art. 33(1)).
+    case breachNotify = "breach.notify"
+    /// One affected person's name and contact details read for the Art. 34 letters.
+    case breachRecipients = "breach.recipients"
 }
-

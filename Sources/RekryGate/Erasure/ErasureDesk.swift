@@ -36,6 +36,12 @@ extension Gate {
             ErasurePreview.Kept(what: "audit log entries", why: "pseudonymous (no personal data); they prove what was done (Art. 5(2))"),
             ErasurePreview.Kept(what: "a suppression entry", why: "keyed hashes of the email, phone and name with birth year, so the person is not added again"),
         ]
+        // Requests are the DPO's: only the DPO's preview counts them (a count is a read too).
+        let requests = actor.role == .dpo ? try s.requests(subject: inventory.pseudonym).count : 0
+        if requests > 0 {
+            stays.append(.init(what: "\(requests) data subject request\(requests == 1 ? "" : "s") (pseudonymous)",
+                               why: "proof that the firm answered (Art. 5(2)): kind, dates and outcome; the note and reasons go"))
+        }
         if !inventory.legalObligationItems.isEmpty {
             let items = inventory.legalObligationItems.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             stays.insert(.init(what: "everything (\(items) held under a legal obligation)",

@@ -76,8 +76,14 @@ enum ExtractText {
         case .stageMove: return "your stage in a process changed"
         case .candidateErase, .categoryErase: return "data about you was erased"
         case .refereeErase: return "a referee's data was erased"
+        case .requestAdd: return "your request was recorded"
+        case .requestExtend: return "the time to answer your request was extended, and you were told why"
+        case .requestClose: return "your request was answered"
+        case .breachAffected: return "you were recorded as affected by a personal data breach"
+        case .breachRecipients: return "your name and contact details were read to write to you about a breach"
         case .processOpen, .processClose, .candidateImport, .staffAdd, .staffRemove, .staffRekey, .registerCreate, .registerBackup, .registerRestore,
-             .suppressionLift, .rosterSign, .policySet, .listBrowse, .listSearch, .listFullText:
+             .suppressionLift, .rosterSign, .policySet, .listBrowse, .listSearch, .listFullText, .requestList, .breachRecord, .breachList,
+             .breachNotify:
             return "the register was worked on (\(raw))"
         }
     }

@@ -28,8 +28,6 @@ public struct RetentionProfile: Sendable, Equatable {
     enum Key {
         static let name = "policy.name", text = "policy.text", setBy = "policy.setBy", setAt = "policy.setAt"
         static let signature = "policy.signature"
-        /// The firm's own country, from the profile's `country` line (public holidays for request deadlines).
-        static let firmCountry = "firm.country"
     }
 }
 
@@ -98,7 +96,6 @@ extension Gate {
             try s.setSetting(K.setBy, String(signer.id))
             try s.setSetting(K.setAt, SignedStatement.millis(now))
             try s.setSetting(K.signature, signature.base64EncodedString())
-            try s.setSetting(K.firmCountry, policy.country)
             // Every retention date comes from the write model; a new profile changes them all.
             var rederived = 0, after: Int64 = 0
             while true {
@@ -117,11 +114,5 @@ extension Gate {
                          detail: "name=\(name) sha256=\(digest) candidates=\(rederived)")
             return rederived
         }
-    }
-
-    /// The firm's own country as its profile names it (`SE` when it names none): whose public holidays move a
-    /// request's deadline.
-    public func firmCountry() throws -> String {
-        try reading { s in try s.setting(RetentionProfile.Key.firmCountry) ?? "SE" }
     }
 }

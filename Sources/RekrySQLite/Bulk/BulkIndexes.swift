@@ -29,6 +29,9 @@ enum BulkIndexes {
         "CREATE INDEX IF NOT EXISTS reference_phone ON reference(phone) WHERE phone IS NOT NULL",
         "CREATE INDEX IF NOT EXISTS candidate_email ON candidate(email) WHERE email IS NOT NULL",
         "CREATE INDEX IF NOT EXISTS candidate_phone ON candidate(phone) WHERE phone IS NOT NULL",
+        "CREATE INDEX IF NOT EXISTS dataRequest_candidate ON dataRequest(candidateId) WHERE candidateId IS NOT NULL",
+        "CREATE INDEX IF NOT EXISTS dataRequest_referee ON dataRequest(refereeId) WHERE refereeId IS NOT NULL",
+        "CREATE INDEX IF NOT EXISTS breachAffected_candidate ON breachAffected(candidateId) WHERE candidateId IS NOT NULL",
     ]
 
     /// Indexes a bulk load writes in key order anyway (children of candidates, inserted by candidate id):

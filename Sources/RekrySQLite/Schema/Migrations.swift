@@ -382,6 +382,62 @@ enum Migrations {
             CREATE INDEX candidate_phone ON candidate(phone) WHERE phone IS NOT NULL;
             """)
         }
+        // The DPO's desk: data subjects' requests (Art. 12(3)) and the breach log (Arts. 33, 34). A request
+        // outlives its person as proof of compliance, under their pseudonym: erasing them clears the link and
+        // every free text (`SQLiteSession.forgetDeskLinks`), so no byte of them stays. Deadlines are derived,
+        // never stored. No triggers and no index beyond the links': the register's schema stays small (each
+        // object is parsed by every connection's first statement).
+        m.registerMigration("v8 requests and breaches") { db in
+            try db.execute(sql: """
+            CREATE TABLE dataRequest (
+              id INTEGER PRIMARY KEY,
+              kind TEXT NOT NULL CHECK (kind IN ('access','rectification','erasure','restriction','objection','portability','withdrawal')),
+              subject TEXT NOT NULL CHECK (subject <> ''),
+              subjectKind TEXT NOT NULL CHECK (subjectKind IN ('candidate','reference')),
+              candidateId INTEGER REFERENCES candidate(id) ON DELETE SET NULL,
+              refereeId INTEGER,
+              receivedOn TEXT NOT NULL CHECK (date(receivedOn) IS receivedOn),
+              verifiedBy TEXT NOT NULL CHECK (verifiedBy IN ('in-person-id','bankid','known-email','other')),
+              verificationNote TEXT,
+              reference TEXT,
+              country TEXT NOT NULL CHECK (country IN ('SE','NO')),
+              extensionMonths INTEGER NOT NULL DEFAULT 0 CHECK (extensionMonths BETWEEN 0 AND 2),
+              extensionReason TEXT,
+              noticeGivenOn TEXT CHECK (noticeGivenOn IS NULL OR date(noticeGivenOn) IS noticeGivenOn),
+              recordedAt REAL NOT NULL,
+              recordedBy TEXT NOT NULL,
+              closedAt REAL,
+              closedBy TEXT,
+              outcome TEXT CHECK (outcome IS NULL OR outcome IN ('done','refused')),
+              auditSeq INTEGER,
+              CHECK (candidateId IS NULL OR subjectKind = 'candidate'),
+              CHECK (refereeId IS NULL OR subjectKind = 'reference'),
+              CHECK ((extensionMonths = 0) = (noticeGivenOn IS NULL)),
+              CHECK ((closedAt IS NULL) = (outcome IS NULL))
+            );
+            CREATE INDEX dataRequest_candidate ON dataRequest(candidateId) WHERE candidateId IS NOT NULL;
+            CREATE INDEX dataRequest_referee ON dataRequest(refereeId) WHERE refereeId IS NOT NULL;
+
+            CREATE TABLE breach (
+              id INTEGER PRIMARY KEY,
+              discoveredAt REAL NOT NULL,
+              what TEXT NOT NULL CHECK (what <> ''),
+              categories TEXT NOT NULL CHECK (categories <> ''),
+              approxAffected INTEGER NOT NULL CHECK (approxAffected >= 0),
+              measures TEXT NOT NULL CHECK (measures <> ''),
+              recordedAt REAL NOT NULL,
+              recordedBy TEXT NOT NULL,
+              notifiedAt REAL CHECK (notifiedAt IS NULL OR notifiedAt >= discoveredAt)
+            );
+            CREATE TABLE breachAffected (
+              breachId INTEGER NOT NULL REFERENCES breach(id),
+              subject TEXT NOT NULL,
+              candidateId INTEGER REFERENCES candidate(id) ON DELETE SET NULL,
+              PRIMARY KEY (breachId, subject)
+            ) WITHOUT ROWID;
+            CREATE INDEX breachAffected_candidate ON breachAffected(candidateId) WHERE candidateId IS NOT NULL;
+            """)
+        }
         // The events a firm's retention profile counts from: an assessment assignment is a process of its own
         // kind (done when it closes), and a hire carries the employment's start and end.
         m.registerMigration("v9 retention events") { db in

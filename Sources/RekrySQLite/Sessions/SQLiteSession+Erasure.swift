@@ -57,6 +57,7 @@ extension SQLiteSession {
                 ON CONFLICT(tableName) DO UPDATE SET floor = max(floor, excluded.floor)
                 """, arguments: [table])
         }
+        try forgetDeskLinks(candidateId: id)
         try db.execute(sql: "DELETE FROM reportGrant WHERE reportId IN (SELECT id FROM psychReport WHERE candidateId = ?)", arguments: [id])
         try db.execute(sql: "DELETE FROM psychReport WHERE candidateId = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM candidate WHERE id = ?", arguments: [id])
@@ -85,6 +86,7 @@ extension SQLiteSession {
         let statements = try Int.fetchOne(db, sql: """
             SELECT count(*) FROM referenceStatement WHERE referenceId IN (SELECT id FROM reference WHERE refereeId = ?)
             """, arguments: [refereeId]) ?? 0
+        try forgetDeskLinks(refereeId: refereeId)
         try db.execute(sql: "DELETE FROM reference WHERE refereeId = ?", arguments: [refereeId])
         return (db.changesCount, statements)
     }

@@ -3,7 +3,7 @@ import RekryDomain
 
 /// Everything one transaction on a register can do: the capabilities of a backend, composed.
 public typealias StorageSession = CandidateReading & CandidateWriting & ProcessStoring & ReportStoring & StaffStoring
-    & AuditStoring & ErasureStoring & SettingsStoring
+    & AuditStoring & ErasureStoring & SettingsStoring & RequestStoring & BreachStoring
 
 /// A register's storage: transactions over the capabilities above, plus the work that runs off the main
 /// thread (counts, full-text search). SQLite and PostgreSQL each implement it; the gate sees only this.

@@ -65,6 +65,7 @@ extension App {
         case .eraseMarked: try askEraseMarked()
         case .addCandidate: askAddCandidate()
         case .openProcess: askOpenProcess()
+        case .openDesk: try openDesk()
         default: break
         }
     }

@@ -13,6 +13,8 @@ public final class App {
         case form
         /// The referee behind a reference of the open candidate: whom they give references for.
         case referee
+        /// The DPO's desk: data subjects' requests and the breach log.
+        case desk
     }
 
     /// A destructive action waiting for `y`, with its preview.
@@ -55,6 +57,8 @@ public final class App {
     var confirmation: Confirmation?
     /// The referee view, while `mode` is `.referee`; Esc returns to `detail`, which stays as it was.
     var referee: RefereeModel?
+    /// The DPO's desk, while `mode` is `.desk` (and under its forms and help).
+    var desk: DeskModel?
     /// The open form, while `mode` is `.form`.
     var form: ActiveForm?
     /// The candidate being read in the background, while `mode` is `.detail` and `detail` is not there yet.
@@ -111,6 +115,7 @@ public final class App {
         case .confirm: map = confirmation?.typed != nil ? KeyTables.typedConfirm : KeyTables.confirm
         case .form: map = KeyTables.form
         case .referee: map = KeyTables.referee
+        case .desk: map = desk.map { KeyTables.desk.scoped(to: $0.tab) } ?? KeyTables.desk
         }
         return readOnly ? map.readOnly() : map
     }
@@ -166,6 +171,7 @@ public final class App {
         case .list: try performList(action)
         case .detail: try performDetail(action)
         case .referee: try performReferee(action)
+        case .desk: try performDesk(action)
         case .help:
             switch action {
             case .back: mode = helpReturn
@@ -281,6 +287,7 @@ public final class App {
         case .detail, .confirm: DetailView(app: self).draw(into: &buffer)
         case .help: HelpView(app: self).draw(into: &buffer)
         case .referee: RefereeScreen(app: self).draw(into: &buffer)
+        case .desk: DeskScreen(app: self).draw(into: &buffer)
         case .form: drawForm(into: &buffer)
         }
         if mode == .confirm { ConfirmView(app: self).draw(into: &buffer) }
@@ -306,6 +313,8 @@ public final class App {
     public var currentTab: DetailTab? { detail?.tab }
     /// The ids of the candidates the referee view lists (empty when it is not open or lists nobody).
     public var refereeCandidateIds: [Int64] { referee?.candidates.map(\.id) ?? [] }
+    /// The desk's tab while it is open.
+    public var deskTab: DeskTab? { desk?.tab }
     public var visibleRowCount: Int { list.rows.count }
     public var flashMessage: String? { flash }
     public var query: CandidateQuery { list.query }

@@ -20,6 +20,10 @@ public enum Action: String, Sendable, CaseIterable {
     case eraseCandidate, toggleMark, eraseMarked
     /// Exports (Art. 15 extract, JSON Resume, client presentation) of the open candidate.
     case exportCandidate
+    /// The DPO's desk (requests and breaches), from the list; the DPO only.
+    case openDesk
+    /// The desk's writes: a request recorded, extended or closed; a breach marked notified.
+    case addRequest, extendRequest, closeRequest, recordBreach, markBreachNotified
     case confirm, cancel
     // Forms. Printable characters never reach the table: they are text entry (in a choice, Space and letters pick).
     case nextField, previousField, advanceField, submitForm, cancelForm, clearField
@@ -136,6 +140,27 @@ public enum KeyTables {
         KeyBinding([.char("a")], .addCandidate, "add a candidate (where the data came from and why the firm may hold it)",
                    writes: true, hint: "add"),
         KeyBinding([.char("o")], .openProcess, "open a recruitment process", writes: true),
+        KeyBinding([.char("D")], .openDesk, "the DPO's desk: data subjects' requests and the breach log (the DPO)", hint: "DPO desk"),
+    ])
+
+    /// The DPO's desk. Each write works on one tab (`DeskTab.tab(of:)`); the hint line shows it there only.
+    public static let desk = KeyMap(title: "DPO desk", bindings: navigation + [
+        KeyBinding([.tab, .char("l"), .right], .nextTab, "next tab", hint: "tab"),
+        KeyBinding([.backTab, .char("h"), .left], .previousTab, "previous tab"),
+        KeyBinding([.char("1")], .tab1, "Requests"),
+        KeyBinding([.char("2")], .tab2, "Breaches"),
+        KeyBinding([.escape, .char("q")], .back, "back to the list", hint: "back"),
+        KeyBinding([.char("?")], .help, "help", hint: "help"),
+        KeyBinding([.char("a")], .addRequest, "record a request: who, what, received when, identity check (Requests tab)",
+                   writes: true, hint: "add request"),
+        KeyBinding([.char("e")], .extendRequest, "extend the selected request by 1 or 2 months, with a reason (Requests tab)",
+                   writes: true, hint: "extend"),
+        KeyBinding([.char("c")], .closeRequest, "close the selected request: the audit entry of what was done (Requests tab)",
+                   writes: true, hint: "close"),
+        KeyBinding([.char("b")], .recordBreach, "record a breach: discovered, what, categories, people, measures (Breaches tab)",
+                   writes: true, hint: "record breach"),
+        KeyBinding([.char("n")], .markBreachNotified, "mark the selected breach notified to the authority (Breaches tab)",
+                   writes: true, hint: "notified"),
     ])
 
     /// The list's movement keys: Space marks rows there, so it does not page.

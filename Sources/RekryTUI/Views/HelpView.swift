@@ -12,6 +12,7 @@ struct HelpView {
         case .detail, .confirm: map = KeyTables.detail
         case .search, .fullTextPrompt: map = KeyTables.search
         case .referee: map = KeyTables.referee
+        case .desk: map = KeyTables.desk
         default: map = KeyTables.list
         }
         if app.readOnly { map = map.readOnly() }

@@ -20,6 +20,7 @@ struct StatusLine {
         if let id = app.selectedCandidateId { left += " · #\(id)" }
         if app.mode == .detail, let tab = app.currentTab { left += " · \(tab.title)" }
         if app.mode == .form, let form = app.form { left += " · \(form.model.title)" }
+        if app.mode == .desk, let tab = app.deskTab { left += " · DPO desk: \(tab.title)" }
         let used = buffer.put(left, x: 0, y: y, style: theme.title)
         if let flash = app.flash {
             buffer.put(" " + flash + " ", x: min(used + 2, buffer.width - 1), y: y,

@@ -1,0 +1,29 @@
+import Foundation
+import RekryStorage
+
+/// The short free texts of the DPO's desk (a verification note, an extension's reason, a breach's
+/// description): one plain line, bounded, without control or formatting characters, since they are printed
+/// on staff terminals.
+enum DeskText {
+    static func line(_ text: String?, field: String, limit: Int, required: Bool) throws -> String? {
+        let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        guard !trimmed.isEmpty else {
+            if required { throw RegisterError.invalid(field: field, message: "must not be empty") }
+            return nil
+        }
+        guard trimmed.count <= limit else { throw RegisterError.invalid(field: field, message: "at most \(limit) characters, not \(trimmed.count)") }
+        guard !trimmed.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) || $0.properties.generalCategory == .format }) else {
+            throw RegisterError.invalid(field: field, message: "one line of plain text (no line breaks or control characters)")
+        }
+        return trimmed
+    }
+
+    /// The firm's ticket id, by the erasure log's rule (letters, digits and `-_./#`), named as `field`.
+    static func ticket(_ text: String?, field: String) throws -> String? {
+        do {
+            return try ErasureRules.request(text)
+        } catch RegisterError.invalid(_, let message) {
+            throw RegisterError.invalid(field: field, message: message)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import RekryDomain
+import RekryGate
+
+/// The DPO's desk on screen: the tab bar, one row per request or breach with its badge, and the hints.
+/// People appear by pseudonym only.
+@MainActor
+struct DeskScreen {
+    let app: App
+
+    func draw(into buffer: inout ScreenBuffer) {
+        guard let d = app.desk else { return }
+        let theme = app.theme
+        let w = buffer.width
+        buffer.fill(y: 0, style: theme.title)
+        var title = StyledLine()
+        title.add(" Rekry · DPO desk ", theme.title)
+        for tab in DeskTab.allCases {
+            let label = " \(tab.rawValue + 1) \(tab.title) (\(d.count(tab))) "
+            title.add(label, tab == d.tab ? Style(bold: true, underline: true) : theme.title)
+        }
+        title.draw(into: &buffer, x: 0, y: 0, width: w)
+        let rows: [(cells: [String], badge: Style)]
+        let header: [String]
+        switch d.tab {
+        case .requests:
+            header = ["ID", "BADGE", "KIND", "SUBJECT", "RECEIVED", "DUE", "NOTES"]
+            rows = d.requests.requests.map { r in
+                var notes: [String] = []
+                if r.secondExtractWithinYear { notes.append("2nd extract in a year") }
+                if !r.onRegister { notes.append("erased") }
+                if let e = r.auditEntry { notes.append("entry \(e)") }
+                return ([String(r.id), r.status.label, r.kind.rawValue, r.subject, r.received, r.due, notes.joined(separator: "; ")],
+                        style(r.status, theme))
+            }
+        case .breaches:
+            header = ["ID", "72 HOURS", "DISCOVERED", "~PEOPLE", "NOTIFIED", "CATEGORIES"]
+            rows = d.breaches.breaches.map { b in
+                ([String(b.id), b.badge, DayFormat.minute(b.discoveredAt), String(b.approxAffected),
+                  b.notifiedAt.map(DayFormat.minute) ?? "—", b.categories.map(\.rawValue).joined(separator: ",")],
+                 b.status == "overdue" ? theme.destructive : b.status == "due" ? theme.flash : theme.dim)
+            }
+        }
+        let widths = d.tab == .requests ? [5, 20, 14, 20, 11, 11, 0] : [5, 16, 17, 8, 17, 0]
+        line(header, widths, styles: Array(repeating: theme.header, count: header.count)).draw(into: &buffer, x: 0, y: 1, width: w)
+        if rows.isEmpty {
+            buffer.put(d.tab == .requests ? "No requests recorded. a records one." : "No breaches recorded (rekry breach record).",
+                       x: 2, y: 3, style: theme.dim, maxWidth: w - 2)
+        }
+        let body = max(1, buffer.height - 4)
+        let selected = d.selection(d.tab)
+        let start = max(0, selected - body + 1)
+        for (i, row) in rows.dropFirst(start).prefix(body).enumerated() {
+            let y = 2 + i
+            let isSelected = start + i == selected
+            if isSelected { buffer.fill(y: y, style: theme.selected) }
+            var styles = Array(repeating: isSelected ? theme.selected : Style.plain, count: row.cells.count)
+            if !isSelected { styles[1] = row.badge }
+            line(row.cells, widths, styles: styles).draw(into: &buffer, x: 0, y: y, width: w)
+        }
+        hints(app.keyMap, theme: theme, into: &buffer, y: buffer.height - 2, from: 0)
+    }
+
+    func style(_ status: RequestStatus, _ theme: Theme) -> Style {
+        switch status.urgency {
+        case .overdue: theme.destructive
+        case .dueSoon: theme.flash
+        case .closed: theme.dim
+        case .open: status.extended ? Style(bold: true) : .plain
+        }
+    }
+
+    /// Cells padded to their column widths (0: the rest of the line).
+    func line(_ cells: [String], _ widths: [Int], styles: [Style]) -> StyledLine {
+        var l = StyledLine()
+        for (i, cell) in cells.enumerated() {
+            let width = widths[min(i, widths.count - 1)]
+            l.add(width == 0 ? cell : DisplayWidth.pad(cell, to: width), styles[i])
+        }
+        return l
+    }
+}

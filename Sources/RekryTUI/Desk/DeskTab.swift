@@ -1,0 +1,42 @@
+/// The tabs of the DPO's desk. A new tab is a new case here, its rows in `DeskModel`, its drawing in
+/// `DeskScreen`, and its write actions mapped in `tab(of:)`.
+public enum DeskTab: Int, CaseIterable, Sendable {
+    case requests, breaches
+
+    public var title: String {
+        switch self {
+        case .requests: "Requests"
+        case .breaches: "Breaches"
+        }
+    }
+
+    /// The tab a desk action works on; nil for actions that work on every tab (moving, switching, help).
+    public static func tab(of action: Action) -> DeskTab? {
+        switch action {
+        case .addRequest, .extendRequest, .closeRequest: .requests
+        case .recordBreach, .markBreachNotified: .breaches
+        default: nil
+        }
+    }
+
+    /// The tab a number key opens.
+    static func numbered(_ action: Action) -> DeskTab? {
+        switch action {
+        case .tab1: .requests
+        case .tab2: .breaches
+        default: nil
+        }
+    }
+}
+
+extension KeyMap {
+    /// The desk's table as the hint line shows it on `tab`: other tabs' writes keep their keys (which then say
+    /// where they work) but leave the hint line.
+    func scoped(to tab: DeskTab) -> KeyMap {
+        KeyMap(title: title, bindings: bindings.map { b in
+            var b = b
+            if let own = DeskTab.tab(of: b.action), own != tab { b.hintLabel = nil }
+            return b
+        })
+    }
+}
