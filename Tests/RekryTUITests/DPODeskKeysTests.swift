@@ -158,7 +158,7 @@ final class DPODeskKeysTests: XCTestCase, @unchecked Sendable {
         XCTAssertEqual(app.flashMessage, "'a' does nothing here; press ? for help")
         XCTAssertFalse(app.render().text.contains("add request"))
         XCTAssertEqual(KeyTables.desk.collisions, [])
-        XCTAssertTrue(KeyTables.desk.bindings.filter { DeskTab.tab(of: $0.action) != nil }.allSatisfy(\.writes))
+        XCTAssertTrue(KeyTables.desk.bindings.filter { DeskTab.tab(of: $0.action) != nil }.allSatisfy { $0.writes || $0.destructive })
 
         let writer = try WriteKeys.app(t, "dpo", height: 40)
         MemoryBackend.drive(writer, [.char("D"), .char("?")])

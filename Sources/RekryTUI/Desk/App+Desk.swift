@@ -17,8 +17,11 @@ extension App {
 
     /// The desk as the gate gives it now, keeping the tab and selections of `old`.
     func readDesk(keeping old: DeskModel?) throws -> DeskModel {
-        let (requests, breaches) = try auditedWork.withLock { (try gate.requests(openOnly: false), try gate.breaches()) }
+        let (requests, breaches, whole, parts) = try auditedWork.withLock {
+            (try gate.requests(openOnly: false), try gate.breaches(), try gate.retentionDue(limit: 1_000), try gate.categoriesDue(limit: 1_000))
+        }
         var fresh = DeskModel(requests: requests, breaches: breaches)
+        fresh.retention = RetentionQueue(whole: whole, parts: parts)
         if let old {
             fresh.tab = old.tab
             fresh.selected = old.selected
@@ -48,7 +51,7 @@ extension App {
         case .bottom: d.move(by: d.count(d.tab))
         case .nextTab: d.tab = DeskTab(rawValue: (d.tab.rawValue + 1) % DeskTab.allCases.count)!
         case .previousTab: d.tab = DeskTab(rawValue: (d.tab.rawValue + DeskTab.allCases.count - 1) % DeskTab.allCases.count)!
-        case .tab1, .tab2: d.tab = DeskTab.numbered(action) ?? d.tab
+        case .tab1, .tab2, .tab3: d.tab = DeskTab.numbered(action) ?? d.tab
         case .back:
             desk = nil
             mode = .list
@@ -61,6 +64,7 @@ extension App {
         case .closeRequest: return askCloseRequest(d)
         case .recordBreach: return askRecordBreach()
         case .markBreachNotified: return askMarkNotified(d)
+        case .eraseRetentionGroup: return askEraseRetentionGroup(d)
         default: break
         }
         desk = d
@@ -128,5 +132,39 @@ extension App {
             let s = try gate.markBreachNotified(id: b.id, at: at)
             return self.deskWrote("Breach \(b.id): \(s.badge).")
         }
+    }
+
+    /// Erases what one rule makes due, after a typed confirmation: whole people through the erasure (the same
+    /// trace-free path as `E` on the list), categories through the category run; refused items stay listed.
+    func askEraseRetentionGroup(_ d: DeskModel) {
+        guard let selected = d.selectedRetention else { flash = "Nothing is due."; return }
+        let group = d.retention.group(selected.rule)
+        let go = group.filter { $0.refusal == nil }
+        guard !go.isEmpty else { flash = "Every item of \"\(selected.rule)\" is refused: \(selected.refusal ?? "")"; return }
+        let people = go.filter { $0.part == nil }.map(\.candidateId)
+        let parts = go.filter { $0.part != nil }
+        var lines = ["Rule: \(selected.rule)."]
+        if !people.isEmpty { lines.append("Whole people: \(people.count), from every file of the register (the full-text index and the journals too).") }
+        for (category, items) in Dictionary(grouping: parts, by: { $0.part!.rawValue }).sorted(by: { $0.key < $1.key }) {
+            lines.append("\(category): taken from \(items.count) \(items.count == 1 ? "person" : "people"), who stay.")
+        }
+        let refused = group.count - go.count
+        if refused > 0 { lines.append("Stays: \(refused) refused (the row says why).") }
+        lines.append("Written to the audit log as pseudonyms only. It cannot be undone.")
+        let due = try? gate.categoriesDue(limit: 10_000)
+        confirmation = Confirmation(title: "Erase what \"\(selected.rule)\" makes due?", lines: lines, run: { [weak self, gate] in
+            guard let self else { return "" }
+            let (erased, taken) = try self.auditedWork.withLock {
+                let erased = people.isEmpty ? [] : try gate.erase(candidateIds: people, request: "RETENTION")
+                let wanted = Set(parts.map { "\($0.candidateId)/\($0.part!.rawValue)" })
+                let items = (due ?? []).filter { wanted.contains("\($0.candidateId)/\($0.category.rawValue)") }
+                let taken = items.isEmpty ? [] : try gate.eraseCategories(items, request: "RETENTION")
+                return (erased, taken)
+            }
+            let gone = (erased + taken).allSatisfy(\.bytesGone)
+            return self.deskWrote("Retention: \(erased.count) erased, \(taken.count) categories taken, by \"\(selected.rule)\"; "
+                + (gone ? "no byte left in any file." : "old pages wait in the journal until other sessions close."))
+        }, typed: "erase \(go.count)", returnMode: .desk)
+        mode = .confirm
     }
 }

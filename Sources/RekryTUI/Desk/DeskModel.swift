@@ -6,6 +6,8 @@ struct DeskModel {
     var tab: DeskTab = .requests
     var requests: RequestList
     var breaches: BreachList
+    /// What the retention profile says is due, grouped by rule.
+    var retention = RetentionQueue(whole: [], parts: [])
     var selected: [DeskTab: Int] = [:]
 
     /// How many rows the tab lists.
@@ -13,6 +15,7 @@ struct DeskModel {
         switch tab {
         case .requests: requests.requests.count
         case .breaches: breaches.breaches.count
+        case .retention: retention.items.count
         }
     }
 
@@ -24,6 +27,10 @@ struct DeskModel {
 
     var selectedBreach: BreachSummary? {
         breaches.breaches.indices.contains(selection(.breaches)) ? breaches.breaches[selection(.breaches)] : nil
+    }
+
+    var selectedRetention: RetentionQueue.Item? {
+        retention.items.indices.contains(selection(.retention)) ? retention.items[selection(.retention)] : nil
     }
 
     /// Moves the selection on the shown tab by `delta` rows, within the list.

@@ -33,6 +33,18 @@ struct DeskScreen {
                 return ([String(r.id), r.status.label, r.kind.rawValue, r.subject, r.received, r.due, notes.joined(separator: "; ")],
                         style(r.status, theme))
             }
+        case .retention:
+            header = ["RULE", "SUBJECT", "TAKES", "DUE", "NOTE"]
+            let counts = Dictionary(grouping: d.retention.items, by: \.rule).mapValues(\.count)
+            var previous: String?
+            rows = d.retention.items.map { item in
+                // The rule heads its group: named on the group's first row, with how many it holds.
+                let rule = item.rule == previous ? "" : "\(item.rule) (\(counts[item.rule] ?? 0))"
+                previous = item.rule
+                return ([rule, item.subject, item.part?.rawValue ?? "whole person", item.dueAt.map(DayFormat.day) ?? "passed",
+                         item.refusal.map { "refused: \($0)" } ?? ""],
+                        item.refusal == nil ? theme.flash : theme.dim)
+            }
         case .breaches:
             header = ["ID", "72 HOURS", "DISCOVERED", "~PEOPLE", "NOTIFIED", "CATEGORIES"]
             rows = d.breaches.breaches.map { b in
@@ -41,11 +53,19 @@ struct DeskScreen {
                  b.status == "overdue" ? theme.destructive : b.status == "due" ? theme.flash : theme.dim)
             }
         }
-        let widths = d.tab == .requests ? [5, 20, 14, 20, 11, 11, 0] : [5, 16, 17, 8, 17, 0]
+        let widths = switch d.tab {
+        case .requests: [5, 20, 14, 20, 11, 11, 0]
+        case .breaches: [5, 16, 17, 8, 17, 0]
+        case .retention: [38, 20, 17, 11, 0]
+        }
         line(header, widths, styles: Array(repeating: theme.header, count: header.count)).draw(into: &buffer, x: 0, y: 1, width: w)
         if rows.isEmpty {
-            buffer.put(d.tab == .requests ? "No requests recorded. a records one." : "No breaches recorded (rekry breach record).",
-                       x: 2, y: 3, style: theme.dim, maxWidth: w - 2)
+            let empty = switch d.tab {
+            case .requests: "No requests recorded. a records one."
+            case .breaches: "No breaches recorded (rekry breach record)."
+            case .retention: "Nothing is due under the register's retention profile (rekry policy show)."
+            }
+            buffer.put(empty, x: 2, y: 3, style: theme.dim, maxWidth: w - 2)
         }
         let body = max(1, buffer.height - 4)
         let selected = d.selection(d.tab)

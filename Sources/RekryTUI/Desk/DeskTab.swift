@@ -1,12 +1,13 @@
 /// The tabs of the DPO's desk. A new tab is a new case here, its rows in `DeskModel`, its drawing in
 /// `DeskScreen`, and its write actions mapped in `tab(of:)`.
 public enum DeskTab: Int, CaseIterable, Sendable {
-    case requests, breaches
+    case requests, breaches, retention
 
     public var title: String {
         switch self {
         case .requests: "Requests"
         case .breaches: "Breaches"
+        case .retention: "Retention due"
         }
     }
 
@@ -15,6 +16,7 @@ public enum DeskTab: Int, CaseIterable, Sendable {
         switch action {
         case .addRequest, .extendRequest, .closeRequest: .requests
         case .recordBreach, .markBreachNotified: .breaches
+        case .eraseRetentionGroup: .retention
         default: nil
         }
     }
@@ -24,6 +26,7 @@ public enum DeskTab: Int, CaseIterable, Sendable {
         switch action {
         case .tab1: .requests
         case .tab2: .breaches
+        case .tab3: .retention
         default: nil
         }
     }

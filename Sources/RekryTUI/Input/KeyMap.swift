@@ -24,6 +24,8 @@ public enum Action: String, Sendable, CaseIterable {
     case openDesk
     /// The desk's writes: a request recorded, extended or closed; a breach marked notified.
     case addRequest, extendRequest, closeRequest, recordBreach, markBreachNotified
+    /// The desk's retention queue: erase every item of the selected rule's group.
+    case eraseRetentionGroup
     case confirm, cancel
     // Forms. Printable characters never reach the table: they are text entry (in a choice, Space and letters pick).
     case nextField, previousField, advanceField, submitForm, cancelForm, clearField
@@ -149,6 +151,7 @@ public enum KeyTables {
         KeyBinding([.backTab, .char("h"), .left], .previousTab, "previous tab"),
         KeyBinding([.char("1")], .tab1, "Requests"),
         KeyBinding([.char("2")], .tab2, "Breaches"),
+        KeyBinding([.char("3")], .tab3, "Retention due, grouped by rule"),
         KeyBinding([.escape, .char("q")], .back, "back to the list", hint: "back"),
         KeyBinding([.char("?")], .help, "help", hint: "help"),
         KeyBinding([.char("a")], .addRequest, "record a request: who, what, received when, identity check (Requests tab)",
@@ -161,6 +164,8 @@ public enum KeyTables {
                    writes: true, hint: "record breach"),
         KeyBinding([.char("n")], .markBreachNotified, "mark the selected breach notified to the authority (Breaches tab)",
                    writes: true, hint: "notified"),
+        KeyBinding([.char("E")], .eraseRetentionGroup, "erase all the selected rule makes due, typed confirmation (Retention tab)",
+                   destructive: true, hint: "erase group"),
     ])
 
     /// The list's movement keys: Space marks rows there, so it does not page.
