@@ -1,6 +1,6 @@
 import Foundation
 import RekryDomain
-import RekryGate
+@testable import RekryGate
 import RekryStorage
 import RekryTestSupport
 import XCTest
@@ -196,5 +196,22 @@ final class CandidateWriteTests: XCTestCase {
         XCTAssertNil(try r.candidate(id).name.value, "still withheld after the write")
         XCTAssertEqual(try r.rows(ids: [id]).first?.position.reason, .restricted)
         XCTAssertEqual(try t.gate("dpo").candidate(id, purpose: .dataSubjectRequest).name.value, "Hidden Persson")
+    }
+}
+
+/// The byte scan for control characters agrees with Unicode's general category on every scalar it can meet.
+final class ControlCharacterTests: XCTestCase {
+    func testTheByteScanAgreesWithTheGeneralCategory() {
+        let samples: [Unicode.Scalar] = (0...0x2FF).compactMap(Unicode.Scalar.init) + ["\u{2028}", "\u{FEFF}", "Å", "ø", "😀", "\u{85}"]
+        for scalar in samples {
+            for lineBreaks in [false, true] {
+                var text = "a\(Character(scalar))b"
+                let expected = scalar.properties.generalCategory == .control && !(lineBreaks && (scalar == "\n" || scalar == "\t"))
+                XCTAssertEqual(FieldRules.containsControl(&text, allowingLineBreaks: lineBreaks), expected,
+                               String(format: "U+%04X, line breaks allowed: %d", scalar.value, lineBreaks ? 1 : 0))
+            }
+        }
+        XCTAssertEqual("  \n Åsa Öberg \t ".trimmedWhitespace, "Åsa Öberg")
+        XCTAssertEqual(" \u{00A0}\u{2003} ".trimmedWhitespace, "")
     }
 }

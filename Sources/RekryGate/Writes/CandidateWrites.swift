@@ -77,14 +77,34 @@ enum FieldRules {
             v = v.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         guard v.count <= max else { throw RegisterError.invalid(field: field, message: "at most \(max) characters, not \(v.count)") }
-        let allowed: Set<Unicode.Scalar> = multiline ? ["\n", "\t"] : []
-        guard !v.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !allowed.contains($0) }) else {
+        guard !containsControl(&v, allowingLineBreaks: multiline) else {
             throw RegisterError.invalid(field: field, message: "control characters are not allowed")
         }
         if !multiline, let bidi = v.unicodeScalars.first(where: { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }) {
             throw RegisterError.invalid(field: field, message: String(format: "the bidirectional control character U+%04X is not allowed (it can make the text read differently from what it is)", bidi.value))
         }
         return v
+    }
+
+    /// Whether the text holds a control character (Unicode's Cc: U+0000–U+001F and U+007F–U+009F), other than
+    /// line feeds and tabs when `allowingLineBreaks`. A scan of the UTF-8 bytes: CVs are long, and asking each
+    /// scalar for its general category was a sixteenth of an import.
+    static func containsControl(_ text: inout String, allowingLineBreaks: Bool) -> Bool {
+        text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x20 {
+                    if !(allowingLineBreaks && (b == 0x0A || b == 0x09)) { return true }
+                } else if b == 0x7F {
+                    return true
+                } else if b == 0xC2, i + 1 < bytes.count, (0x80...0x9F).contains(bytes[i + 1]) {
+                    return true  // U+0080–U+009F, the C1 controls
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     static func name(_ value: String, field: String = "--name") throws -> String {

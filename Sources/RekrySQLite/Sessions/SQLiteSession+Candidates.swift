@@ -137,11 +137,10 @@ extension SQLiteSession {
 
     func insertCandidate(_ record: CandidateRecord) throws -> Int64 {
         let marks = Array(repeating: "?", count: 27).joined(separator: ",")
-        try db.execute(sql: "INSERT INTO candidate(id, \(Self.candidateColumns)) VALUES (\(Self.nextIdSQL("candidate")), \(marks))",
-                       arguments: Self.arguments(record))
+        try db.cachedStatement(sql: "INSERT INTO candidate(id, \(Self.candidateColumns)) VALUES (\(Self.nextIdSQL("candidate")), \(marks))").execute(arguments: Self.arguments(record))
         let id = db.lastInsertedRowID
         for token in record.derived.searchTokens {
-            try db.execute(sql: "INSERT INTO searchToken(token, candidateId) VALUES (?, ?)", arguments: [token, id])
+            try db.cachedStatement(sql: "INSERT INTO searchToken(token, candidateId) VALUES (?, ?)").execute(arguments: [token, id])
         }
         return id
     }
@@ -152,14 +151,14 @@ extension SQLiteSession {
             .joined(separator: ", ")
         var args = Self.arguments(record)
         args += [record.id]
-        try db.execute(sql: "UPDATE candidate SET \(sets) WHERE id = ?", arguments: args)
+        try db.cachedStatement(sql: "UPDATE candidate SET \(sets) WHERE id = ?").execute(arguments: args)
         // The token index follows the row: words that went are deleted (zeroed by secure_delete), new ones added.
         let before = Set(old.derived.searchTokens), after = Set(record.derived.searchTokens)
         for token in before.subtracting(after) {
-            try db.execute(sql: "DELETE FROM searchToken WHERE token = ? AND candidateId = ?", arguments: [token, record.id])
+            try db.cachedStatement(sql: "DELETE FROM searchToken WHERE token = ? AND candidateId = ?").execute(arguments: [token, record.id])
         }
         for token in after.subtracting(before) {
-            try db.execute(sql: "INSERT INTO searchToken(token, candidateId) VALUES (?, ?)", arguments: [token, record.id])
+            try db.cachedStatement(sql: "INSERT INTO searchToken(token, candidateId) VALUES (?, ?)").execute(arguments: [token, record.id])
         }
     }
 
@@ -185,8 +184,8 @@ extension SQLiteSession {
     }
 
     func insertDocument(candidateId: Int64, _ d: Document) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO document(id, candidateId, kind, title, body, receivedAt, basis) VALUES (\(Self.nextIdSQL("document")), ?, ?, ?, ?, ?, ?)",
-                       arguments: [candidateId, d.kind.rawValue, d.title, d.body, d.receivedAt.sql, d.basis.rawValue])
+        try db.cachedStatement(sql: "INSERT INTO document(id, candidateId, kind, title, body, receivedAt, basis) VALUES (\(Self.nextIdSQL("document")), ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [candidateId, d.kind.rawValue, d.title, d.body, d.receivedAt.sql, d.basis.rawValue])
         return db.lastInsertedRowID
     }
 
