@@ -27,11 +27,11 @@ public enum Signing {
 
     /// The fingerprint an identity file pins for its register's root admin: hex SHA-256 of the signing key.
     public static func fingerprint(_ publicKey: Data) -> String {
-        SHA256.hash(data: publicKey).map { String(format: "%02x", $0) }.joined()
+        Hashing.hex(SHA256.hash(data: publicKey))
     }
 
     /// Hex SHA-256 of bytes (a sealed report, which a grant is bound to).
     public static func digest(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        Hashing.hex(SHA256.hash(data: data))
     }
 }

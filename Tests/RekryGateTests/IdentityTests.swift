@@ -63,3 +63,13 @@ final class IdentityTests: XCTestCase {
         XCTAssertTrue(try t.gate("dpo").auditEntries().contains { $0.action == "consent.withdraw" })
     }
 }
+
+/// The hex encoder every hash and fingerprint is written with.
+final class HexTests: XCTestCase {
+    func testHexIsLowerCaseTwoDigitsAByteAsFoundationWritesIt() {
+        let bytes: [UInt8] = [0, 1, 0x0f, 0x10, 0x7f, 0x80, 0xab, 0xff]
+        XCTAssertEqual(Hashing.hex(bytes), bytes.map { String(format: "%02x", $0) }.joined())
+        XCTAssertEqual(Hashing.sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(Hashing.hex([UInt8]()), "")
+    }
+}

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import RekryCrypto
 import RekryDomain
 import RekryStorage
 
@@ -11,7 +12,7 @@ import RekryStorage
 enum Suppression {
     static func hash(_ kind: SuppressionEntry.Kind, _ value: String, secret: Data) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data("\(kind.rawValue):\(value)".utf8), using: SymmetricKey(data: secret))
-        return mac.map { String(format: "%02x", $0) }.joined()
+        return Hashing.hex(mac)
     }
 
     /// The normalised values of a person's identifying details, by kind.
