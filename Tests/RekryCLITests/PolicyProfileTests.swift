@@ -126,4 +126,30 @@ final class PolicyProfileTests: XCTestCase {
         XCTAssertEqual(try rekry(["policy", "set", profile], as: "dpo").status, 0)
         XCTAssertEqual(try rekry(["policy", "show"], as: "dpo").status, 0)
     }
+
+    func testAnOlderSignedProfilePutBackIsRefused() throws {
+        let older = Self.policies.appendingPathComponent("default.policy").path
+        let newer = Self.policies.appendingPathComponent("accounting-se.policy").path
+        XCTAssertEqual(try rekry(["policy", "set", older], as: "dpo").status, 0)
+        let keys = ["policy.name", "policy.text", "policy.setBy", "policy.setAt", "policy.signature", "policy.signerKey"]
+        let saved: [(String, String)] = try keys.map { key in (key, try XCTUnwrap(t.scalar("SELECT value FROM registerInfo WHERE key = ?", [key]))) }
+        t.clock.advance(by: 60)
+        XCTAssertEqual(try rekry(["policy", "set", newer], as: "dpo").status, 0)
+        // Someone with write access puts the older rows back: each verifies on its own, signed by the DPO.
+        for (key, value) in saved { try t.execute("UPDATE registerInfo SET value = ? WHERE key = ?", [value, key]) }
+        let show = try rekry(["policy", "show"], as: "dpo")
+        XCTAssertEqual(show.status, 1, show.stdout)
+        XCTAssertTrue(show.stderr.contains("does not carry a valid signature"), "the newest policy.set entry names other rows: \(show.stderr)")
+    }
+
+    func testAReKeyedDPOIsToldToSignTheProfileAgain() throws {
+        XCTAssertEqual(try rekry(["policy", "set", Self.policies.appendingPathComponent("accounting-se.policy").path], as: "dpo").status, 0)
+        try t.gate("admin").rekeyStaff(username: "dpo") { t.replaceIdentity($0) }
+        try? FileManager.default.removeItem(atPath: t.directory + "/dpo.identity")
+        let show = try rekry(["policy", "show"], as: "dpo")
+        XCTAssertEqual(show.status, 1)
+        XCTAssertTrue(show.stderr.contains("from before their re-key"), show.stderr)
+        XCTAssertEqual(try rekry(["policy", "set", Self.policies.appendingPathComponent("accounting-se.policy").path], as: "dpo").status, 0)
+        XCTAssertEqual(try rekry(["policy", "show"], as: "dpo").status, 0)
+    }
 }

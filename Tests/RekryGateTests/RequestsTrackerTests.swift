@@ -273,4 +273,20 @@ final class RequestsTrackerTests: XCTestCase {
         XCTAssertEqual(try t.gate("dpo").requests(openOnly: false).requests.map(\.id), [soonest.id, sooner.id, later.id, closed.id])
         XCTAssertEqual(try t.gate("dpo").requests(openOnly: true).requests.map(\.id), [soonest.id, sooner.id, later.id])
     }
+
+    func testOnlyTheDPOReadsTheDesksAuditEntriesAndTheCountTellsNothing() throws {
+        let id = try t.addCandidate("Olga Objection")
+        let pseudonym: String = try XCTUnwrap(t.scalar("SELECT pseudonym FROM candidate WHERE id = ?", [id]))
+        _ = try add(id, .objection, received: "2026-02-27")
+        _ = try t.gate("recruiter").candidate(id)
+        for user in ["lead", "admin"] {
+            let entries = try t.gate(user).auditEntries(limit: 1_000)
+            XCTAssertFalse(entries.contains { $0.action.hasPrefix("request.") || $0.action.hasPrefix("breach.") }, user)
+            // A page of two is filled from further back: it never comes back short because a desk entry was hidden.
+            XCTAssertEqual(try t.gate(user).auditEntries(limit: 2).count, 2, user)
+        }
+        XCTAssertFalse(try XCTUnwrap(t.gate("lead").activity(candidateId: id).value).contains { $0.action.hasPrefix("request.") },
+                       "a lead's Activity tab leaves the request out")
+        XCTAssertTrue(try t.gate("dpo").auditEntries(limit: 1_000).contains { $0.action == "request.add" && $0.subject == pseudonym })
+    }
 }

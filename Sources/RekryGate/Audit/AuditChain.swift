@@ -99,9 +99,27 @@ extension Gate {
                 }
                 subject = c.pseudonym
             }
-            return try s.auditEntries(subject: subject, limit: limit)
+            return try visibleAuditEntries(s, subject: subject, limit: limit)
         }
     }
+
+    /// The newest `limit` audit entries (of `subject`) this actor may read. Requests and breaches are the DPO's
+    /// alone: their entries are left out for everyone else, and the page is filled from further back, so that
+    /// how many came back tells nothing of them either.
+    func visibleAuditEntries(_ s: any StorageSession, subject: String?, limit: Int) throws -> [AuditEntry] {
+        guard actor.role != .dpo else { return try s.auditEntries(subject: subject, limit: limit) }
+        var batch = limit, kept: [AuditEntry] = []
+        while true {
+            let fetched = try s.auditEntries(subject: subject, limit: batch)
+            kept = fetched.filter { !Self.isDeskAction($0.action) }
+            if kept.count >= limit || fetched.count < batch { break }
+            batch *= 4
+        }
+        return Array(kept.prefix(limit))
+    }
+
+    /// Whether an audit action is the DPO desk's (a data subject's request, a breach).
+    static func isDeskAction(_ action: String) -> Bool { action.hasPrefix("request.") || action.hasPrefix("breach.") }
 
     /// Walks the audit chain; the result names the first broken entry. Leads, the DPO and admins only.
     public func verifyAudit() throws -> AuditVerification {

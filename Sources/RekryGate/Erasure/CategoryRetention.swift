@@ -74,6 +74,9 @@ extension Gate {
                     } catch RegisterError.refused(let reason) {
                         refusal = reason
                     }
+                    // A record the actor may not erase is the DPO's: a lead's run does not list it, since its
+                    // category, rule and date would tell what the record holds and when its process closed.
+                    if refusal != nil && actor.role != .dpo { continue }
                     due.append(CategoryDue(candidateId: facts.candidateId, subject: facts.pseudonym, category: category,
                                            rule: Self.ruleText(rule), dueAt: dueAt, refusal: refusal))
                 }

@@ -160,7 +160,8 @@ extension Gate {
             let policy = try retentionProfile(s).policy
             return try s.retentionDue(at: now, limit: limit).map { id in
                 var p = try preview(s, candidateId: id)
-                if let record = try s.candidate(id: id) {
+                // The rule names the event that made the person due; a record the actor may not erase keeps it to the DPO.
+                if let record = try s.candidate(id: id), p.refusal == nil || actor.role == .dpo {
                     p.rule = policy.personDueRule(try retentionEvents(s, record), country: record.country).map { Self.ruleText($0.rule) }
                 }
                 return p

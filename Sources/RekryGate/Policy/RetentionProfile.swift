@@ -28,6 +28,8 @@ public struct RetentionProfile: Sendable, Equatable {
     enum Key {
         static let name = "policy.name", text = "policy.text", setBy = "policy.setBy", setAt = "policy.setAt"
         static let signature = "policy.signature"
+        /// The signer's public signing key when it signed (so a re-key is told apart from a forgery).
+        static let signerKey = "policy.signerKey"
     }
 }
 
@@ -54,9 +56,25 @@ extension Gate {
               let signatureText = try s.setting(K.signature), let signature = Data(base64Encoded: signatureText),
               let setter = try trust(s).verified(setBy), setter.role == .dpo || setter.role == .admin else { throw tampered }
         let setAt = Date(timeIntervalSince1970: Double(millis) / 1000)
-        guard Signing.verify(signature, of: SignedStatement.policy(name: name, body: text, setBy: setBy, setAt: setAt), by: setter.signingKey) else {
+        let statement = SignedStatement.policy(name: name, body: text, setBy: setBy, setAt: setAt)
+        guard Signing.verify(signature, of: statement, by: setter.signingKey) else {
+            // Signed with the key the setter held before a re-key: genuine, but no longer provable here.
+            if let old = try s.setting(K.signerKey).flatMap({ Data(base64Encoded: $0) }), old != setter.signingKey,
+               Signing.verify(signature, of: statement, by: old) {
+                throw RegisterError.refused("the register's retention profile '\(name)' was signed with \(setter.username)'s key from before their re-key; changes to candidates and retention wait until the DPO signs it again with the new key: rekry policy set FILE")
+            }
             throw tampered
         }
+        // A member removed before the profile's time cannot have set it (an old identity file used on a copy).
+        if let removed = setter.removedAt, removed <= setAt { throw tampered }
+        // The newest `policy.set` entry of the signed, chained audit log must name these very rows: an older
+        // signed profile put back, or rows carried over from a copy of the register, name other ones.
+        guard let entry = try s.auditEntries(subject: "policy", limit: 1).first, entry.action == AuditAction.policySet.rawValue,
+              entry.actor == setter.pseudonym, ErasureRules.value("profile", in: entry.detail) == Signing.digest(Data(statement.utf8)) else {
+            throw tampered
+        }
+        // An admin sets a profile only on a register with no candidates yet (its creation), as its entry says.
+        if setter.role == .admin && ErasureRules.value("candidates", in: entry.detail) != "0" { throw tampered }
         let policy: RetentionPolicy
         do { policy = try RetentionPolicy.parse(text, file: name) } catch { throw tampered }
         return RetentionProfile(name: name, text: text, policy: policy, setBy: setter.username, setAt: setAt)
@@ -90,12 +108,14 @@ extension Gate {
                 throw RegisterError.notPermitted(action: "policy set on a register that holds candidates (the DPO's)", role: actor.role.rawValue)
             }
             let K = RetentionProfile.Key.self
-            let signature = try Signing.sign(SignedStatement.policy(name: name, body: text, setBy: signer.id, setAt: now), with: signer.key)
+            let statement = SignedStatement.policy(name: name, body: text, setBy: signer.id, setAt: now)
+            let signature = try Signing.sign(statement, with: signer.key)
             try s.setSetting(K.name, name)
             try s.setSetting(K.text, text)
             try s.setSetting(K.setBy, String(signer.id))
             try s.setSetting(K.setAt, SignedStatement.millis(now))
             try s.setSetting(K.signature, signature.base64EncodedString())
+            try s.setSetting(K.signerKey, signer.key.publicKey.rawRepresentation.base64EncodedString())
             // Every retention date comes from the write model; a new profile changes them all.
             var rederived = 0, after: Int64 = 0
             while true {
@@ -109,9 +129,10 @@ extension Gate {
                 }
                 after = last
             }
-            let digest = Signing.digest(Data(text.utf8))
+            // The entry names the exact rows (their signed statement's digest): the profile is used only while
+            // the newest such entry names them.
             try tx.audit(.policySet, subject: "policy", purpose: .recruitment,
-                         detail: "name=\(name) sha256=\(digest) candidates=\(rederived)")
+                         detail: "name=\(name) profile=\(Signing.digest(Data(statement.utf8))) candidates=\(rederived)")
             return rederived
         }
     }

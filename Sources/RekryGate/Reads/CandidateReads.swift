@@ -94,7 +94,7 @@ extension Gate {
             guard let record = try s.candidate(id: candidateId) else { throw RegisterError.notFound(what: "candidate \(candidateId)") }
             let badge = BadgePolicy.badge(for: record.badgeFacts, at: now)
             return try Gated.decide(decide(.activity, purpose: .recruitment, badge: badge), badge: badge) {
-                try s.auditEntries(subject: record.pseudonym, limit: limit)
+                try visibleAuditEntries(s, subject: record.pseudonym, limit: limit)
             }
         }
     }

@@ -130,22 +130,36 @@ extension Gate {
 
     /// Records when a hire's employment started and (once known) ended: the events a firm's profile keeps
     /// a hired candidate's report and references by. Re-derives the candidate's retention date.
+    ///
+    /// Leads only, like the close that records the hire: the end starts the clocks that destroy a report or
+    /// take references, so it is not a recruiter's to move. The role and the record's badge are checked before
+    /// anything about the person's processes is looked up, so a refusal tells nothing of them; the employment
+    /// cannot start before the hire, and an end once recorded is neither moved nor cleared.
     public func recordEmployment(candidateId: Int64, processId: Int64, start: Date, end: Date?) throws {
+        try require([.lead], for: "process employment")
         if let end, end < start {
             throw RegisterError.invalid(field: "--end", message: "the employment cannot end (\(DayFormat.day(end))) before it starts (\(DayFormat.day(start)))")
         }
+        let now = clock.now()
         try audited { tx in
             let s = tx.session
-            guard let p = try s.participation(candidateId: candidateId, processId: processId) else {
-                throw RegisterError.notFound(what: "candidate \(candidateId) in process \(processId)")
-            }
-            guard p.stage == .hired else {
+            guard let record = try s.candidate(id: candidateId) else { throw RegisterError.notFound(what: "candidate \(candidateId)") }
+            try requireWrite(.closeProcess, badge: BadgePolicy.badge(for: record.badgeFacts, at: now), candidateId: candidateId)
+            guard let p = try s.participation(candidateId: candidateId, processId: processId), p.stage == .hired else {
                 throw RegisterError.refused("candidate \(candidateId) was not hired in process \(processId): only a hire has an employment")
             }
+            let hired = CivilDate.day(of: p.stageChangedAt).date
+            guard start >= hired else {
+                throw RegisterError.invalid(field: "--start", message: "the employment cannot start (\(DayFormat.day(start))) before the hire (\(DayFormat.day(hired)))")
+            }
+            let current = try s.participations(candidateId: candidateId).first { $0.id == p.id }
+            if let recordedEnd = current?.employmentEndAt, end != recordedEnd || current?.employmentStartAt != start {
+                throw RegisterError.refused("the employment of candidate \(candidateId) in process \(processId) ended on \(DayFormat.day(recordedEnd)), as recorded: an ended employment is not changed")
+            }
             try s.setEmployment(participationId: p.id, start: start, end: end)
-            let record = try changeCandidate(tx, id: candidateId, action: .moveStage, countsAsActivity: false)
+            _ = try changeCandidate(tx, id: candidateId, action: .moveStage, countsAsActivity: false)
             try tx.audit(.processEmployment, subject: record.pseudonym, purpose: .recruitment,
-                         detail: "process=\(processId) start=\(DayFormat.day(start))" + (end.map { " end=\(DayFormat.day($0))" } ?? ""))
+                         detail: "process=\(processId) " + (end == nil ? "started" : "ended"))
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import RekryDomain
 import RekryGate
+import RekryStorage
 import RekryTestSupport
 import XCTest
 
@@ -43,5 +44,26 @@ final class RecruitmentConsultingProfileTests: XCTestCase {
         XCTAssertNil(try firm.wholeDue()[lapsing])
         firm.advance(days: 2)
         XCTAssertEqual(try firm.wholeDue()[lapsing], "talent-pool consent-expiry 0d")
+    }
+
+    func testOnlyALeadRecordsAnEmploymentAndItCannotBeMovedOnceEnded() throws {
+        let firm = try FirmRegister(profile: "recruitment-consulting-se.policy")
+        let person = try firm.add("Emil Employed"), other = try firm.add("Nils Notchosen")
+        let process = try firm.process("Controller", people: [person, other])
+        firm.advance(days: 10)
+        _ = try firm.close(process, hired: [person])
+        let hiredOn = firm.t.clock.now()
+        // A recruiter may not start the clocks an end starts; nor may an admin, who sees no candidates.
+        for user in ["recruiter", "admin"] {
+            XCTAssertThrowsError(try firm.gate(user).recordEmployment(candidateId: person, processId: process, start: hiredOn, end: nil)) { error in
+                guard case RegisterError.notPermitted = error else { return XCTFail("\(user): \(error)") }
+            }
+        }
+        XCTAssertThrowsError(try firm.gate("lead").recordEmployment(candidateId: other, processId: process, start: hiredOn, end: nil), "not hired")
+        XCTAssertThrowsError(try firm.gate("lead").recordEmployment(candidateId: person, processId: process,
+                                                                   start: hiredOn.addingTimeInterval(-30 * FirmRegister.day), end: nil), "before the hire")
+        try firm.gate("lead").recordEmployment(candidateId: person, processId: process, start: hiredOn, end: hiredOn.addingTimeInterval(100 * FirmRegister.day))
+        XCTAssertThrowsError(try firm.gate("lead").recordEmployment(candidateId: person, processId: process, start: hiredOn, end: nil),
+                             "an ended employment is not reopened")
     }
 }
