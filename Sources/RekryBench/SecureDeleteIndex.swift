@@ -74,14 +74,25 @@ final class SecureDeleteIndex {
 
     /// Adds `texts` (row id, folded text) in one transaction.
     func insert(_ texts: [(rowid: Int64, folded: String)]) throws {
+        try eachText(texts, "INSERT INTO textIndex(rowid, body) VALUES (?, ?)")
+    }
+
+    /// Deletes `texts` in one transaction. A contentless index forgets a text only when given its words again;
+    /// with `secure-delete` on, their entries are overwritten in place at once.
+    func delete(_ texts: [(rowid: Int64, folded: String)]) throws {
+        try eachText(texts, "INSERT INTO textIndex(textIndex, rowid, body) VALUES ('delete', ?, ?)")
+    }
+
+    /// Runs `sql` (row id, text) once per text, all in one transaction, rolled back on the first failure.
+    private func eachText(_ texts: [(rowid: Int64, folded: String)], _ sql: String) throws {
         try execute("BEGIN")
         do {
-            try withStatement("INSERT INTO textIndex(rowid, body) VALUES (?, ?)") { statement in
+            try withStatement(sql) { statement in
                 for text in texts {
                     sqlite_nio_sqlite3_bind_int64(statement, 1, text.rowid)
                     // SQLITE_TRANSIENT: SQLite copies the text before this call returns.
                     sqlite_nio_sqlite3_bind_text(statement, 2, text.folded, -1, unsafeBitCast(-1, to: VaporCSQLite.sqlite3_destructor_type.self))
-                    guard sqlite_nio_sqlite3_step(statement) == SQLITE_DONE else { throw BenchError("insert: \(lastError)") }
+                    guard sqlite_nio_sqlite3_step(statement) == SQLITE_DONE else { throw BenchError("\(sql.prefix(40))…: \(lastError)") }
                     sqlite_nio_sqlite3_reset(statement)
                 }
             }
@@ -90,21 +101,6 @@ final class SecureDeleteIndex {
             try? execute("ROLLBACK")
             throw error
         }
-    }
-
-    /// Deletes `texts` in one transaction. A contentless index forgets a text only when given its words again;
-    /// with `secure-delete` on, their entries are overwritten in place at once.
-    func delete(_ texts: [(rowid: Int64, folded: String)]) throws {
-        try execute("BEGIN")
-        try withStatement("INSERT INTO textIndex(textIndex, rowid, body) VALUES ('delete', ?, ?)") { statement in
-            for text in texts {
-                sqlite_nio_sqlite3_bind_int64(statement, 1, text.rowid)
-                sqlite_nio_sqlite3_bind_text(statement, 2, text.folded, -1, unsafeBitCast(-1, to: VaporCSQLite.sqlite3_destructor_type.self))
-                guard sqlite_nio_sqlite3_step(statement) == SQLITE_DONE else { throw BenchError("delete: \(lastError)") }
-                sqlite_nio_sqlite3_reset(statement)
-            }
-        }
-        try execute("COMMIT")
     }
 
     /// Copies the WAL into the file and truncates it, as an erasure does before it reports success.
