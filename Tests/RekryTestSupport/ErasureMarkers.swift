@@ -41,8 +41,9 @@ public struct ErasureMarkers {
         let dpo = try t.gate("dpo")
         _ = try dpo.addRequest(RequestDraft(subject: .candidate(id), kind: .erasure, received: CivilDate.day(of: t.clock.now()),
                                             verifiedBy: .other, note: "called back, \(markers["RequestNote"]!) confirmed", reference: "DSR-\(tag)"))
-        _ = try dpo.recordBreach(BreachDraft(discoveredAt: t.clock.now(), what: "a misdirected email", categories: [.contact],
-                                             approxAffected: 1, measures: "recalled", affected: [id]))
+        // Its description names the person although the form asks for no names: the erasure takes it out.
+        _ = try dpo.recordBreach(BreachDraft(discoveredAt: t.clock.now(), what: "a misdirected email to \(markers["Email"]!.lowercased())@example.se", categories: [.contact],
+                                             approxAffected: 1, measures: "recalled; \(markers["Name"]!) told by phone", affected: [id]))
         return ErasureMarkers(candidateId: id, markers: markers)
     }
 

@@ -118,6 +118,8 @@ extension Gate {
                         texts += 1
                     }
                     if texts > 0 { try s.mergeTextShard(candidateId: item.candidateId) }
+                    // And from a breach's free text, should it quote them.
+                    texts += try redaction.applyToBreaches(s)
                     counts["texts-redacted"] = texts
                     _ = try changeCandidate(tx, id: item.candidateId, action: .eraseCandidate, countsAsActivity: false) { r in
                         if r.email != nil { cleared.append(.email); r.email = nil }
@@ -173,10 +175,21 @@ extension Gate {
 /// postal address as written. `apply` returns the text with each replaced, or nil when none occurs.
 struct ContactRedaction {
     let patterns: [NSRegularExpression]
-    static let replacement = "[contact details removed]"
+    let replacement: String
 
-    init(email: String?, phone: String?, address: String?, country: String) {
+    /// `name`: the person's full name goes too (a breach's free text), replaced by `replacement`.
+    init(email: String?, phone: String?, address: String?, country: String, name: String? = nil,
+         replacement: String = "[contact details removed]") {
+        self.replacement = replacement
         var sources: [String] = []
+        if let name {
+            // The whole name, then each of its words on its own ("Karlsson told by phone"): a free text that names
+            // the person may name them in part. Short words (initials) are left, as they name no one.
+            let words = name.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init).filter { $0.count >= 3 }
+            for part in [name] + words where part.count >= 3 {
+                sources.append(#"\b"# + NSRegularExpression.escapedPattern(for: part) + #"\b"#)
+            }
+        }
         if let email, !email.isEmpty { sources.append(NSRegularExpression.escapedPattern(for: email)) }
         if let phone {
             let digits = phone.filter { $0.isASCII && $0.isNumber }.map(String.init)
@@ -198,8 +211,20 @@ struct ContactRedaction {
     func apply(_ text: String) -> String? {
         var out = text
         for p in patterns {
-            out = p.stringByReplacingMatches(in: out, range: NSRange(out.startIndex..., in: out), withTemplate: Self.replacement)
+            out = p.stringByReplacingMatches(in: out, range: NSRange(out.startIndex..., in: out), withTemplate: NSRegularExpression.escapedTemplate(for: replacement))
         }
         return out == text ? nil : out
+    }
+
+    /// Takes the person out of every breach's description and measures; returns how many breaches changed.
+    func applyToBreaches(_ s: any StorageSession) throws -> Int {
+        var changed = 0
+        for breach in try s.breaches() {
+            let what = apply(breach.what), measures = apply(breach.measures)
+            guard what != nil || measures != nil else { continue }
+            try s.updateBreachTexts(id: breach.id, what: what ?? breach.what, measures: measures ?? breach.measures)
+            changed += 1
+        }
+        return changed
     }
 }

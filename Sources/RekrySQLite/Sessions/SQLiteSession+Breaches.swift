@@ -36,6 +36,10 @@ extension SQLiteSession {
         try db.execute(sql: "UPDATE breach SET notifiedAt = ? WHERE id = ?", arguments: [at.sql, id])
     }
 
+    func updateBreachTexts(id: Int64, what: String, measures: String) throws {
+        try db.execute(sql: "UPDATE breach SET what = ?, measures = ? WHERE id = ?", arguments: [what, measures, id])
+    }
+
     static func breachRecord(_ row: Row) -> BreachRecord {
         BreachRecord(id: row["id"], discoveredAt: Date(sql: row["discoveredAt"]), what: row["what"],
                      categories: (row["categories"] as String).split(separator: ",").compactMap { DataCategory(rawValue: String($0)) },

@@ -10,4 +10,6 @@ public protocol BreachStoring {
     /// The people one breach affects, by pseudonym.
     func breachAffected(breachId: Int64) throws -> [BreachAffectedRecord]
     func markBreachNotified(id: Int64, at: Date) throws
+    /// Replaces a breach's description and measures (an erased person's details taken out of them).
+    func updateBreachTexts(id: Int64, what: String, measures: String) throws
 }
