@@ -10,6 +10,11 @@ extension RekryCommand {
     /// which gives the usual help and messages. A test holds the two parsers to the same reading.
     public static func runFromCommandLine() {
         guard let open = OpenArguments(Array(CommandLine.arguments.dropFirst())) else {
+            // ArgumentParser reads `-5` as an option and reports a missing argument: say what is wrong instead.
+            // No option of Rekry's takes a negative number, so a minus before digits is always a bad id.
+            if let negative = CommandLine.arguments.dropFirst().first(where: { $0.count > 1 && $0.first == "-" && $0.dropFirst().allSatisfy(\.isASCII) && $0.dropFirst().allSatisfy(\.isNumber) }) {
+                ExitStatus.exit(with: ValidationError("'\(negative)' is not an id: ids are positive whole numbers"))
+            }
             do {
                 var command = try parseAsRoot()
                 try command.run()

@@ -57,6 +57,10 @@ public struct Identity: Sendable {
         guard stat(path, &st) == 0 else {
             throw IdentityError(path: path, line: nil, message: "no identity file here (set --identity or REKRY_IDENTITY, or ask an admin for one)")
         }
+        // A folder is never an identity: advice to chmod it would take the folder from everyone else.
+        if st.st_mode & S_IFMT == S_IFDIR {
+            throw IdentityError(path: path, line: nil, message: "a folder, not an identity file: give the file itself (--identity FOLDER/NAME.identity)")
+        }
         if st.st_mode & 0o077 != 0 {
             throw IdentityError(path: path, line: nil, message: String(format: "identity file is readable by others (mode %o); fix with: chmod 600 %@", st.st_mode & 0o777, path))
         }
