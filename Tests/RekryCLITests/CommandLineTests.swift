@@ -127,6 +127,10 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(folder.status, 77)
         XCTAssertTrue(folder.stderr.contains("a folder, not an identity file"), folder.stderr)
         XCTAssertFalse(folder.stderr.contains("chmod"), "never advise chmod on a folder: \(folder.stderr)")
+        // The shell completions offer the values --sort and --badge take.
+        let completions = try RekryBinary.run(["--generate-completion-script", "bash"])
+        XCTAssertEqual(completions.status, 0)
+        for value in ["retention-due", "art14-notice-due", "activity"] { XCTAssertTrue(completions.stdout.contains(value), value) }
         chmod(db, 0o666)
         let exposed = try rekry(["list"])
         XCTAssertNotEqual(exposed.status, 0)

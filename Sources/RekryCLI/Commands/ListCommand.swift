@@ -20,10 +20,12 @@ struct ListCommand: ParsableCommand {
     @Option(help: "At most this many rows.")
     var limit: Int = 50
 
-    @Option(help: "Order: name, activity or stage.")
+    // The value lists feed the shell completions (`rekry --generate-completion-script bash`).
+    @Option(help: "Order: name, activity or stage.", completion: .list(CandidateQuery.Order.allCases.map(\.rawValue)))
     var sort: String = "name"
 
-    @Option(help: "Only candidates whose badge shows this state (e.g. expiring, withdrawn, restricted, art14-notice-due).")
+    @Option(help: "Only candidates whose badge shows this state (e.g. expiring, withdrawn, restricted, art14-notice-due).",
+            completion: .list(BadgeState.allCases.map(\.rawValue)))
     var badge: String?
 
     @Flag(help: "Print JSON.")
