@@ -54,7 +54,8 @@ extension Gate {
         let policy = try writeModel().policy
         return try reading { s in
             var due: [CategoryDue] = []
-            for category in categories {
+            // A category the profile keeps no rule for is never due: its holders need not be read at all.
+            for category in categories where policy.rules.contains(where: { $0.category == category.retentionCategory }) {
                 for facts in try s.retentionFacts(holding: category.rawValue) where due.count < limit {
                     guard let record = try s.candidate(id: facts.candidateId) else { continue }
                     // A person due as a whole goes with the whole-person run, not piece by piece.
