@@ -14,8 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
-        // Only for the benchmark: the newer SQLite (3.54.1, FTS5 `secure-delete`) compiled into sqlite-nio, to
-        // measure a one-index full-text design against the shards (docs/performance.md).
+        // For the full-text index file only: the newer SQLite (3.54.1, FTS5 `secure-delete`) compiled into
+        // sqlite-nio; this image's system SQLite (3.40) holds the register (docs/performance.md).
         .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
     ],
     targets: [
@@ -43,8 +43,20 @@ let package = Package(
         // the copies SQLite leaves behind when it rebuilds a page never outlive an erasure. In C: a VFS is a
         // table of C function pointers over raw page bytes.
         .target(name: "CSQLiteScrub", linkerSettings: [.linkedLibrary("sqlite3")]),
+        // The same VFS, compiled again against the SQLite inside sqlite-nio, whose functions carry a prefix.
+        .target(name: "CSQLiteNIOScrub", dependencies: [
+            "CSQLiteScrub", .product(name: "SQLiteNIO", package: "sqlite-nio"),
+        ]),
+        // The full-text index file: one FTS5 table with `secure-delete`, through sqlite-nio's SQLite 3.54.1. A
+        // module of its own, so that the two SQLite C APIs never meet in one Swift file.
+        .target(name: "RekryFullText", dependencies: [
+            "CSQLiteNIOScrub",
+            // It imports "VaporCSQLite", the C module inside this product (not a product of its own, which
+            // SwiftPM allows to be imported today).
+            .product(name: "SQLiteNIO", package: "sqlite-nio"),
+        ]),
         .target(name: "RekrySQLite", dependencies: [
-            "RekryDomain", "RekryStorage", "CSQLiteTuning", "CSQLiteScrub",
+            "RekryDomain", "RekryStorage", "CSQLiteTuning", "CSQLiteScrub", "RekryFullText",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
@@ -102,7 +114,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .testTarget(name: "RekrySQLiteTests", dependencies: [
-            "RekrySQLite", "CSQLiteScrub", .product(name: "GRDBSQLite", package: "GRDB.swift"), "RekryStorage", "RekryGate", "RekryBackends", "RekryDomain", "RekryCrypto", "RekryTestSupport",
+            "RekrySQLite", "CSQLiteScrub", "RekryFullText", .product(name: "GRDBSQLite", package: "GRDB.swift"), "RekryStorage", "RekryGate", "RekryBackends", "RekryDomain", "RekryCrypto", "RekryTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "RekryDemoTests", dependencies: [
@@ -114,7 +126,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "RekryCLITests", dependencies: [
-            "RekryCLI", "RekryImport", "RekryTestSupport", "RekryDomain", "RekryStorage", "RekryGate",
+            "RekryCLI", "RekryImport", "RekryFullText", "RekryTestSupport", "RekryDomain", "RekryStorage", "RekryGate",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
     ],

@@ -1,4 +1,5 @@
 import Foundation
+import RekryFullText
 import RekryTestSupport
 import XCTest
 
@@ -39,17 +40,17 @@ final class KillTrialsTests: XCTestCase {
             XCTAssertEqual(verify.status, 0, "trial \(trials): \(verify.stderr)")
             if verify.status != 0 { break }
             if trials % 25 == 0 {
-                for file in [db, db + ".text"] {
-                    let check = Process()
-                    check.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-                    check.arguments = [file, "PRAGMA integrity_check"]
-                    let out = Pipe()
-                    check.standardOutput = out
-                    try check.run()
-                    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                    check.waitUntilExit()
-                    XCTAssertEqual(text.trimmingCharacters(in: .whitespacesAndNewlines), "ok", "trial \(trials): \(file)")
-                }
+                let check = Process()
+                check.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+                check.arguments = [db, "PRAGMA integrity_check"]
+                let out = Pipe()
+                check.standardOutput = out
+                try check.run()
+                let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                check.waitUntilExit()
+                XCTAssertEqual(text.trimmingCharacters(in: .whitespacesAndNewlines), "ok", "trial \(trials): \(db)")
+                // The full-text file with its own SQLite: SQLite's check and FTS5's.
+                XCTAssertEqual(try FullTextFile(path: db + ".text").integrityProblems(), [], "trial \(trials): the full-text file")
             }
         }
         XCTAssertGreaterThanOrEqual(trials, 100, "the trials ran")

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RekryFullText
 import RekryCrypto
 import RekryDomain
 import RekryGate
@@ -49,7 +50,8 @@ final class UpgradeTests: XCTestCase {
         let sqlite = try SQLiteRegister.open(at: path)
         XCTAssertEqual(try sqlite.writer.read { try Migrations.migrator.appliedIdentifiers($0) },
                        ["v1 register", "v1 rules", "v1 indexes", "v2 write model", "v3 signatures", "v4 erasure", "v5 free-space scrub",
-                        "v6 category erasure", "v7 contact indexes", "v8 requests and breaches", "v9 retention events"])
+                        "v6 category erasure", "v7 contact indexes", "v8 requests and breaches", "v9 retention events",
+                        "v10 one full-text index"])
         // Written before the scrubbing VFS, both files were rewritten through it at this first open.
         XCTAssertEqual(try sqlite.writer.read(FreeSpaceScrub.pendingFiles), [])
         let register = Register(backend: sqlite)
@@ -66,6 +68,14 @@ final class UpgradeTests: XCTestCase {
         try recruiter.editCandidate(shown.id, changes: [.fullName: "Upgraded Person"])
         XCTAssertTrue(try recruiter.page(CandidateQuery(text: "upgraded"), from: .start, limit: 5).contains { $0.id == shown.id })
         _ = try recruiter.candidate(shown.id)
+        // The sharded full-text file was rebuilt into one index at this first open, from the texts it held.
+        XCTAssertFalse(try sqlite.writer.read(TextIndexRebuild.isPending))
+        let tables = try FullTextFile(path: dir + "/register.sqlite.text").tables()
+        XCTAssertTrue(tables.contains("textIndex") && !tables.contains { $0.hasPrefix("textIndex_0") }, "\(tables)")
+        let body = try XCTUnwrap(try sqlite.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT body FROM document WHERE candidateId = ? ORDER BY id LIMIT 1", arguments: [shown.id]) })
+        let word = try XCTUnwrap(SearchFolding.words(body).filter { $0.count > 6 }.first)
+        XCTAssertTrue(try recruiter.fullTextSearch(word).contains { $0.id == shown.id }, "'\(word)' finds its CV after the rebuild")
         // The old chain and the new entries verify as one.
         let dpo = try register.signIn(try Identity.load(from: dir + "/keys/dpo.identity"), clock: clock)
         guard case .intact(let count, _) = try dpo.verifyAudit() else { return XCTFail("the upgraded chain does not verify") }

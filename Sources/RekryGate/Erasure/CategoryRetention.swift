@@ -118,7 +118,6 @@ extension Gate {
                                           entry: WriteModel.standard.textEntry(candidateId: item.candidateId, assessmentId: a.id, text: redacted))
                         texts += 1
                     }
-                    if texts > 0 { try s.mergeTextShard(candidateId: item.candidateId) }
                     // And from a breach's free text, should it quote them.
                     texts += try redaction.applyToBreaches(s)
                     counts["texts-redacted"] = texts

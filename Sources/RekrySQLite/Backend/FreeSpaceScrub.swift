@@ -1,6 +1,7 @@
 import CSQLiteScrub
 import Foundation
 import GRDB
+import RekryFullText
 
 /// The one-time rewrite of a register written before the scrubbing VFS (CSQLiteScrub).
 ///
@@ -21,20 +22,21 @@ enum FreeSpaceScrub {
 
     /// VACUUMs each pending file, then checkpoints with TRUNCATE so the rewritten pages reach the files.
     static func rewrite(_ files: [String], of writer: any DatabaseWriter, registerPath: String) throws {
-        try writer.writeWithoutTransaction { db in
-            for file in files {
-                if file == "text" {
-                    try TextIndex.attach(db, registerPath: registerPath)
-                    try db.execute(sql: "VACUUM \(TextIndex.schema)")
-                    try db.execute(sql: "PRAGMA \(TextIndex.schema).wal_checkpoint(TRUNCATE)")
-                } else {
+        for file in files {
+            if file == "text" {
+                // The full-text file is opened only by its own SQLite, and rewritten through that one's VFS.
+                let text = try FullTextFile(path: TextIndex.path(forRegister: registerPath))
+                try text.vacuum()
+                try text.checkpointTruncate()
+            } else {
+                try writer.writeWithoutTransaction { db in
                     try db.execute(sql: "VACUUM main")
                     try db.execute(sql: "PRAGMA main.wal_checkpoint(TRUNCATE)")
                 }
-                try db.execute(sql: "DELETE FROM scrubPending WHERE file = ?", arguments: [file])
             }
-            try db.execute(sql: "PRAGMA main.wal_checkpoint(TRUNCATE)")
+            try writer.write { db in try db.execute(sql: "DELETE FROM scrubPending WHERE file = ?", arguments: [file]) }
         }
+        try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA main.wal_checkpoint(TRUNCATE)") }
     }
 
     /// Counts the b-tree pages of a database file whose free space is not zeroed, reading the file itself.

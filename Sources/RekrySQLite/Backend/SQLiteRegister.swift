@@ -2,6 +2,7 @@ import CSQLiteScrub
 import CSQLiteTuning
 import Foundation
 import GRDB
+import RekryFullText
 import RekryDomain
 import RekryStorage
 
@@ -32,6 +33,8 @@ public final class SQLiteRegister: StorageBackend, Sendable {
 
     /// The file holding the full-text index of CVs and notes (see `TextIndex`).
     public let textIndexPath: String?
+    /// The connections to that file.
+    let textIndex: TextIndexConnections
 
     init(writer: any DatabaseWriter, path: String) {
         self.writer = writer
@@ -39,6 +42,7 @@ public final class SQLiteRegister: StorageBackend, Sendable {
         self.path = path
         self.auditHeadPath = path == ":memory:" ? nil : path + ".audit-head"
         self.textIndexPath = path == ":memory:" ? nil : TextIndex.path(forRegister: path)
+        self.textIndex = TextIndexConnections(registerPath: path)
     }
 
     /// Every file a register at `path` consists of, including SQLite's WAL and shared-memory files.
@@ -78,26 +82,30 @@ public final class SQLiteRegister: StorageBackend, Sendable {
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration())
-            var (current, unscrubbed) = try queue.read { db in
+            let (current, unscrubbed, rebuilding) = try queue.read { db in
                 // Plain SQL rather than schema introspection: this runs before every first screen.
                 guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations')") == true else {
                     throw RegisterError.notARegister(path: path, reason: "it has no Rekry schema")
                 }
                 let current = try Migrations.migrator.hasCompletedMigrations(db)
-                return (current, current ? try FreeSpaceScrub.pendingFiles(db) : [])
+                return (current, current ? try FreeSpaceScrub.pendingFiles(db) : [], current ? try TextIndexRebuild.isPending(db) : true)
             }
-            // Migrating takes the write lock; an up-to-date register is opened without it.
-            if !current {
-                try Migrations.migrator.migrate(queue)
-                unscrubbed = try queue.read(FreeSpaceScrub.pendingFiles)
-            }
-            if !unscrubbed.isEmpty { try FreeSpaceScrub.rewrite(unscrubbed, of: queue, registerPath: path) }
             let textPath = TextIndex.path(forRegister: path)
             do {
                 try checkFile(textPath)
             } catch RegisterError.missing {
                 throw RegisterError.textIndexMissing(path: textPath, register: path)
             }
+            var (unscrubbedNow, rebuild) = (unscrubbed, rebuilding)
+            // Migrating takes the write lock; an up-to-date register is opened without it.
+            if !current {
+                try Migrations.migrator.migrate(queue)
+                (unscrubbedNow, rebuild) = try queue.read { db in (try FreeSpaceScrub.pendingFiles(db), try TextIndexRebuild.isPending(db)) }
+            }
+            if !unscrubbedNow.isEmpty { try FreeSpaceScrub.rewrite(unscrubbedNow, of: queue, registerPath: path) }
+            let register = SQLiteRegister(writer: queue, path: path)
+            if rebuild { try register.surfacingDamage { try TextIndexRebuild.run(register) } }
+            return register
         } catch let error as RegisterError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
@@ -105,7 +113,6 @@ public final class SQLiteRegister: StorageBackend, Sendable {
         } catch let error as DatabaseError {
             throw RegisterError.notARegister(path: path, reason: error.message ?? "\(error)")
         }
-        return SQLiteRegister(writer: queue, path: path)
     }
 
     /// Creates a new, empty register with mode 0600; refuses to overwrite any existing file.
@@ -155,8 +162,9 @@ public final class SQLiteRegister: StorageBackend, Sendable {
             try Migrations.migrator.migrate(queue)
             // Every page of a new register is written through the scrubbing VFS: nothing to rewrite.
             try queue.write(FreeSpaceScrub.markDone)
+            try queue.write(TextIndexRebuild.markDone)
             let register = SQLiteRegister(writer: queue, path: path)
-            try register.writeWithTextIndex { _ in }
+            try register.surfacingDamage { _ = try register.textIndex.writer() }
             return register
         } catch {
             for file in files(at: path) { try? FileManager.default.removeItem(atPath: file) }
@@ -200,16 +208,24 @@ public final class SQLiteRegister: StorageBackend, Sendable {
     /// change is saved but old pages wait in the journal for the next checkpoint.
     public func checkpoint() throws {
         guard path != ":memory:" else { return }
+        let text = try surfacingDamage { try textIndex.writer() }
         try writer.writeWithoutTransaction { db in
-            try TextIndex.attach(db, registerPath: path)
             // Short waits between tries rather than one long busy wait, so that a reader finishing is noticed.
             try db.execute(sql: "PRAGMA busy_timeout = 500")
-            defer { try? db.execute(sql: "PRAGMA busy_timeout = 10000") }
+            text.setBusyTimeout(milliseconds: 500)
+            defer {
+                try? db.execute(sql: "PRAGMA busy_timeout = 10000")
+                text.setBusyTimeout(milliseconds: 10_000)
+            }
+            var registerDone = false, textDone = false
             for attempt in 1...6 {
                 do {
-                    _ = try db.checkpoint(.truncate, on: nil)
+                    if !registerDone { _ = try db.checkpoint(.truncate, on: "main"); registerDone = true }
+                    if !textDone { try text.checkpointTruncate(); textDone = true }
                     return
                 } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                    if attempt < 6 { usleep(useconds_t(250_000 * attempt)) }
+                } catch let error as FullTextError where error.isBusy {
                     if attempt < 6 { usleep(useconds_t(250_000 * attempt)) }
                 }
             }
@@ -217,7 +233,7 @@ public final class SQLiteRegister: StorageBackend, Sendable {
         }
     }
 
-    /// `PRAGMA integrity_check` on the register and on its full-text index file.
+    /// `PRAGMA integrity_check` on the register, and SQLite's and FTS5's checks on its full-text index file.
     public func integrityCheck() throws -> [(part: String, problems: [String])] {
         /// The check's complaints; a page too damaged for the check to walk is a complaint too.
         func problems(_ db: Database, _ schema: String) -> [String] {
@@ -227,36 +243,43 @@ public final class SQLiteRegister: StorageBackend, Sendable {
                 return ["\(error)"]
             }
         }
-        return try writer.writeWithoutTransaction { db in
-            let main = problems(db, "main")
-            guard path != ":memory:" else { return [(path, main)] }
-            do {
-                try TextIndex.attach(db, registerPath: path)
-            } catch {
-                return [(path, main), (TextIndex.path(forRegister: path), ["cannot be opened: \(error)"])]
-            }
-            let textPath = TextIndex.path(forRegister: path)
-            var parts = [(path, main), (textPath, problems(db, TextIndex.schema))]
-            // Free space: after a checkpoint, every b-tree page in each file should have its free space zeroed.
-            try db.execute(sql: "PRAGMA main.wal_checkpoint(TRUNCATE)")
-            try db.execute(sql: "PRAGMA \(TextIndex.schema).wal_checkpoint(TRUNCATE)")
-            for (file, name) in [(path, "register"), (textPath, "text")] {
-                let stale = FreeSpaceScrub.pagesHoldingStaleBytes(inFile: file)
-                guard stale > 0 else { continue }
-                try db.execute(sql: "INSERT OR IGNORE INTO scrubPending(file) VALUES (?)", arguments: [name])
-                parts.append(("free space of \(file)", ["\(stale) pages hold old bytes in their free space (written by a program other than Rekry, which does not zero them); the file is rewritten at its next open"]))
-            }
-            return parts
+        let main = writer.writeWithoutTransaction { db in problems(db, "main") }
+        guard path != ":memory:" else { return [(path, main)] }
+        let textPath = TextIndex.path(forRegister: path)
+        let text: FullTextFile
+        do {
+            text = try textIndex.writer()
+        } catch {
+            return [(path, main), (textPath, ["cannot be opened: \(error)"])]
         }
+        var parts = [(path, main), (textPath, text.integrityProblems())]
+        // Free space: after a checkpoint, every b-tree page in each file should have its free space zeroed.
+        try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA main.wal_checkpoint(TRUNCATE)") }
+        try surfacingDamage { try text.checkpointTruncate() }
+        for (file, name) in [(path, "register"), (textPath, "text")] {
+            let stale = FreeSpaceScrub.pagesHoldingStaleBytes(inFile: file)
+            guard stale > 0 else { continue }
+            try writer.write { db in try db.execute(sql: "INSERT OR IGNORE INTO scrubPending(file) VALUES (?)", arguments: [name]) }
+            parts.append(("free space of \(file)", ["\(stale) pages hold old bytes in their free space (written by a program other than Rekry, which does not zero them); the file is rewritten at its next open"]))
+        }
+        return parts
     }
 
     /// Turns SQLite's report of a damaged file into `RegisterError.damaged`, which every caller up to the
-    /// screen knows, instead of a database error only this module can name.
+    /// screen knows, instead of a database error only this module can name; the full-text file's failures
+    /// likewise.
     func surfacingDamage<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
             throw RegisterError.damaged(path: path, detail: error.message ?? "SQLite reports corruption")
+        } catch let error as FullTextError {
+            if error.isDamage { throw RegisterError.damaged(path: error.path, detail: error.message) }
+            if error.isMissing { throw RegisterError.textIndexMissing(path: error.path, register: path) }
+            if error.isBusy {
+                throw RegisterError.refused("\(error.path): another program holds the full-text index; try again in a moment")
+            }
+            throw RegisterError.unreadable(path: error.path, reason: error.message)
         }
     }
 
@@ -264,11 +287,10 @@ public final class SQLiteRegister: StorageBackend, Sendable {
         try surfacingDamage { try writer.read { db in try body(SQLiteSession(db: db)) } }
     }
 
-    /// Attaching the full-text file parses its schema (about 10 ms at a million candidates), so only a
-    /// transaction that indexes text attaches it; every other write runs on the register alone.
+    /// Only a transaction that indexes text opens the full-text file's connection and collects its work.
     public func write<T>(indexingText: Bool, _ body: (any StorageSession) throws -> T) throws -> T {
         try surfacingDamage {
-            if indexingText { return try writeWithTextIndex { db in try body(SQLiteSession(db: db)) } }
+            if indexingText { return try writeWithTextIndex { session in try body(session) } }
             return try writer.write { db in try body(SQLiteSession(db: db)) }
         }
     }
@@ -283,19 +305,13 @@ public final class SQLiteRegister: StorageBackend, Sendable {
         return try backgroundReader.read { db in try Int.fetchOne(db, sql: sql, arguments: args) ?? 0 }
     }
 
-    /// Runs `body` in one write transaction on the writer connection, with the text index attached.
-    ///
-    /// The register's rows commit before the index's (see `TextIndex`).
-    func writeWithTextIndex<T>(_ body: (Database) throws -> T) throws -> T {
-        try writer.writeWithoutTransaction { db in
-            try TextIndex.attach(db, registerPath: path)
-            var result: T?
-            try db.inTransaction {
-                result = try body(db)
-                return .commit
-            }
-            return result!
-        }
+    /// Runs `body` in one write transaction on the register, with the full-text work it asks for: removals
+    /// done as it goes, additions once the register has committed (see `TextIndex`).
+    func writeWithTextIndex<T>(_ body: (SQLiteSession) throws -> T) throws -> T {
+        let work = TextIndexWork(file: try textIndex.writer())
+        let result = try writer.write { db in try body(SQLiteSession(db: db, text: work)) }
+        try work.commitAdditions()
+        return result
     }
 
     /// Read-only connections for work off the main thread (see the type's documentation).
@@ -350,11 +366,8 @@ extension SQLiteRegister {
             throw RegisterError.alreadyExists(path: file)
         }
         try surfacingDamage {
-            try writer.writeWithoutTransaction { db in
-                try TextIndex.attach(db, registerPath: path)
-                try db.execute(sql: "VACUUM main INTO ?", arguments: [main])
-                try db.execute(sql: "VACUUM \(TextIndex.schema) INTO ?", arguments: [text])
-            }
+            try writer.writeWithoutTransaction { db in try db.execute(sql: "VACUUM main INTO ?", arguments: [main]) }
+            try textIndex.writer().vacuum(into: text)
         }
         if let data = FileManager.default.contents(atPath: path + ".audit-head") {
             guard FileManager.default.createFile(atPath: head, contents: data, attributes: [.posixPermissions: 0o600]) else {

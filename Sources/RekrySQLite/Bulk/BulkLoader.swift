@@ -14,11 +14,9 @@ extension SQLiteRegister: BulkLoading {
                          progress: (Int) -> Void) throws {
         // The full-text index is its own file: a second connection on its own thread fills it while this one
         // writes the rows, which halves the load on two cores (indexing is most of the work).
-        try writer.writeWithoutTransaction { db in
-            // The index file must be open nowhere else while its writer takes it out of WAL mode.
-            if TextIndex.isAttached(db) { try db.execute(sql: "DETACH DATABASE \(TextIndex.schema)") }
-        }
-        let text = try BulkTextWriter(path: TextIndex.path(forRegister: path), configuration: Self.configuration())
+        // The index file must be open nowhere else while its writer takes it out of WAL mode.
+        textIndex.closeReader()
+        let text = try surfacingDamage { try BulkTextWriter(file: textIndex.writer()) }
         defer { text.cancel() }
         try writer.writeWithoutTransaction { db in
             // A register being loaded in bulk is new and nobody else has it open: its pages are written once,
@@ -77,7 +75,7 @@ extension SQLiteRegister: BulkLoading {
                 // Planner statistics from a sample: enough for these indexes, a tenth of the time of a full scan.
                 try db.execute(sql: "PRAGMA analysis_limit = 2000; ANALYZE; PRAGMA analysis_limit = 0")
             }
-            let indexing = try timing.measure(\.waitingForText) { try text.finish() }
+            let indexing = try timing.measure(\.waitingForText) { try surfacingDamage { try text.finish() } }
             timing.text = indexing
             timing.printIfAsked()
             guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {

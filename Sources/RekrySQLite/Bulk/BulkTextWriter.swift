@@ -1,14 +1,15 @@
 import Foundation
-import GRDB
+import RekryFullText
 import RekryStorage
 
-/// Fills the full-text index file on a thread and connection of its own during a bulk load.
+/// Fills the full-text index file on a thread of its own during a bulk load (through the index's own
+/// connection, which nothing else uses meanwhile).
 ///
 /// Chunks arrive in candidate order through `put` (at most two waiting, so memory stays bounded); each is
-/// one transaction, with one prepared insert per shard. `finish` waits for the last and rethrows the first
-/// error; `cancel` stops the thread when the load fails.
+/// one transaction. `finish` waits for the last, merges the index and rethrows the first error; `cancel`
+/// stops the thread when the load fails.
 final class BulkTextWriter: @unchecked Sendable {
-    private let queue: DatabaseQueue
+    private let file: FullTextFile
     private let condition = NSCondition()
     private var pending: [[TextIndexEntry]] = []
     private var closed = false
@@ -18,15 +19,10 @@ final class BulkTextWriter: @unchecked Sendable {
     private var seconds = 0.0
     private var idle = 0.0
 
-    init(path: String, configuration: Configuration) throws {
-        queue = try DatabaseQueue(path: path, configuration: configuration)
-        try queue.writeWithoutTransaction { db in
-            // A new register's index: nothing erased can be in it, and a failed load removes the file.
-            try db.execute(sql: "PRAGMA synchronous = OFF; PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY")
-            guard try String.fetchOne(db, sql: "PRAGMA journal_mode = MEMORY") == "memory" else {
-                throw RegisterError.refused("\(path): the full-text index is in use; a bulk load needs it to itself")
-            }
-        }
+    init(file: FullTextFile) throws {
+        self.file = file
+        // A new register's index: nothing erased can be in it, and a failed load removes the file.
+        try file.setBulkMode(true)
         let thread = Thread { [self] in run() }
         thread.stackSize = 4 << 20
         thread.start()
@@ -79,38 +75,24 @@ final class BulkTextWriter: @unchecked Sendable {
     }
 
     private func run() {
-        var shards: [Int64: BulkStatement] = [:]
         do {
-            try queue.writeWithoutTransaction { db in
-                while let entries = next() {
-                    let start = DispatchTime.now().uptimeNanoseconds
-                    // FTS5 flushes its pending terms into a new segment whenever a rowid is not above the last
-                        // one it took; in rowid order per shard a chunk becomes one segment, not hundreds to merge.
-                        let ordered = entries.sorted { ($0.candidateId / TextIndex.shardSize, $0.rowid) < ($1.candidateId / TextIndex.shardSize, $1.rowid) }
-                    try db.inTransaction {
-                        for e in ordered {
-                            let key = e.candidateId / TextIndex.shardSize
-                            let insert: BulkStatement
-                            if let s = shards[key] {
-                                insert = s
-                            } else {
-                                try TextIndex.ensureShard(db, candidateId: e.candidateId, schema: "main")
-                                insert = try BulkStatement(db, "INSERT INTO \(TextIndex.shardName(candidateId: e.candidateId, schema: "main"))(rowid, body) VALUES (?, ?)")
-                                shards[key] = insert
-                            }
-                            try insert.bind(e.rowid).bind(e.folded).run(db)
-                        }
-                        return .commit
-                    }
-                    seconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                }
-                shards = [:]
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
-                    throw RegisterError.unreadable(path: "full-text index", reason: "SQLite could not put the file back in WAL mode")
-                }
+            while let entries = next() {
+                let start = DispatchTime.now().uptimeNanoseconds
+                // FTS5 flushes its pending terms into a new segment whenever a row id is not above the last one
+                // it took; in row id order a chunk becomes one segment, not hundreds to merge.
+                let ordered = entries.sorted { $0.rowid < $1.rowid }.map { FullTextEntry(rowid: $0.rowid, folded: $0.folded) }
+                try file.insert(ordered)
+                seconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             }
+            if !cancelled {
+                let start = DispatchTime.now().uptimeNanoseconds
+                // One segment: the fastest to search, and no merge is left for the first writes to pay.
+                try file.execute("INSERT INTO \(FullTextFile.table)(\(FullTextFile.table)) VALUES ('optimize')")
+                seconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            }
+            try file.setBulkMode(false)
         } catch {
+            try? file.setBulkMode(false)
             condition.lock()
             failure = error
             condition.unlock()

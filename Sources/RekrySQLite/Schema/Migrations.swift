@@ -464,6 +464,11 @@ enum Migrations {
             ALTER TABLE categoryErasure_new RENAME TO categoryErasure;
             """)
         }
+        // The full-text file moves from 245 shards to one FTS5 index with `secure-delete` (in sqlite-nio's SQLite):
+        // a register from before is marked for the rebuild its next open runs; a new one clears the mark.
+        m.registerMigration("v10 one full-text index") { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO registerInfo(key, value) VALUES ('textIndexRebuild', 'pending')")
+        }
         return m
     }
 }

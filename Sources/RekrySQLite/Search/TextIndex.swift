@@ -1,69 +1,27 @@
+import Foundation
 import GRDB
-import GRDBSQLite
 import RekryDomain
+import RekryFullText
+import RekryStorage
 
-/// Full-text search of CVs and notes: sharded FTS5 tables in a file of their own, `<register>.text`.
+/// Full-text search of CVs and notes: one contentless FTS5 index with `secure-delete`, in a file of its own,
+/// `<register>.text`, opened only through sqlite-nio's SQLite (see `FullTextFile`).
 ///
-/// FTS5 on SQLite 3.40 keeps a deleted document's tokens in its segments until they are merged. A shard
-/// holds the texts of at most `shardSize` candidates, so an erasure can `optimize` the one shard that held
-/// the person in about a hundred milliseconds and leave no trace, where one big index would take seconds.
+/// `secure-delete` overwrites a deleted text's entries inside their segment at once, so an erasure forgets
+/// a person's words in a few milliseconds without merging the index (docs/performance.md has the figures
+/// against the sharded design it replaced). The index is contentless (`content=''`): the texts live once, in
+/// `document` and `assessment`, and the index holds the folded words only, so it forgets a text only when
+/// given the words it was indexed with: removals read the stored text before the row goes. Row ids are
+/// document ids, and minus assessment ids; neither is ever given out twice (`idFloor`).
 ///
-/// The shards live in their own file because SQLite parses a file's whole schema on every connection's
-/// first statement: at one million candidates the 245 shards are some 1,200 schema objects, about 10 ms per
-/// connection, which would be paid before every first screen. The file is attached (as schema `text`) only
-/// on the connections that search it or write to it. Within one write transaction both files commit, but
-/// not atomically as a set (the register is in WAL mode): writers commit the register's rows first, so a
-/// crash can leave a document unindexed, never an index entry without its document.
-///
-/// The index is contentless (`content=''`): the texts live once, in `document` and `assessment`, and the
-/// index holds the folded words only. Row ids are document ids, and minus assessment ids.
+/// The two files cannot commit as one. The order keeps the one that matters safe: words are taken out of
+/// the index before the register's transaction commits (each removal commits at once), and added after it
+/// has. A crash or a failure in between can leave a text unindexed (a search misses it); it never leaves
+/// words in the index without their row, nor a row id indexed before the register has given it out.
 @_spi(Testing) public enum TextIndex {
-    static let shardSize: Int64 = 4096
-    /// The schema name the file is attached under.
-    static let schema = "text"
-
-    /// The shard holding `candidateId`'s texts, as seen from a connection with the index attached.
-    static func shardName(candidateId: Int64, schema: String = TextIndex.schema) -> String {
-        "\(schema).textIndex_\(candidateId / shardSize)"
-    }
-
     /// The text index file that belongs to the register at `registerPath` (`:memory:` for an in-memory one).
     static func path(forRegister registerPath: String) -> String {
         registerPath == ":memory:" ? ":memory:" : registerPath + ".text"
-    }
-
-    /// Whether this connection has the text index attached.
-    public static func isAttached(_ db: Database) -> Bool {
-        sqlite3_db_filename(db.sqliteConnection, schema) != nil
-    }
-
-    /// Attaches the text index file to this connection unless it already is; outside any transaction.
-    static func attach(_ db: Database, registerPath: String) throws {
-        guard !isAttached(db) else { return }
-        try db.execute(sql: "ATTACH DATABASE ? AS \(schema)", arguments: [path(forRegister: registerPath)])
-        // Deleted index pages are zeroed like the register's; the file is in WAL mode like the register.
-        try db.execute(sql: "PRAGMA \(schema).secure_delete = ON")
-        if !db.configuration.readonly && registerPath != ":memory:" {
-            try db.execute(sql: "PRAGMA \(schema).journal_mode = WAL")
-        }
-    }
-
-    static func ensureShard(_ db: Database, candidateId: Int64, schema: String = TextIndex.schema) throws {
-        try db.execute(sql: """
-            CREATE VIRTUAL TABLE IF NOT EXISTS \(shardName(candidateId: candidateId, schema: schema))
-            USING fts5(body, content='', tokenize='unicode61 remove_diacritics 2')
-            """)
-    }
-
-    static func shards(_ db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT name FROM \(schema).sqlite_master WHERE type = 'table' AND name GLOB 'textIndex_[0-9]*' AND name NOT GLOB '*_*_*'")
-            .map { "\(schema).\($0)" }
-    }
-
-    /// Indexes a text under a row id; `folded` is `SearchFolding.fold` of the text.
-    static func add(_ db: Database, candidateId: Int64, rowid: Int64, folded: String) throws {
-        try db.cachedStatement(sql: "INSERT INTO \(shardName(candidateId: candidateId))(rowid, body) VALUES (?, ?)")
-            .execute(arguments: [rowid, folded])
     }
 
     /// The FTS5 query for folded `words`: every word, each quoted; nil if there are none.
@@ -71,23 +29,27 @@ import RekryDomain
         words.isEmpty ? nil : words.map { "\"\($0)\"" }.joined(separator: " ")
     }
 
-    /// The best `limit` matches in each of `shards`, as (bm25 rank, row id); lower ranks are better.
-    static func matches(_ db: Database, shards: [String], match: String, limit: Int) throws -> [(rank: Double, rowid: Int64)] {
-        var scored: [(rank: Double, rowid: Int64)] = []
-        for shard in shards {
-            let table = shard.dropFirst(schema.count + 1)
-            let rows = try Row.fetchAll(db, sql: "SELECT rowid, rank FROM \(shard) WHERE \(table) MATCH ? ORDER BY rank LIMIT ?",
-                                        arguments: [match, limit])
-            scored += rows.map { (rank: $0["rank"], rowid: $0["rowid"]) }
+    /// The stored texts of these candidates as the index was given them: (row id, folded words).
+    ///
+    /// Folded with `SearchFolding.fold`, as the write model folds every text it indexes
+    /// (`WriteModel.textEntry`): a removal must give back exactly the words that went in.
+    static func storedTexts(_ db: Database, candidateIds: [Int64]) throws -> [FullTextEntry] {
+        var texts: [FullTextEntry] = []
+        for id in candidateIds {
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id AS rowid, body AS text FROM main.document WHERE candidateId = ?
+                UNION ALL SELECT -id, text FROM main.assessment WHERE candidateId = ?
+                """, arguments: [id, id])
+            texts += rows.map { FullTextEntry(rowid: $0["rowid"], folded: SearchFolding.fold($0["text"])) }
         }
-        return scored
+        return texts
     }
 
-    /// The candidates the best-ranked of `scored` belong to, each once, best first, at most `limit`.
-    static func candidates(_ db: Database, ranked scored: [(rank: Double, rowid: Int64)], limit: Int) throws -> [Int64] {
+    /// The candidates the best-ranked of `found` belong to, each once, best first, at most `limit`.
+    static func candidates(_ db: Database, ranked found: [(rowid: Int64, rank: Double)], limit: Int) throws -> [Int64] {
         var seen = Set<Int64>()
         var out: [Int64] = []
-        for (_, rowid) in scored.sorted(by: { $0.rank < $1.rank }) {
+        for (rowid, _) in found {
             let candidate = rowid > 0
                 ? try Int64.fetchOne(db, sql: "SELECT candidateId FROM document WHERE id = ?", arguments: [rowid])
                 : try Int64.fetchOne(db, sql: "SELECT candidateId FROM assessment WHERE id = ?", arguments: [-rowid])
@@ -98,81 +60,103 @@ import RekryDomain
     }
 }
 
+/// The register's connections to its full-text file, each opened on first use: one for writes, one for
+/// searches off the main thread (an in-memory index has only the one).
+final class TextIndexConnections: @unchecked Sendable {
+    let path: String
+    private let lock = NSLock()
+    private var writerFile: FullTextFile?
+    private var readerFile: FullTextFile?
+
+    init(registerPath: String) { path = TextIndex.path(forRegister: registerPath) }
+
+    /// The connection that writes, with the index created if the file has none.
+    func writer() throws -> FullTextFile {
+        try lock.withLock {
+            if let writerFile { return writerFile }
+            let file = try FullTextFile(path: path)
+            try file.prepare()
+            writerFile = file
+            return file
+        }
+    }
+
+    /// The connection searches read through.
+    func reader() throws -> FullTextFile {
+        if path == ":memory:" { return try writer() }
+        return try lock.withLock {
+            if let readerFile { return readerFile }
+            let file = try FullTextFile(path: path)
+            try file.execute("PRAGMA query_only = ON")
+            readerFile = file
+            return file
+        }
+    }
+
+    /// Closes the search connection (a bulk load needs the file to itself to take it out of WAL mode).
+    func closeReader() { lock.withLock { readerFile = nil } }
+}
+
+/// The full-text work of one write transaction: removals done at once, additions held until the register
+/// has committed (see `TextIndex`).
+final class TextIndexWork {
+    let file: FullTextFile
+    private var additions: [FullTextEntry] = []
+
+    init(file: FullTextFile) { self.file = file }
+
+    /// Holds a text to index once the register's transaction has committed.
+    func add(_ entry: FullTextEntry) {
+        additions.removeAll { $0.rowid == entry.rowid }
+        additions.append(entry)
+    }
+
+    /// Takes these texts out of the index now, each given with the words it was indexed with; texts the index
+    /// does not hold (never indexed, or taken out by an earlier try) are skipped, since deleting them would
+    /// corrupt it.
+    func remove(_ entries: [FullTextEntry]) throws {
+        let rowids = Set(entries.map(\.rowid))
+        additions.removeAll { rowids.contains($0.rowid) }
+        let held = try file.held(entries.map(\.rowid))
+        try file.transaction { try file.delete(entries.filter { held.contains($0.rowid) }) }
+    }
+
+    /// Indexes the held texts (after the register's commit), each once.
+    func commitAdditions() throws {
+        guard !additions.isEmpty else { return }
+        let held = try file.held(additions.map(\.rowid))
+        try file.transaction { try file.insert(additions.filter { !held.contains($0.rowid) }) }
+        additions = []
+    }
+}
+
 extension SQLiteRegister {
-    /// Candidate ids whose CVs or notes hold every one of the folded `words`, best match first (bm25 within
-    /// each shard).
-    ///
-    /// The search is CPU-bound and the shards independent, so two read-only connections search half the
-    /// shards each, on two threads.
+    /// Candidate ids whose CVs or notes hold every one of the folded `words`, best match first (bm25 over the
+    /// whole register).
     public func searchText(words: [String], limit: Int) throws -> [Int64] {
         guard let match = TextIndex.matchExpression(words) else { return [] }
-        let reader = try backgroundReader
-        let path = self.path
-        @Sendable func search(_ shards: [String]) throws -> [(rank: Double, rowid: Int64)] {
-            try reader.unsafeRead { db in
-                try TextIndex.attach(db, registerPath: path)
-                var scored: [(rank: Double, rowid: Int64)] = []
-                try db.inTransaction(.deferred) {
-                    scored = try TextIndex.matches(db, shards: shards, match: match, limit: limit)
-                    return .commit
-                }
-                return scored
+        return try surfacingDamage {
+            let file = try textIndex.reader()
+            let reader = try backgroundReader
+            // A candidate can match with several texts: ask for more until `limit` people are found or the
+            // index has no more.
+            var asked = limit * 2
+            while true {
+                let found = try file.matches(match, limit: asked)
+                let ids = try reader.read { db in try TextIndex.candidates(db, ranked: found, limit: limit) }
+                if ids.count >= limit || found.count < asked { return ids }
+                asked *= 4
             }
         }
-        let shards = try reader.unsafeRead { db in
-            try TextIndex.attach(db, registerPath: path)
-            return try TextIndex.shards(db)
-        }
-        let half = shards.count / 2
-        let firstHalf = Array(shards[..<half])
-        let other = BackgroundWork { try search(firstHalf) }
-        let scored = try search(Array(shards[half...])) + other.value()
-        return try reader.read { db in try TextIndex.candidates(db, ranked: scored, limit: limit) }
-    }
-}
-
-extension TextIndex {
-    /// Removes a candidate's texts from their shard, then merges the shard so that no segment keeps their
-    /// words. A contentless index can only forget a text when told the exact text it was given, so this
-    /// runs while the rows still hold it; a row id the shard does not hold (never indexed, or removed by an
-    /// earlier try that a crash interrupted) is skipped, since deleting it would corrupt the shard.
-    /// Returns the shard's table name when it removed anything, for the caller to `optimize` once per shard.
-    static func remove(_ db: Database, candidateId: Int64) throws -> String? {
-        let table = String(shardName(candidateId: candidateId).dropFirst(schema.count + 1))
-        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(schema).sqlite_master WHERE name = ?)", arguments: [table]) == true else {
-            return nil
-        }
-        let texts = try Row.fetchAll(db, sql: """
-            SELECT id AS rowid, body AS text FROM main.document WHERE candidateId = ?
-            UNION ALL SELECT -id, text FROM main.assessment WHERE candidateId = ?
-            """, arguments: [candidateId, candidateId])
-        var removed = 0
-        for row in texts {
-            let rowid: Int64 = row["rowid"]
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(schema).\(table)_docsize WHERE id = ?)", arguments: [rowid]) == true else {
-                continue
-            }
-            try db.execute(sql: "INSERT INTO \(schema).\(table)(\(table), rowid, body) VALUES ('delete', ?, ?)",
-                           arguments: [rowid, SearchFolding.fold(row["text"])])
-            removed += 1
-        }
-        return removed > 0 ? table : nil
     }
 
-    /// Merges a shard's segments into one, which drops every deleted text's words from the file.
-    static func optimize(_ db: Database, table: String) throws {
-        try db.execute(sql: "INSERT INTO \(schema).\(table)(\(table)) VALUES ('optimize')")
-    }
-}
-
-extension SQLiteRegister {
+    /// Removes the candidates' texts from the index, from the texts still stored (so before their rows go);
+    /// with `secure-delete`, no segment keeps their words once this returns. Repeating it after a crash
+    /// removes nothing twice.
     public func removeIndexedText(candidateIds: [Int64]) throws {
         try surfacingDamage {
-            try writeWithTextIndex { db in
-                var touched = Set<String>()
-                for id in candidateIds { if let table = try TextIndex.remove(db, candidateId: id) { touched.insert(table) } }
-                for table in touched.sorted() { try TextIndex.optimize(db, table: table) }
-            }
+            let texts = try writer.read { db in try TextIndex.storedTexts(db, candidateIds: candidateIds) }
+            try TextIndexWork(file: textIndex.writer()).remove(texts)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RekryFullText
 import RekryDomain
 import RekryStorage
 
@@ -236,10 +237,9 @@ extension SQLiteSession {
     }
 
     func indexText(_ entry: TextIndexEntry) throws {
-        guard TextIndex.isAttached(db) else {
+        guard let text else {
             throw RegisterError.refused("internal: text was indexed in a transaction not opened for indexing text")
         }
-        try TextIndex.ensureShard(db, candidateId: entry.candidateId)
-        try TextIndex.add(db, candidateId: entry.candidateId, rowid: entry.rowid, folded: entry.folded)
+        text.add(FullTextEntry(rowid: entry.rowid, folded: entry.folded))
     }
 }

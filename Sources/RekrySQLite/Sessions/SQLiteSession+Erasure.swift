@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RekryFullText
 import RekryDomain
 import RekryStorage
 
@@ -199,21 +200,17 @@ extension SQLiteSession {
     }
 
     func replaceText(candidateId: Int64, rowid: Int64, body: String, entry: TextIndexEntry) throws {
-        guard TextIndex.isAttached(db) else {
+        guard let text else {
             throw RegisterError.refused("internal: text was replaced in a transaction not opened for indexing text")
         }
         let table = rowid > 0 ? "document" : "assessment", column = rowid > 0 ? "body" : "text", id = abs(rowid)
         guard let old = try String.fetchOne(db, sql: "SELECT \(column) FROM main.\(table) WHERE id = ? AND candidateId = ?", arguments: [id, candidateId]) else {
             return
         }
-        let shard = TextIndex.shardName(candidateId: candidateId)
-        let name = String(shard.dropFirst(TextIndex.schema.count + 1))
-        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(TextIndex.schema).sqlite_master WHERE name = ?)", arguments: [name]) == true,
-           try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(shard)_docsize WHERE id = ?)", arguments: [rowid]) == true {
-            try db.execute(sql: "INSERT INTO \(shard)(\(name), rowid, body) VALUES ('delete', ?, ?)", arguments: [rowid, SearchFolding.fold(old)])
-        }
+        // The old words go from the index before the row changes (see `TextIndex`).
+        try text.remove([FullTextEntry(rowid: rowid, folded: SearchFolding.fold(old))])
         try db.execute(sql: "UPDATE main.\(table) SET \(column) = ? WHERE id = ?", arguments: [body, id])
-        try indexText(entry)
+        text.add(FullTextEntry(rowid: entry.rowid, folded: entry.folded))
     }
 
     func deleteReferences(candidateId: Int64) throws -> (references: Int, statements: Int) {
@@ -226,31 +223,15 @@ extension SQLiteSession {
     }
 
     func deleteAssessments(candidateId: Int64, kind: Assessment.Kind) throws -> Int {
-        guard TextIndex.isAttached(db) else {
+        guard let text else {
             throw RegisterError.refused("internal: assessments were deleted in a transaction not opened for indexing text")
         }
         let rows = try Row.fetchAll(db, sql: "SELECT id, text FROM main.assessment WHERE candidateId = ? AND kind = ?",
                                     arguments: [candidateId, kind.rawValue])
         guard !rows.isEmpty else { return 0 }
-        let shard = TextIndex.shardName(candidateId: candidateId)
-        let name = String(shard.dropFirst(TextIndex.schema.count + 1))
-        let hasShard = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(TextIndex.schema).sqlite_master WHERE name = ?)", arguments: [name]) == true
-        for row in rows {
-            let id: Int64 = row["id"]
-            // A contentless index forgets a text only when told its words, so this runs before the row goes.
-            if hasShard, try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(shard)_docsize WHERE id = ?)", arguments: [-id]) == true {
-                try db.execute(sql: "INSERT INTO \(shard)(\(name), rowid, body) VALUES ('delete', ?, ?)", arguments: [-id, SearchFolding.fold(row["text"])])
-            }
-            try db.execute(sql: "DELETE FROM main.assessment WHERE id = ?", arguments: [id])
-        }
-        if hasShard { try TextIndex.optimize(db, table: name) }
+        // A contentless index forgets a text only when told its words, so this runs before the rows go.
+        try text.remove(rows.map { FullTextEntry(rowid: -($0["id"] as Int64), folded: SearchFolding.fold($0["text"])) })
+        for row in rows { try db.execute(sql: "DELETE FROM main.assessment WHERE id = ?", arguments: [row["id"] as Int64]) }
         return rows.count
-    }
-
-    func mergeTextShard(candidateId: Int64) throws {
-        let shard = TextIndex.shardName(candidateId: candidateId)
-        let name = String(shard.dropFirst(TextIndex.schema.count + 1))
-        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(TextIndex.schema).sqlite_master WHERE name = ?)", arguments: [name]) == true else { return }
-        try TextIndex.optimize(db, table: name)
     }
 }

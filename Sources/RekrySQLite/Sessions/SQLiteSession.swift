@@ -9,4 +9,6 @@ import RekryStorage
 /// decoded into plain records in `RowDecoding`.
 struct SQLiteSession: StorageSession {
     let db: Database
+    /// The full-text work of a transaction opened for indexing text; nil in every other.
+    var text: TextIndexWork? = nil
 }

@@ -48,8 +48,6 @@ public protocol ErasureStoring {
     /// its id), taking the old text out of the full-text index with the text it was indexed with and putting
     /// `entry` in; the caller's transaction must index text.
     func replaceText(candidateId: Int64, rowid: Int64, body: String, entry: TextIndexEntry) throws
-    /// Merges the candidate's full-text shard, so that no segment keeps words taken out of it.
-    func mergeTextShard(candidateId: Int64) throws
     /// Any row of the referee with this referee id, if they are on the register.
     func referenceRow(refereeId: Int64) throws -> Int64?
     func recordCategoryErasure(_ record: CategoryErasureRecord) throws
