@@ -62,16 +62,13 @@ struct EraseTrials {
             let identity = ["--db", db, "--identity", keys + "/lead.identity"]
             if try run(["erase", String(person.id), "--yes"] + identity, kill: useconds_t.random(in: 0...80_000, using: &rng)).killed { killed += 1 }
             _ = try run(["list", "--limit", "1", "--db", db, "--identity", keys + "/recruiter.identity"])  // the next open finishes it
-            let (row, indexed, pending): (Bool, Int, Int) = try DatabaseQueue(path: db).writeWithoutTransaction { db in
-                try db.execute(sql: "ATTACH DATABASE ? AS text", arguments: [self.dbPath + ".text"])
-                let shard = "text.textIndex_\(person.id / 4096)"
-                let row = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM candidate WHERE id = ?)", arguments: [person.id]) ?? false
-                var indexed = 0
-                for t in person.texts {
-                    indexed += try Int.fetchOne(db, sql: "SELECT count(*) FROM \(shard)_docsize WHERE id = ?", arguments: [t]) ?? 0
-                }
-                return (row, indexed, try Int.fetchOne(db, sql: "SELECT count(*) FROM erasurePending") ?? 0)
+            let (row, pending): (Bool, Int) = try DatabaseQueue(path: db).read { db in
+                (try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM candidate WHERE id = ?)", arguments: [person.id]) ?? false,
+                 try Int.fetchOne(db, sql: "SELECT count(*) FROM erasurePending") ?? 0)
             }
+            // The full-text file through its own SQLite (the system one must never open it).
+            let index = try SecureDeleteIndex(path: dbPath + ".text")
+            let indexed = try person.texts.filter { try index.holds(rowid: $0) }.count
             if row {
                 whole += 1
                 if indexed != person.texts.count || pending != 0 { halfDone += 1 }
@@ -85,10 +82,8 @@ struct EraseTrials {
                 if trace { traces += 1 }
             }
             if i % 50 == 49 {
-                for file in [db, db + ".text"] {
-                    let ok = try DatabaseQueue(path: file).read { try String.fetchAll($0, sql: "PRAGMA integrity_check") } == ["ok"]
-                    if !ok { integrityFailures += 1 }
-                }
+                if try DatabaseQueue(path: db).read({ try String.fetchAll($0, sql: "PRAGMA integrity_check") }) != ["ok"] { integrityFailures += 1 }
+                if try !SecureDeleteIndex(path: dbPath + ".text").isSound() { integrityFailures += 1 }
             }
         }
         print("erasure kill trials: \(people.count), killed part-way: \(killed), erased: \(erased), left whole: \(whole), "

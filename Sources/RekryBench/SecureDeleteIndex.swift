@@ -1,13 +1,14 @@
 import Foundation
 import VaporCSQLite
 
-/// One contentless FTS5 index with `secure-delete` on, in a file of its own, through the SQLite 3.54.1 that
-/// sqlite-nio compiles in (this image's system SQLite, 3.40, predates the option).
+/// The benchmark's raw access to a register's full-text file (one contentless FTS5 index with `secure-delete`),
+/// straight through the C API of the SQLite 3.54.1 that sqlite-nio compiles in: the baseline Rekry's own
+/// `FullTextFile` is measured against.
 ///
-/// Only the benchmark uses it, to measure the one-index design against Rekry's shards. It lives in a file
-/// that imports nothing but the C library, because the C names (`SQLITE_OK`, …) would otherwise collide with
-/// the system SQLite's that GRDB brings in. The file must never be opened by the system SQLite as well:
-/// POSIX locks are per process, so two SQLite libraries in one process would not see each other's locks.
+/// It lives in a file that imports nothing but the C library, because the C names (`SQLITE_OK`, …) would
+/// otherwise collide with the system SQLite's that GRDB brings in. The file must never be opened by the system
+/// SQLite as well: POSIX locks are per process, so two SQLite libraries in one process would not see each
+/// other's locks.
 final class SecureDeleteIndex {
     private var db: OpaquePointer?
     let path: String
@@ -121,6 +122,11 @@ final class SecureDeleteIndex {
         }
     }
 
-    /// Merges the index into one segment (for the build, not for erasure).
-    func optimize() throws { try execute("INSERT INTO textIndex(textIndex) VALUES ('optimize')") }
+    /// SQLite's `integrity_check` and FTS5's `integrity-check`: true when both find nothing wrong.
+    func isSound() throws -> Bool {
+        let pages = try withStatement("PRAGMA integrity_check") { statement in
+            sqlite_nio_sqlite3_step(statement) == SQLITE_ROW && String(cString: sqlite_nio_sqlite3_column_text(statement, 0)) == "ok"
+        }
+        return pages && sqlite_nio_sqlite3_exec(db, "INSERT INTO textIndex(textIndex, rank) VALUES ('integrity-check', 0)", nil, nil, nil) == SQLITE_OK
+    }
 }

@@ -99,24 +99,17 @@ struct StoreBench {
         var count = Samples()
         _ = try count.time { try gate.count(CandidateQuery(text: "a")) }
         report("count matches for 'a' (capped 10,000)", ours: count, raw: nil)
-        // Full text: the same ranked query per shard, raw on one connection; Rekry splits the shards
-        // between two connections and gates the rows. One warm-up each (first use parses the index schema).
+        // Full text: the same ranked query, raw through the full-text file's own SQLite, and the best 50 rows'
+        // candidates read from the register; Rekry gates the rows. One warm-up each.
         var readOnly = Configuration()
         readOnly.readonly = true
         let rawText = try DatabaseQueue(path: db, configuration: readOnly)
-        let shards = try rawText.writeWithoutTransaction { db in
-            try db.execute(sql: "ATTACH DATABASE ? AS text", arguments: [self.db + ".text"])
-            return try String.fetchAll(db, sql: "SELECT name FROM text.sqlite_master WHERE type = 'table' AND name GLOB 'textIndex_[0-9]*' AND name NOT GLOB '*_*_*'")
-        }
+        let rawIndex = try SecureDeleteIndex(path: db + ".text")
         func rawFullText(_ words: String) throws {
             let match = words.split(separator: " ").map { "\"\($0)\"" }.joined(separator: " ")
+            let rowids = try rawIndex.matches(match, limit: 100)
             try rawText.read { db in
-                var scored: [(Double, Int64)] = []
-                for shard in shards {
-                    scored += try Row.fetchAll(db, sql: "SELECT rowid, rank FROM text.\(shard) WHERE \(shard) MATCH ? ORDER BY rank LIMIT 50",
-                                               arguments: [match]).map { ($0["rank"], $0["rowid"]) }
-                }
-                for (_, rowid) in scored.sorted(by: { $0.0 < $1.0 }).prefix(50) where rowid > 0 {
+                for rowid in rowids.prefix(50) where rowid > 0 {
                     _ = try Row.fetchOne(db, sql: "SELECT c.* FROM document d JOIN candidate c ON c.id = d.candidateId WHERE d.id = ?", arguments: [rowid])
                 }
             }

@@ -11,7 +11,7 @@ import RekryTUI
 /// rekry-bench: builds (or reuses) a register of N candidates and prints figures, each beside raw SQLite
 /// doing the same query on the same file where that fits. Not part of the tests: machines are noisy.
 ///
-/// Usage: rekry-bench [--candidates N] [--dir DIR] [--reuse] [--only store|writes|tui|first-screen|erase|erase-trials|export|import|fulltext-design] [--import-rows N] [--trials N]
+/// Usage: rekry-bench [--candidates N] [--dir DIR] [--reuse] [--only store|writes|tui|first-screen|erase|erase-trials|export|import] [--import-rows N] [--trials N]
 struct BenchOptions {
     var candidates = 100_000
     var dir = "bench-out"
@@ -46,12 +46,12 @@ struct BenchOptions {
                 importRows = n
             case "--only":
                 let group = try value()
-                guard ["store", "tui", "first-screen", "writes", "erase", "erase-trials", "export", "import", "fulltext-design"].contains(group) else {
-                    throw BenchError("--only takes store, writes, tui, first-screen, erase, erase-trials, export, import or fulltext-design, not '\(group)'")
+                guard ["store", "tui", "first-screen", "writes", "erase", "erase-trials", "export", "import"].contains(group) else {
+                    throw BenchError("--only takes store, writes, tui, first-screen, erase, erase-trials, export or import, not '\(group)'")
                 }
                 only = group
             case "-h", "--help":
-                print("usage: rekry-bench [--candidates N] [--dir DIR] [--reuse] [--only store|writes|tui|first-screen|erase|erase-trials|export|import|fulltext-design] [--import-rows N] [--trials N]")
+                print("usage: rekry-bench [--candidates N] [--dir DIR] [--reuse] [--only store|writes|tui|first-screen|erase|erase-trials|export|import] [--import-rows N] [--trials N]")
                 exit(0)
             default: throw BenchError("unknown argument '\(a)'")
             }
@@ -95,8 +95,6 @@ do {
     if options.only == "export" { try ExportBench(db: db, keys: keys).run() }
     // Import writes a CSV beside the register and imports it into a new one.
     if options.only == "import" { try ImportBench(db: db, dir: options.dir, rows: options.importRows).run() }
-    // Measures the one-index secure-delete design against the shards; builds that index beside the register.
-    if options.only == "fulltext-design" { try FullTextDesignBench(db: db, dir: options.dir).run() }
     if options.only == "first-screen" { try MainActor.assumeIsolated { try TUIBench(db: db, keys: keys).processStartToFirstScreen() } }
 } catch {
     FileHandle.standardError.write(Data("rekry-bench: \(error)\n".utf8))

@@ -71,6 +71,16 @@ public final class FullTextFile: @unchecked Sendable {
         }
     }
 
+    /// Whether the index's own configuration has `secure-delete` on (it is kept in the file, so it holds for
+    /// every connection).
+    public func deletesSecurely() throws -> Bool {
+        try locked {
+            try withStatement("SELECT v FROM \(Self.table)_config WHERE k = 'secure-delete'") { statement in
+                try step(statement) && sqlite_nio_sqlite3_column_int64(statement, 0) == 1
+            }
+        }
+    }
+
     /// Whether the file holds a table named `name`.
     public func hasTable(_ name: String) throws -> Bool {
         try locked {
