@@ -86,6 +86,24 @@ final class FullTextIndexTests: XCTestCase {
         XCTAssertEqual(file.integrityProblems(), [])
     }
 
+    /// A transaction that adds more text than memory should hold (an import of a whole file) keeps row ids
+    /// past the limit and indexes their stored texts after the commit: everything is found, each text once.
+    func testAdditionsPastTheMemoryLimitAreReadBackFromTheRegister() throws {
+        let ids = try (0..<40).map { try t.addCandidate("Bulk Person\($0)", cv: "Bulk CV \($0) with zqbulkword\($0) and zqshared.") }
+        let file = try FullTextFile(path: textPath)
+        let stored = try t.sqlite.writer.read { db in try TextIndex.storedTexts(db, candidateIds: ids) }
+        try TextIndexWork(file: file).remove(stored)
+        XCTAssertEqual(try file.count(), 0)
+        let work = TextIndexWork(file: file, heldBytesLimit: 200)
+        for entry in stored { work.add(entry) }
+        work.add(stored[3])  // the same text twice in one transaction: indexed once
+        try work.commitAdditions { rowids in try t.sqlite.writer.read { db in try TextIndex.storedTexts(db, rowids: rowids) } }
+        XCTAssertEqual(try file.count(), 40)
+        XCTAssertEqual(try t.sqlite.searchText(words: ["zqshared"], limit: 100).count, 40)
+        XCTAssertEqual(try t.sqlite.searchText(words: ["zqbulkword39"], limit: 5), [ids[39]])
+        XCTAssertEqual(file.integrityProblems(), [])
+    }
+
     /// A register whose text file still has the shards (made before v10) is rebuilt into the one index at its
     /// next open, from the texts the shards held; a rebuild interrupted part-way is simply run again.
     func testARegisterMarkedForRebuildGetsTheSameIndexBack() throws {

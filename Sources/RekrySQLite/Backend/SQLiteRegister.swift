@@ -310,7 +310,7 @@ public final class SQLiteRegister: StorageBackend, Sendable {
     func writeWithTextIndex<T>(_ body: (SQLiteSession) throws -> T) throws -> T {
         let work = TextIndexWork(file: try textIndex.writer())
         let result = try writer.write { db in try body(SQLiteSession(db: db, text: work)) }
-        try work.commitAdditions()
+        try work.commitAdditions { rowids in try writer.read { db in try TextIndex.storedTexts(db, rowids: rowids) } }
         return result
     }
 

@@ -45,6 +45,17 @@ import RekryStorage
         return texts
     }
 
+    /// The stored texts under these row ids (documents, and minus assessment ids), folded as the write model
+    /// folds them.
+    static func storedTexts(_ db: Database, rowids: [Int64]) throws -> [FullTextEntry] {
+        try rowids.compactMap { rowid in
+            let text = rowid > 0
+                ? try String.fetchOne(db, sql: "SELECT body FROM main.document WHERE id = ?", arguments: [rowid])
+                : try String.fetchOne(db, sql: "SELECT text FROM main.assessment WHERE id = ?", arguments: [-rowid])
+            return text.map { FullTextEntry(rowid: rowid, folded: SearchFolding.fold($0)) }
+        }
+    }
+
     /// The candidates the best-ranked of `found` belong to, each once, best first, at most `limit`.
     static func candidates(_ db: Database, ranked found: [(rowid: Int64, rank: Double)], limit: Int) throws -> [Int64] {
         var seen = Set<Int64>()
@@ -99,34 +110,72 @@ final class TextIndexConnections: @unchecked Sendable {
 
 /// The full-text work of one write transaction: removals done at once, additions held until the register
 /// has committed (see `TextIndex`).
+///
+/// An import writes a whole file in one transaction, so the held additions are bounded: past
+/// `heldBytesLimit` (32 MB) of folded words only their row ids are kept, and their texts are read back from the
+/// register once it has committed (folded as the write model folds them), so memory does not grow with the
+/// file.
 final class TextIndexWork {
     let file: FullTextFile
-    private var additions: [FullTextEntry] = []
+    /// Folded words held in memory at most; beyond it, row ids only.
+    let heldBytesLimit: Int
+    private var held: [FullTextEntry] = []
+    private var heldBytes = 0
+    private var deferred: [Int64] = []
+    private var rowids = Set<Int64>()
 
-    init(file: FullTextFile) { self.file = file }
+    init(file: FullTextFile, heldBytesLimit: Int = 32 << 20) {
+        self.file = file
+        self.heldBytesLimit = heldBytesLimit
+    }
 
     /// Holds a text to index once the register's transaction has committed.
     func add(_ entry: FullTextEntry) {
-        additions.removeAll { $0.rowid == entry.rowid }
-        additions.append(entry)
+        // A text replaced within the transaction is indexed once, with its last words.
+        if rowids.contains(entry.rowid) { forget([entry.rowid]) }
+        rowids.insert(entry.rowid)
+        if heldBytes + entry.folded.utf8.count <= heldBytesLimit {
+            held.append(entry)
+            heldBytes += entry.folded.utf8.count
+        } else {
+            deferred.append(entry.rowid)
+        }
+    }
+
+    /// Drops held additions of these row ids (their text changed or went in the same transaction).
+    private func forget(_ ids: [Int64]) {
+        let gone = Set(ids)
+        guard !rowids.isDisjoint(with: gone) else { return }
+        held.removeAll { gone.contains($0.rowid) }
+        deferred.removeAll { gone.contains($0) }
+        rowids.subtract(gone)
     }
 
     /// Takes these texts out of the index now, each given with the words it was indexed with; texts the index
     /// does not hold (never indexed, or taken out by an earlier try) are skipped, since deleting them would
     /// corrupt it.
     func remove(_ entries: [FullTextEntry]) throws {
-        let rowids = Set(entries.map(\.rowid))
-        additions.removeAll { rowids.contains($0.rowid) }
-        let held = try file.held(entries.map(\.rowid))
-        try file.transaction { try file.delete(entries.filter { held.contains($0.rowid) }) }
+        forget(entries.map(\.rowid))
+        let inIndex = try file.held(entries.map(\.rowid))
+        try file.transaction { try file.delete(entries.filter { inIndex.contains($0.rowid) }) }
     }
 
-    /// Indexes the held texts (after the register's commit), each once.
-    func commitAdditions() throws {
-        guard !additions.isEmpty else { return }
-        let held = try file.held(additions.map(\.rowid))
-        try file.transaction { try file.insert(additions.filter { !held.contains($0.rowid) }) }
-        additions = []
+    /// Indexes the held texts (after the register's commit), each once; `storedTexts` reads the texts of
+    /// deferred row ids back from the register.
+    func commitAdditions(storedTexts: ([Int64]) throws -> [FullTextEntry]) throws {
+        guard !rowids.isEmpty else { return }
+        try file.transaction {
+            let inIndex = try file.held(held.map(\.rowid))
+            try file.insert(held.filter { !inIndex.contains($0.rowid) })
+            var start = 0
+            while start < deferred.count {
+                let slice = Array(deferred[start..<min(start + 2_000, deferred.count)])
+                let already = try file.held(slice)
+                try file.insert(try storedTexts(slice.filter { !already.contains($0) }))
+                start += slice.count
+            }
+        }
+        (held, heldBytes, deferred, rowids) = ([], 0, [], [])
     }
 }
 
