@@ -23,6 +23,9 @@ final class BulkTextWriter: @unchecked Sendable {
         self.file = file
         // A new register's index: nothing erased can be in it, and a failed load removes the file.
         try file.setBulkMode(true)
+        // No merging while loading (each chunk is one segment); one merge at the end does it once.
+        try file.execute("INSERT INTO \(FullTextFile.table)(\(FullTextFile.table), rank) VALUES ('automerge', 0)")
+        try file.execute("INSERT INTO \(FullTextFile.table)(\(FullTextFile.table), rank) VALUES ('crisismerge', 2000)")
         let thread = Thread { [self] in run() }
         thread.stackSize = 4 << 20
         thread.start()
@@ -88,6 +91,9 @@ final class BulkTextWriter: @unchecked Sendable {
                 let start = DispatchTime.now().uptimeNanoseconds
                 // One segment: the fastest to search, and no merge is left for the first writes to pay.
                 try file.execute("INSERT INTO \(FullTextFile.table)(\(FullTextFile.table)) VALUES ('optimize')")
+                // FTS5's defaults again for the writes that follow.
+                try file.execute("INSERT INTO \(FullTextFile.table)(\(FullTextFile.table), rank) VALUES ('automerge', 4)")
+                try file.execute("INSERT INTO \(FullTextFile.table)(\(FullTextFile.table), rank) VALUES ('crisismerge', 16)")
                 seconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             }
             try file.setBulkMode(false)

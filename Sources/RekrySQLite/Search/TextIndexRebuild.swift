@@ -34,22 +34,26 @@ enum TextIndexRebuild {
             try file.dropEverything()
             try file.prepare()
             try register.writer.read { db in
-                let cursor = try Row.fetchCursor(db, sql: """
-                    SELECT id AS rowid, body AS text FROM document
-                    UNION ALL SELECT -id, text FROM assessment ORDER BY rowid
-                    """)
                 var batch: [FullTextEntry] = []
-                while let row = try cursor.next() {
-                    let rowid: Int64 = row["rowid"]
-                    guard indexed.contains(rowid) else { continue }
-                    batch.append(FullTextEntry(rowid: rowid, folded: SearchFolding.fold(row["text"])))
-                    if batch.count == 2_000 {
-                        try file.insert(batch)
-                        batch.removeAll(keepingCapacity: true)
+                // In ascending row id order, so the index takes each batch as one run (FTS5 starts a new segment
+                // whenever a row id is not above the last): assessments newest first (minus their ids), then
+                // documents. Two primary-key scans; one sorted UNION would sort every text in a temp file.
+                for sql in ["SELECT -id AS rowid, text FROM assessment ORDER BY id DESC", "SELECT id AS rowid, body AS text FROM document ORDER BY id"] {
+                    let cursor = try Row.fetchCursor(db, sql: sql)
+                    while let row = try cursor.next() {
+                        let rowid: Int64 = row["rowid"]
+                        guard indexed.contains(rowid) else { continue }
+                        batch.append(FullTextEntry(rowid: rowid, folded: SearchFolding.fold(row["text"])))
+                        if batch.count == 2_000 {
+                            try file.insert(batch)
+                            batch.removeAll(keepingCapacity: true)
+                        }
                     }
                 }
                 try file.insert(batch)
             }
+            // One segment: the fastest to search.
+            try file.execute("INSERT INTO \(FullTextFile.table)(\(FullTextFile.table)) VALUES ('optimize')")
         }
         try file.vacuum()
         try file.checkpointTruncate()
