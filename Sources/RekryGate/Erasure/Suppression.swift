@@ -47,10 +47,14 @@ enum Suppression {
         }
     }
 
+    /// The hashes a person's details are suppressed under (an import computes them off the writer's thread).
+    static func hashes(_ record: CandidateRecord, secret: Data) -> [String] {
+        values(name: record.fullName, email: record.email, phone: record.phone, birthYear: record.birthYear,
+               country: record.country).map { hash($0.0, $0.1, secret: secret) }
+    }
+
     /// Whether a person's details match an active suppression entry (an import counts these, naming no one).
     static func matches(_ s: any StorageSession, _ record: CandidateRecord, secret: Data) throws -> Bool {
-        let hashes = values(name: record.fullName, email: record.email, phone: record.phone, birthYear: record.birthYear,
-                            country: record.country).map { hash($0.0, $0.1, secret: secret) }
-        return try s.activeSuppression(hashes: hashes) != nil
+        try s.activeSuppression(hashes: hashes(record, secret: secret)) != nil
     }
 }

@@ -27,13 +27,23 @@ extension Gate {
                 let secret = try s.suppressionSecret()
                 let firstNew = try s.lastCandidateId()
                 let model = try writeModel(s)
-                for element in rows {
+                // The file is read, checked and derived on another thread while this one writes.
+                let pipeline = ImportPipeline(rows) { row in
+                    let candidate = try ImportValidation.candidate(row, options: options, now: now, model: model)
+                    return (candidate, Suppression.hashes(candidate.record, secret: secret))
+                }
+                defer { pipeline.cancel() }
+                while let chunk = pipeline.next() {
+                  for prepared in chunk {
                     report.rows += 1
                     if report.rows % 1_000 == 0 { progress(report.rows) }
                     do {
-                        let row = try element.get()
-                        let candidate = try ImportValidation.candidate(row, options: options, now: now, model: model)
-                        if try Suppression.matches(s, candidate.record, secret: secret) {
+                        let (row, candidate, hashes): (ImportRow, ImportValidation.Candidate, [String])
+                        switch prepared {
+                        case .candidate(let r, let c, let h): (row, candidate, hashes) = (r, c, h)
+                        case .problem(let error): throw error
+                        }
+                        if try s.activeSuppression(hashes: hashes) != nil {
                             report.suppressed += 1
                             continue
                         }
@@ -62,6 +72,7 @@ extension Gate {
                         report.invalid += 1
                         report.problems += row.all.prefix(max(0, 1_000 - report.problems.count))
                     }
+                  }
                 }
                 if report.invalid > 0 && !options.skipInvalid { throw ImportRollback() }
                 if options.dryRun { throw ImportRollback() }

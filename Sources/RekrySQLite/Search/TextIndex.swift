@@ -112,7 +112,7 @@ final class TextIndexConnections: @unchecked Sendable {
 /// has committed (see `TextIndex`).
 ///
 /// An import writes a whole file in one transaction, so the held additions are bounded: past
-/// `heldBytesLimit` (32 MB) of folded words only their row ids are kept, and their texts are read back from the
+/// `heldBytesLimit` (8 MB) of folded words only their row ids are kept, and their texts are read back from the
 /// register once it has committed (folded as the write model folds them), so memory does not grow with the
 /// file.
 final class TextIndexWork {
@@ -124,7 +124,7 @@ final class TextIndexWork {
     private var deferred: [Int64] = []
     private var rowids = Set<Int64>()
 
-    init(file: FullTextFile, heldBytesLimit: Int = 32 << 20) {
+    init(file: FullTextFile, heldBytesLimit: Int = 8 << 20) {
         self.file = file
         self.heldBytesLimit = heldBytesLimit
     }
