@@ -120,9 +120,11 @@ final class TextIndexWork {
     /// Folded words held in memory at most; beyond it, row ids only.
     let heldBytesLimit: Int
     private var held: [FullTextEntry] = []
+    /// Where each held row id is in `held`.
+    private var heldAt: [Int64: Int] = [:]
     private var heldBytes = 0
+    /// Row ids whose texts are read back after the commit (8 bytes a text; may repeat, made unique then).
     private var deferred: [Int64] = []
-    private var rowids = Set<Int64>()
 
     init(file: FullTextFile, heldBytesLimit: Int = 8 << 20) {
         self.file = file
@@ -131,24 +133,29 @@ final class TextIndexWork {
 
     /// Holds a text to index once the register's transaction has committed.
     func add(_ entry: FullTextEntry) {
+        let size = entry.folded.utf8.count
         // A text replaced within the transaction is indexed once, with its last words.
-        if rowids.contains(entry.rowid) { forget([entry.rowid]) }
-        rowids.insert(entry.rowid)
-        if heldBytes + entry.folded.utf8.count <= heldBytesLimit {
+        if let at = heldAt[entry.rowid] {
+            heldBytes += size - held[at].folded.utf8.count
+            held[at] = entry
+        } else if heldBytes + size <= heldBytesLimit {
+            heldAt[entry.rowid] = held.count
             held.append(entry)
-            heldBytes += entry.folded.utf8.count
+            heldBytes += size
         } else {
             deferred.append(entry.rowid)
         }
     }
 
-    /// Drops held additions of these row ids (their text changed or went in the same transaction).
+    /// Drops held additions of these row ids (their text went in the same transaction).
     private func forget(_ ids: [Int64]) {
         let gone = Set(ids)
-        guard !rowids.isDisjoint(with: gone) else { return }
-        held.removeAll { gone.contains($0.rowid) }
-        deferred.removeAll { gone.contains($0) }
-        rowids.subtract(gone)
+        if gone.contains(where: { heldAt[$0] != nil }) {
+            held.removeAll { gone.contains($0.rowid) }
+            heldAt = Dictionary(uniqueKeysWithValues: held.enumerated().map { ($1.rowid, $0) })
+            heldBytes = held.reduce(0) { $0 + $1.folded.utf8.count }
+        }
+        if !deferred.isEmpty { deferred.removeAll { gone.contains($0) } }
     }
 
     /// Takes these texts out of the index now, each given with the words it was indexed with; texts the index
@@ -161,9 +168,14 @@ final class TextIndexWork {
     }
 
     /// Indexes the held texts (after the register's commit), each once; `storedTexts` reads the texts of
-    /// deferred row ids back from the register.
+    /// deferred row ids back from the register, as they are now.
     func commitAdditions(storedTexts: ([Int64]) throws -> [FullTextEntry]) throws {
-        guard !rowids.isEmpty else { return }
+        guard !held.isEmpty || !deferred.isEmpty else { return }
+        deferred.sort()
+        var unique: [Int64] = []
+        unique.reserveCapacity(deferred.count)
+        for id in deferred where id != unique.last && heldAt[id] == nil { unique.append(id) }
+        deferred = unique
         try file.transaction {
             let inIndex = try file.held(held.map(\.rowid))
             try file.insert(held.filter { !inIndex.contains($0.rowid) })
@@ -175,7 +187,7 @@ final class TextIndexWork {
                 start += slice.count
             }
         }
-        (held, heldBytes, deferred, rowids) = ([], 0, [], [])
+        (held, heldAt, heldBytes, deferred) = ([], [:], 0, [])
     }
 }
 
