@@ -70,12 +70,17 @@ public final class CSVImportReader: Sequence {
         return counts.max { a, b in a.value != b.value ? a.value < b.value : a.key == "," }!.key
     }
 
+    /// The longest field read, in bytes: a million characters (the longest CV), each up to four bytes, and room
+    /// for doubled quotes.
+    static let fieldLimit = 8_000_000
+
     public func makeIterator() -> AnyIterator<Result<ImportRow, ImportProblem>> {
         let reader: CSVReader
         do {
-            guard let stream = data.map({ InputStream(data: $0) }) ?? InputStream(fileAtPath: path) else {
+            guard let file = data.map({ InputStream(data: $0) }) ?? InputStream(fileAtPath: path) else {
                 throw ImportProblem(location: path, field: "file", message: "cannot be read")
             }
+            let stream = FieldLimitedStream(file, limit: Self.fieldLimit, separator: separator, encoding: encoding)
             switch encoding {
             case "utf16le": reader = try CSVReader(stream: stream, codecType: UTF16.self, endian: .little, hasHeaderRow: false, delimiter: separator)
             case "utf16be": reader = try CSVReader(stream: stream, codecType: UTF16.self, endian: .big, hasHeaderRow: false, delimiter: separator)
@@ -98,6 +103,8 @@ public final class CSVImportReader: Sequence {
                     // last read comes back short and reports `cannotReadFile`: that is the end, not an error.
                     if let error = reader.error, !self.isEndOfFile(error, encoding: encoding, path: path) {
                         let what: String = switch error {
+                        case CSVError.streamErrorHasOccurred(let error as FieldLimitedStream.FieldTooLong):
+                            "\(error) (a CV may hold a million characters)"
                         case CSVError.unicodeDecoding: "not valid \(encoding == "utf8" ? "UTF-8" : "UTF-16") text"
                         case CSVError.stringEncodingMismatch: "not valid UTF-16 text (an odd number of bytes)"
                         default: "cannot be read (\(error))"
@@ -107,11 +114,16 @@ public final class CSVImportReader: Sequence {
                     return nil
                 }
                 let here = line
-                // A decoding error ends the row early: the row is not trusted, and nothing after it is read.
+                // A decoding error (or a field past the limit) ends the row early: the row is not trusted, and
+                // nothing after it is read.
                 if let error = reader.error, !self.isEndOfFile(error, encoding: encoding, path: path) {
                     finished = true
-                    return .failure(ImportProblem(location: "\(path):\(here)", field: "file",
-                                                  message: "not valid \(encoding == "utf8" ? "UTF-8" : "UTF-16") text (nothing from here on was read)"))
+                    let what = if case CSVError.streamErrorHasOccurred(let tooLong as FieldLimitedStream.FieldTooLong) = error {
+                        "\(tooLong) (a CV may hold a million characters)"
+                    } else {
+                        "not valid \(encoding == "utf8" ? "UTF-8" : "UTF-16") text"
+                    }
+                    return .failure(ImportProblem(location: "\(path):\(here)", field: "file", message: what + " (nothing from here on was read)"))
                 }
                 line += 1 + fields.reduce(0) { $0 + $1.reduce(0) { $1 == "\n" ? $0 + 1 : ($1 == "\r\n" ? $0 + 1 : $0) } }
                 if fields.allSatisfy(\.isBlank) { continue }

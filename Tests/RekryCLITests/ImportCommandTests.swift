@@ -113,6 +113,29 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertEqual(try rekry(["import", good] + standard, as: "admin").status, 1, "admins do not import candidates")
     }
 
+    /// A field made to exhaust memory (the parser holds a field whole, at about eight bytes per byte) is refused
+    /// at 8 MB, as it streams in, in UTF-8 and in UTF-16; a CV of the longest allowed size still imports.
+    func testAFieldPastTheLimitIsRefusedBeforeTheParserHoldsIt() throws {
+        let before = try state()
+        let huge = String(repeating: "ordinary words ", count: 1_400_000)  // 21 MB in one quoted field
+        let utf8 = try write("huge.csv", Data("Name;CV\r\nHuge Person;\"\(huge)\"\r\n".utf8))
+        let run = try rekry(["import", utf8] + standard)
+        XCTAssertEqual(run.status, 65, run.stderr)
+        XCTAssertTrue(run.stderr.contains("huge.csv:2: file: a field is longer than 8 MB"), run.stderr)
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append("Name\tCV\r\nHuge Person\t\"\(huge)\"\r\n".data(using: .utf16LittleEndian)!)
+        let wide = try rekry(["import", try write("huge16.csv", utf16)] + standard)
+        XCTAssertEqual(wide.status, 65, wide.stderr)
+        XCTAssertTrue(wide.stderr.contains("huge16.csv:2: file: a field is longer than 8 MB"), wide.stderr)
+        XCTAssertEqual(try state(), before)
+        // Separators and line ends inside quotes do not end a field; a long CV under the limit is read whole.
+        let long = String(repeating: "ord; \"quoted\" and\r\nlines,", count: 38_000)  // 988,000 characters
+        let ok = try rekry(["import", try write("long.csv", Data("Name;CV\r\nLong Person;\"\(long.replacingOccurrences(of: "\"", with: "\"\""))\"\r\n".utf8))] + standard)
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+        XCTAssertEqual(try t.scalar("SELECT length(body) FROM document d JOIN candidate c ON c.id = d.candidateId WHERE c.fullName = 'Long Person'") as Int?,
+                       long.replacingOccurrences(of: "\r\n", with: "\n").count)
+    }
+
     func testSuppressedPeopleAreRefusedUnnamedAndDuplicatesSkippedOrMerged() throws {
         let erased = try t.addCandidate("Erased Person", basis: .contract, consent: .none, email: "gone@example.se")
         XCTAssertEqual(try rekry(["erase", String(erased), "--yes"], as: "lead").status, 0)
