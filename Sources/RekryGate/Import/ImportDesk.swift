@@ -24,6 +24,7 @@ extension Gate {
         do {
             try audited(indexingText: true) { tx in
                 let s = tx.session
+                try s.expectManyRows()
                 let secret = try s.suppressionSecret()
                 let firstNew = try s.lastCandidateId()
                 let model = try writeModel(s)

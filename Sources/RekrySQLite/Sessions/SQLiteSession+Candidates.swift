@@ -242,4 +242,11 @@ extension SQLiteSession {
         }
         text.add(FullTextEntry(rowid: entry.rowid, folded: entry.folded))
     }
+
+    /// 64 MB of page cache instead of SQLite's 2 MB: an import's random-order index inserts and its one large
+    /// transaction otherwise spill dirty pages to the WAL and read them back. The connection keeps it until it
+    /// closes (a command's process ends with its import).
+    func expectManyRows() throws {
+        try db.execute(sql: "PRAGMA cache_size = -65536")
+    }
 }

@@ -30,4 +30,7 @@ public protocol CandidateWriting {
     func logChange(candidateId: Int64, _ change: RecordChange) throws
     /// Adds an entry to the full-text index.
     func indexText(_ entry: TextIndexEntry) throws
+    /// Tells the backend this transaction will write very many rows (an import of a whole file), so it may
+    /// give the connection a larger, still fixed, page cache.
+    func expectManyRows() throws
 }
