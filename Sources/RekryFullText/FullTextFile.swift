@@ -163,6 +163,115 @@ public final class FullTextFile: @unchecked Sendable {
         try run("INSERT INTO \(Self.table)(\(Self.table), rowid, body) VALUES ('delete', ?, ?)", texts)
     }
 
+    /// Replaces the signposts FTS5's secure-delete leaves holding a prefix of one of `words`; returns how many.
+    ///
+    /// Every leaf page of a segment has an entry in `%_idx` that lookups seek by: its split key, a prefix of
+    /// the page's first term. When secure-delete removes a page's first term and other terms stay on the
+    /// page, FTS5 rewrites the page but keeps the entry, so a prefix of the deleted word (often the whole
+    /// word: a surname, an email) stays in the file (SQLite 3.54.1, `fts5DoSecureDelete`). Call this after
+    /// the deletion has committed, with the deleted texts' words: each segment's entry for each word is
+    /// checked against its page, and one that no term of the page starts with any more is set to the page's
+    /// first term. That is a word still in the index, and a valid split key: larger than every term of the
+    /// pages before and equal to the first of its own (FTS5's `integrity-check` holds it to exactly that).
+    public func replaceStaleSignposts(for words: Set<String>) throws -> Int {
+        guard !words.isEmpty else { return 0 }
+        return try locked {
+            guard try hasTable(Self.table) else { return 0 }
+            let idx = "\(Self.table)_idx"
+            var segments: [Int64] = []
+            try withStatement("SELECT segid FROM \(idx) WHERE segid > ? ORDER BY segid LIMIT 1") { statement in
+                var last: Int64 = -1
+                while true {
+                    sqlite_nio_sqlite3_bind_int64(statement, 1, last)
+                    let found = try step(statement)
+                    if found { last = sqlite_nio_sqlite3_column_int64(statement, 0) }
+                    sqlite_nio_sqlite3_reset(statement)
+                    guard found else { break }
+                    segments.append(last)
+                }
+            }
+            // The entry a lookup of each word lands on, in each segment; a stale one is a prefix of the word.
+            var suspects: [FullTextSignpost] = []
+            var seen = Set<FullTextSignpost>()
+            try withStatement("SELECT term, pgno FROM \(idx) WHERE segid = ? AND term <= ? ORDER BY term DESC LIMIT 1") { statement in
+                for segment in segments {
+                    for word in words {
+                        let key = [UInt8(ascii: "0")] + Array(word.utf8)
+                        sqlite_nio_sqlite3_bind_int64(statement, 1, segment)
+                        bindBlob(statement, 2, key)
+                        if try step(statement) {
+                            let term = columnBlob(statement, 0)
+                            let signpost = FullTextSignpost(segment: segment, term: term, page: sqlite_nio_sqlite3_column_int64(statement, 1) >> 1)
+                            if !term.isEmpty, key.starts(with: term), seen.insert(signpost).inserted { suspects.append(signpost) }
+                        }
+                        sqlite_nio_sqlite3_reset(statement)
+                    }
+                }
+            }
+            var replaced = 0
+            for signpost in suspects {
+                // FTS5_SEGMENT_ROWID(segid, pgno): the segment id above 37 bits of height, flag and page.
+                let block = try withStatement("SELECT block FROM \(Self.table)_data WHERE id = ?") { statement in
+                    sqlite_nio_sqlite3_bind_int64(statement, 1, (signpost.segment << 37) + signpost.page)
+                    return try step(statement) ? columnBlob(statement, 0) : nil
+                }
+                // A page without terms keeps no entry (FTS5 drops it), except the first, whose key is empty.
+                guard let block, let first = Self.firstTerm(ofLeaf: block), !first.starts(with: signpost.term) else { continue }
+                try withStatement("UPDATE \(idx) SET term = ? WHERE segid = ? AND term = ?") { statement in
+                    bindBlob(statement, 1, first)
+                    sqlite_nio_sqlite3_bind_int64(statement, 2, signpost.segment)
+                    bindBlob(statement, 3, signpost.term)
+                    _ = try step(statement)
+                }
+                replaced += 1
+            }
+            return replaced
+        }
+    }
+
+    /// Every split key in `%_idx`, as text (for tests and `rekry check`).
+    public func splitKeys() throws -> [String] {
+        try locked {
+            try withStatement("SELECT term FROM \(Self.table)_idx ORDER BY segid, term") { statement in
+                var keys: [String] = []
+                while try step(statement) { keys.append(String(decoding: columnBlob(statement, 0), as: UTF8.self)) }
+                return keys
+            }
+        }
+    }
+
+    /// The first term of an FTS5 leaf page (with its index's prefix byte), or nil if the page holds none.
+    ///
+    /// A leaf is: a 2-byte offset of its first row id, a 2-byte offset of its footer, the doclists, then the
+    /// footer: varints giving each term's offset (the first absolute). The first term on a page is stored
+    /// whole: a varint length, then its bytes.
+    static func firstTerm(ofLeaf page: [UInt8]) -> [UInt8]? {
+        guard page.count >= 4 else { return nil }
+        let footer = Int(page[2]) << 8 | Int(page[3])
+        guard footer >= 4, footer < page.count else { return nil }
+        var at = footer
+        let termOffset = Int(readVarint(page, &at))
+        guard termOffset >= 4, termOffset < footer else { return nil }
+        at = termOffset
+        let length = Int(readVarint(page, &at))
+        guard length > 0, at + length <= footer else { return nil }
+        return Array(page[at..<(at + length)])
+    }
+
+    /// SQLite's varint: big-endian groups of 7 bits, the high bit set on all but the last; a ninth byte whole.
+    static func readVarint(_ bytes: [UInt8], _ at: inout Int) -> UInt64 {
+        var value: UInt64 = 0
+        for n in 0..<9 {
+            guard at < bytes.count else { break }
+            let byte = bytes[at]
+            at += 1
+            if n == 8 { return value << 8 | UInt64(byte) }
+            value = value << 7 | UInt64(byte & 0x7F)
+            if byte & 0x80 == 0 { break }
+        }
+        return value
+    }
+
     /// The best `limit` matches of an FTS5 query, best first (bm25; lower ranks are better).
     public func matches(_ match: String, limit: Int) throws -> [(rowid: Int64, rank: Double)] {
         try locked {
@@ -325,6 +434,19 @@ public final class FullTextFile: @unchecked Sendable {
         sqlite_nio_sqlite3_bind_text(statement, index, text, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
     }
 
+    private func bindBlob(_ statement: OpaquePointer, _ index: Int32, _ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            _ = sqlite_nio_sqlite3_bind_blob(statement, index, raw.baseAddress, Int32(raw.count),
+                                             unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+        }
+    }
+
+    private func columnBlob(_ statement: OpaquePointer, _ index: Int32) -> [UInt8] {
+        let count = Int(sqlite_nio_sqlite3_column_bytes(statement, index))
+        guard count > 0, let base = sqlite_nio_sqlite3_column_blob(statement, index) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
     private func failure(_ rc: Int32, _ doing: String) -> FullTextError {
         let message = db.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "out of memory"
         return FullTextError(code: rc, path: path, message: "\(doing): \(message)")
@@ -356,4 +478,11 @@ public struct FullTextError: Error, CustomStringConvertible, Sendable {
     public var isMissing: Bool { code & 0xff == SQLITE_CANTOPEN }
 
     public var description: String { "\(path): \(message)" }
+}
+
+/// One `%_idx` entry of the index: a segment, the split key a lookup seeks by, and the leaf page it leads to.
+struct FullTextSignpost: Hashable {
+    var segment: Int64
+    var term: [UInt8]
+    var page: Int64
 }

@@ -68,6 +68,29 @@ final class SearchOracleTests: XCTestCase {
                        Set(withheld.map(\.id)))
     }
 
+    /// A visible person's withheld texts (an item on a withdrawn consent, one objected to) are decided on
+    /// their own: their words find nobody, and they take no place among the results, so a short limit does
+    /// not come back short because a withheld text ranked first (a red team found both).
+    func testAWithheldTextNeitherFindsNorRanksItsOwner() throws {
+        let shown = try t.addCandidate("Vera Visible", basis: .contract, consent: .none,
+                                       cv: "CV with zqrankword once, and ordinary words about Swift and SQL.")
+        let withdrawn = try t.addCandidate("Wilma Withdrawn", basis: .contract, consent: .withdrawn, cv: "An ordinary CV.")
+        try t.addAssessment(withdrawn, text: "zqrankword zqrankword zqrankword zqburnoutword", basis: .consent)
+        let objecting = try t.addCandidate("Olle Objecting", basis: .contract, consent: .none, objected: true, cv: "Another CV.")
+        try t.addAssessment(objecting, text: "zqrankword zqrankword zqobjectword", basis: .legitimateInterest)
+        for user in ["recruiter", "lead", "dpo"] {
+            let gate = try t.gate(user)
+            XCTAssertEqual(try gate.fullTextSearch("zqrankword", limit: 1).map(\.id), [shown], "\(user): the best visible match fills the one place")
+            XCTAssertEqual(try gate.fullTextSearch("zqrankword").map(\.id), [shown], user)
+            XCTAssertEqual(try gate.fullTextSearch("zqburnoutword").map(\.id), [], "\(user): a word of a withdrawn-consent assessment")
+            XCTAssertEqual(try gate.fullTextSearch("zqobjectword").map(\.id), [], "\(user): a word of an item objected to")
+            // The same people are found by the words of the texts they may read.
+            XCTAssertEqual(try gate.fullTextSearch("ordinary CV").map(\.id).sorted(), [shown, withdrawn].sorted(), user)
+        }
+        XCTAssertEqual(Set(try t.gate("dpo").fullTextSearch("zqrankword", purpose: .dataSubjectRequest).map(\.id)),
+                       [shown, withdrawn, objecting], "the DPO answering a request finds every text")
+    }
+
     /// Withheld rows are listed after the others, by id, in every order: their place depends on nothing hidden.
     func testAWithheldRowsPlaceDependsOnNothingItHides() throws {
         let gate = try t.gate("recruiter")

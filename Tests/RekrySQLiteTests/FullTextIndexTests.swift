@@ -50,6 +50,38 @@ final class FullTextIndexTests: XCTestCase {
         XCTAssertEqual(try FullTextFile(path: textPath).integrityProblems(), [])
     }
 
+    /// A page's split key in `%_idx` is a prefix of its first term. FTS5's secure-delete leaves the key when
+    /// the first term goes and others stay on the page (a red team found a CV's word so); the erasure
+    /// replaces it, so no prefix of the person's words stays, and the index stays sound and searchable.
+    func testAnErasedWordThatStartedAPageLeavesNoSplitKeyBehind() throws {
+        let gate = try t.gate("lead")
+        func word(_ person: Int, _ j: Int) -> String { "pfx\(String(format: "%04d", person))w\(String(format: "%02d", j))" }
+        for person in 0..<150 {
+            _ = try t.addCandidate("Split Person\(person)", cv: (0..<50).map { word(person, $0) }.joined(separator: " "))
+        }
+        // One big segment of many pages, with keys inside people's runs of words.
+        let file = try FullTextFile(path: textPath)
+        try file.execute("INSERT INTO textIndex(textIndex) VALUES ('optimize')")
+        let keys = try file.splitKeys()
+        // A key naming one person (`0pfx0042…`), on a page that keeps other people's words.
+        guard let key = keys.first(where: { $0.count >= 8 && $0.hasPrefix("0pfx") && !$0.hasPrefix("0pfx0149") }) else {
+            return XCTFail("no page starts inside a person's words: \(keys)")
+        }
+        let person = Int(key.dropFirst(4).prefix(4))!
+        let id = try XCTUnwrap(try gate.fullTextSearch(word(person, 0)).first?.id)
+        _ = try gate.erase(candidateIds: [id])
+        try gate.checkpointJournals()
+        let name = "pfx" + String(format: "%04d", person)
+        XCTAssertEqual(t.filesContain(name), [], "no prefix of the erased words in any file (the split key was \(key))")
+        XCTAssertFalse(try FullTextFile(path: textPath).splitKeys().contains { $0.hasPrefix("0" + name) })
+        XCTAssertEqual(try FullTextFile(path: textPath).integrityProblems(), [])
+        // Every other person's words are still found, the next person's first word included.
+        for other in [person - 1, person + 1] where other >= 0 {
+            XCTAssertEqual(try gate.fullTextSearch(word(other, 0)).count, 1, "person \(other)")
+            XCTAssertEqual(try gate.fullTextSearch(word(other, 49)).count, 1, "person \(other)")
+        }
+    }
+
     /// The register commits first, then the index: a transaction that fails indexes nothing, so no row id is
     /// ever indexed before the register has given it out.
     func testATextIsIndexedOnlyOnceItsTransactionCommits() throws {

@@ -63,9 +63,28 @@ extension Gate {
         let words = SearchFolding.words(text)
         guard !words.isEmpty, actor.role != .admin else { return [] }
         try audited { try $0.audit(.listFullText, subject: nil, purpose: purpose) }
-        let found = try rows(ids: backend.searchText(words: words, limit: limit), purpose: purpose)
+        // Each match is decided on the text that matched, before it counts towards `limit`: a word of a
+        // withheld CV or assessment must neither find its owner nor take a place among the results (the
+        // size of a shortened list would tell that someone matched).
+        let now = clock.now()
+        var ids: [Int64] = [], found = Set<Int64>(), readable: [Int64: Set<Int64>] = [:]
+        try backend.searchTexts(words: words) { matches in
+            try readingInBackground { s in
+                for match in matches where !found.contains(match.candidateId) {
+                    if readable[match.candidateId] == nil {
+                        readable[match.candidateId] = try readableTexts(of: match.candidateId, session: s, purpose: purpose, now: now)
+                    }
+                    guard readable[match.candidateId]!.contains(match.rowid) else { continue }
+                    found.insert(match.candidateId)
+                    ids.append(match.candidateId)
+                    if ids.count >= limit { return true }
+                }
+                return false
+            }
+        }
+        let rows = try rows(ids: ids, purpose: purpose)
         // A candidate whose record is withheld is not found by the words of their documents either.
-        return visibility(purpose) == .everything ? found : found.filter { $0.name.value != nil }
+        return visibility(purpose) == .everything ? rows : rows.filter { $0.name.value != nil }
     }
 
     /// The rows of these candidates as they are now, in this order (a candidate erased meanwhile is left

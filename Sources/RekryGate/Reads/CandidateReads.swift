@@ -21,19 +21,8 @@ extension Gate {
         let badge = BadgePolicy.badge(for: facts, at: now)
         let consents = try s.consents(candidateId: id)
 
-        /// The badge of an item held on `basis`, sharing the candidate's flags and consent.
         func itemBadge(_ basis: LegalBasis, restricted: Bool? = nil, objected: Bool? = nil) -> Badge {
-            var f = facts
-            f.basis = basis
-            if basis.needsConsent {
-                let consentPurpose: ConsentPurpose = basis == .explicitConsent ? .psychAssessment
-                    : (record.consentPurpose ?? .talentPool)
-                f.consent = Self.latestConsent(consents, purpose: consentPurpose)
-            }
-            if let restricted { f.restricted = restricted }
-            if let objected { f.objected = objected }
-            f.source = nil  // Art. 14 is tracked on the candidate record itself
-            return BadgePolicy.badge(for: f, at: now)
+            Self.itemBadge(record, consents: consents, basis: basis, restricted: restricted, objected: objected, now: now)
         }
 
         let name = Gated.decide(decide(.identity, purpose: purpose, badge: badge), badge: badge) { record.fullName }
@@ -118,5 +107,40 @@ extension Gate {
         records.filter { $0.purpose == purpose }.max { $0.givenAt < $1.givenAt }.map {
             ConsentDates(givenAt: $0.givenAt, expiresAt: $0.expiresAt, withdrawnAt: $0.withdrawnAt)
         }
+    }
+}
+
+extension Gate {
+    /// The badge of an item of `record` held on `basis`, sharing the candidate's flags and consent.
+    static func itemBadge(_ record: CandidateRecord, consents: [ConsentRecord], basis: LegalBasis,
+                          restricted: Bool? = nil, objected: Bool? = nil, now: Date) -> Badge {
+        var f = record.badgeFacts
+        f.basis = basis
+        if basis.needsConsent {
+            let consentPurpose: ConsentPurpose = basis == .explicitConsent ? .psychAssessment
+                : (record.consentPurpose ?? .talentPool)
+            f.consent = latestConsent(consents, purpose: consentPurpose)
+        }
+        if let restricted { f.restricted = restricted }
+        if let objected { f.objected = objected }
+        f.source = nil  // Art. 14 is tracked on the candidate record itself
+        return BadgePolicy.badge(for: f, at: now)
+    }
+
+    /// The full-text row ids of the candidate's texts the actor may read: documents and (as minus their ids)
+    /// assessments, each decided on its own badge as the candidate's view decides it.
+    func readableTexts(of candidateId: Int64, session s: any StorageSession, purpose: Purpose, now: Date) throws -> Set<Int64> {
+        guard let record = try s.candidate(id: candidateId) else { return [] }
+        let consents = try s.consents(candidateId: candidateId)
+        var readable = Set<Int64>()
+        for d in try s.documents(candidateId: candidateId) {
+            let badge = Self.itemBadge(record, consents: consents, basis: d.basis, now: now)
+            if decide(.documents, purpose: purpose, badge: badge) == .allow { readable.insert(d.id) }
+        }
+        for a in try s.assessments(candidateId: candidateId) {
+            let badge = Self.itemBadge(record, consents: consents, basis: a.basis, now: now)
+            if decide(.assessments, purpose: purpose, badge: badge) == .allow { readable.insert(-a.id) }
+        }
+        return readable
     }
 }

@@ -56,18 +56,14 @@ import RekryStorage
         }
     }
 
-    /// The candidates the best-ranked of `found` belong to, each once, best first, at most `limit`.
-    static func candidates(_ db: Database, ranked found: [(rowid: Int64, rank: Double)], limit: Int) throws -> [Int64] {
-        var seen = Set<Int64>()
-        var out: [Int64] = []
-        for (rowid, _) in found {
+    /// The candidate each of `found` belongs to, in the same order (a text whose row is gone is left out).
+    static func owners(_ db: Database, of found: ArraySlice<(rowid: Int64, rank: Double)>) throws -> [TextMatch] {
+        try found.compactMap { rowid, _ in
             let candidate = rowid > 0
                 ? try Int64.fetchOne(db, sql: "SELECT candidateId FROM document WHERE id = ?", arguments: [rowid])
                 : try Int64.fetchOne(db, sql: "SELECT candidateId FROM assessment WHERE id = ?", arguments: [-rowid])
-            if let candidate, seen.insert(candidate).inserted { out.append(candidate) }
-            if out.count >= limit { break }
+            return candidate.map { TextMatch(rowid: rowid, candidateId: $0) }
         }
-        return out
     }
 }
 
@@ -161,10 +157,18 @@ final class TextIndexWork {
     /// Takes these texts out of the index now, each given with the words it was indexed with; texts the index
     /// does not hold (never indexed, or taken out by an earlier try) are skipped, since deleting them would
     /// corrupt it.
+    ///
+    /// FTS5 writes a deletion into its segments as the transaction commits, but leaves the split key of a
+    /// page whose first term went (a prefix of that word): a second transaction replaces those keys. It runs
+    /// for texts already out of the index too, so that repeating a removal after a crash between the two
+    /// still clears them.
     func remove(_ entries: [FullTextEntry]) throws {
         forget(entries.map(\.rowid))
         let inIndex = try file.held(entries.map(\.rowid))
         try file.transaction { try file.delete(entries.filter { inIndex.contains($0.rowid) }) }
+        var words = Set<String>()
+        for entry in entries { for word in entry.folded.split(separator: " ") { words.insert(String(word)) } }
+        try file.transaction { _ = try file.replaceStaleSignposts(for: words) }
     }
 
     /// Indexes the held texts (after the register's commit), each once; `storedTexts` reads the texts of
@@ -192,20 +196,21 @@ final class TextIndexWork {
 }
 
 extension SQLiteRegister {
-    /// Candidate ids whose CVs or notes hold every one of the folded `words`, best match first (bm25 over the
-    /// whole register).
-    public func searchText(words: [String], limit: Int) throws -> [Int64] {
-        guard let match = TextIndex.matchExpression(words) else { return [] }
-        return try surfacingDamage {
+    /// The texts holding every one of the folded `words`, best match first (bm25 over the whole register),
+    /// handed to `take` in batches: the first 64, then each time four times as many are asked for, until
+    /// `take` has enough or the index has no more.
+    public func searchTexts(words: [String], take: ([TextMatch]) throws -> Bool) throws {
+        guard let match = TextIndex.matchExpression(words) else { return }
+        try surfacingDamage {
             let file = try textIndex.reader()
             let reader = try backgroundReader
-            // A candidate can match with several texts: ask for more until `limit` people are found or the
-            // index has no more.
-            var asked = limit * 2
+            var asked = 64, handed = 0
             while true {
                 let found = try file.matches(match, limit: asked)
-                let ids = try reader.read { db in try TextIndex.candidates(db, ranked: found, limit: limit) }
-                if ids.count >= limit || found.count < asked { return ids }
+                guard found.count > handed else { return }
+                let batch = try reader.read { db in try TextIndex.owners(db, of: found[handed...]) }
+                handed = found.count
+                if try take(batch) || found.count < asked { return }
                 asked *= 4
             }
         }

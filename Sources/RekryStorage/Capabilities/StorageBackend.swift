@@ -23,8 +23,10 @@ public protocol StorageBackend: AnyObject, Sendable {
     func count(_ query: CandidateQuery, cap: Int, now: Date, visibility: RowVisibility) throws -> Int
     /// The number of candidates on the register, from a kept counter (never a scan).
     func candidateCount() throws -> Int
-    /// Candidate ids whose indexed texts hold every one of `words`, best match first.
-    func searchText(words: [String], limit: Int) throws -> [Int64]
+    /// The texts holding every one of `words`, best match first, handed to `take` a batch at a time until it
+    /// returns true (it has enough) or none are left. Each is named with its candidate, so that the gate can
+    /// decide on the text itself: a match in a withheld document must not find or rank its owner.
+    func searchTexts(words: [String], take: ([TextMatch]) throws -> Bool) throws
     /// Makes every write durable and leaves no old page in any journal (after erasures, revokes, bulk loads).
     func checkpoint() throws
     /// Removes the candidates' texts from the full-text index, from the texts still stored (so before their
@@ -37,7 +39,31 @@ public protocol StorageBackend: AnyObject, Sendable {
     func integrityCheck() throws -> [(part: String, problems: [String])]
 }
 
+/// One full-text match: the text (a document id, or minus an assessment id) and the candidate who has it.
+public struct TextMatch: Sendable, Equatable {
+    public var rowid: Int64
+    public var candidateId: Int64
+    public init(rowid: Int64, candidateId: Int64) {
+        self.rowid = rowid
+        self.candidateId = candidateId
+    }
+}
+
 extension StorageBackend {
+    /// Candidate ids whose indexed texts hold every one of `words`, best match first, with no regard to who
+    /// may read which text (benchmarks and storage tests; the gate filters per text with `searchTexts`).
+    public func searchText(words: [String], limit: Int) throws -> [Int64] {
+        var seen = Set<Int64>(), ids: [Int64] = []
+        try searchTexts(words: words) { matches in
+            for match in matches where seen.insert(match.candidateId).inserted {
+                ids.append(match.candidateId)
+                if ids.count >= limit { return true }
+            }
+            return false
+        }
+        return ids
+    }
+
     /// One write transaction that does not touch the full-text index.
     public func write<T>(_ body: (any StorageSession) throws -> T) throws -> T {
         try write(indexingText: false, body)
