@@ -109,6 +109,26 @@ final class BreachLogTests: XCTestCase {
         XCTAssertEqual(BreachCategories.parse("contact,bank-details"), .failure(BreachCategoryError(word: "bank-details")))
     }
 
+    /// A description that names the person in the genitive, as Swedish and Norwegian write it ("Åsas CV",
+    /// no apostrophe), in capitals or with an English "'s", loses every form of the name on erasure.
+    func testAnErasureTakesTheNameOutOfADescriptionInEveryForm() throws {
+        let person = try t.addCandidate("Åsa Qvarnströmer", email: "asa.q@example.se")
+        let other = try t.addCandidate("Bo Bystander", email: "bo@example.se")
+        let dpo = try t.gate("dpo")
+        var d = draft(discovered: t.clock.now(), affected: [person, other])
+        d.what = "Åsas CV och Qvarnströmers personbrev skickades till fel kund; ÅSA QVARNSTRÖMER; Qvarnströmer's letter; Qvarnströmer:s"
+        d.measures = "Called Qvarnströmer and Bo Bystander's manager"
+        _ = try dpo.recordBreach(d)
+        _ = try dpo.erase(candidateIds: [person], request: "DSR-12")
+        try dpo.checkpointJournals()
+        for needle in ["Qvarnstr", "QVARNSTR", "Åsa", "ÅSA"] {
+            XCTAssertEqual(t.filesContain(needle), [], needle)
+        }
+        let breach = try XCTUnwrap(try dpo.breaches().breaches.first)
+        XCTAssertTrue(breach.what.contains("skickades till fel kund"), "the rest of the description stays: \(breach.what)")
+        XCTAssertTrue(breach.measures.contains("Bo Bystander's manager"), "other people's names stay: \(breach.measures)")
+    }
+
     func testTheLettersRecipientsComeThroughTheGateAndAnErasedPersonLeavesOnlyAPseudonym() throws {
         let a = try t.addCandidate("Anna Affected", email: "anna@example.se")
         let b = try t.addCandidate("Zqvxbreachname Gone", email: "zqvxbreachmail@example.se")

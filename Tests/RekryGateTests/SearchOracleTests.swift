@@ -91,6 +91,16 @@ final class SearchOracleTests: XCTestCase {
                        [shown, withdrawn, objecting], "the DPO answering a request finds every text")
     }
 
+    /// A withheld row carries no date of last activity (the JSON list printed it outright before).
+    func testAWithheldRowTellsNothingOfItsActivity() throws {
+        let rows = try t.gate("recruiter").page(CandidateQuery(), from: .start, limit: 100)
+        let hidden = Set(withheld.map(\.id))
+        XCTAssertEqual(rows.filter { hidden.contains($0.id) }.count, withheld.count)
+        for row in rows {
+            XCTAssertEqual(row.lastActivityAt == nil, hidden.contains(row.id), "row \(row.id)")
+        }
+    }
+
     /// Withheld rows are listed after the others, by id, in every order: their place depends on nothing hidden.
     func testAWithheldRowsPlaceDependsOnNothingItHides() throws {
         let gate = try t.gate("recruiter")

@@ -184,10 +184,12 @@ struct ContactRedaction {
         var sources: [String] = []
         if let name {
             // The whole name, then each of its words on its own ("Karlsson told by phone"): a free text that names
-            // the person may name them in part. Short words (initials) are left, as they name no one.
+            // the person may name them in part. Short words (initials) are left, as they name no one. Each may
+            // carry a genitive ending: Swedish and Norwegian write "Åsas CV" and "Qvarnströms brev" (no
+            // apostrophe), English "Åsa's", and an abbreviation takes a colon ("SVT:s").
             let words = name.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init).filter { $0.count >= 3 }
             for part in [name] + words where part.count >= 3 {
-                sources.append(#"\b"# + NSRegularExpression.escapedPattern(for: part) + #"\b"#)
+                sources.append(#"\b"# + NSRegularExpression.escapedPattern(for: part) + #"(?:['’:]?s|es)?\b"#)
             }
         }
         if let email, !email.isEmpty { sources.append(NSRegularExpression.escapedPattern(for: email)) }

@@ -91,13 +91,15 @@ public struct CandidateRow: Sendable, Codable {
     public var position: Gated<String>
     public var stage: Gated<Stage?>
     public var badge: Badge
-    public var lastActivityAt: Date
+    /// When the person was last active; nil on a row whose profile is withheld (a withheld row's place and
+    /// content say nothing of its activity).
+    public var lastActivityAt: Date?
     /// Where the row stands in its list (for the next page); not part of the JSON.
     public var key: PageKey = PageKey(parts: [])
 
     enum CodingKeys: String, CodingKey { case id, name, position, stage, badge, lastActivityAt }
 
-    init(id: Int64, name: Gated<String>, position: Gated<String>, stage: Gated<Stage?>, badge: Badge, lastActivityAt: Date, key: PageKey) {
+    init(id: Int64, name: Gated<String>, position: Gated<String>, stage: Gated<Stage?>, badge: Badge, lastActivityAt: Date?, key: PageKey) {
         self.id = id
         self.name = name
         self.position = position

@@ -113,7 +113,7 @@ extension Gate {
         }
         let stage = Gated.decide(decide(.processes, purpose: purpose, badge: badge), badge: badge) { record.derived.stage }
         return CandidateRow(id: record.id, name: name, position: position, stage: stage, badge: badge,
-                            lastActivityAt: record.derived.lastActivityAt, key: key)
+                            lastActivityAt: position.value == nil ? nil : record.derived.lastActivityAt, key: key)
     }
 }
 
