@@ -103,6 +103,14 @@ final class EraseCommandTests: XCTestCase {
         let email = planted.markers["Email"]!.lowercased() + "@example.se"
         try t.gate("lead").addDocument(candidateId: planted.candidateId, kind: .coverLetter,
                                        body: "Reach me at \(email.uppercased()) or 070-917 44 21, zqkeepmarker.")
+        // And into the short texts around them: a consent's channel and wording, a document's title, an
+        // assessment's title, a disclosure (a red team found each kept after the run).
+        let c = planted.candidateId
+        try t.execute("INSERT INTO consent(candidateId, purpose, givenAt, expiresAt, channel, text) VALUES (?, 'newsletter', 1, NULL, ?, ?)",
+                      [c, "email from \(email)", "Jag (\(email), 070-917 44 21) samtycker. zqconsentkeep"])
+        try t.execute("UPDATE document SET title = ? WHERE candidateId = ? AND kind = 'cover-letter'", ["Letter \(email) 0709174421", c])
+        try t.execute("UPDATE assessment SET title = 'Test sent to ' || ? WHERE candidateId = ?", [email, c])
+        try t.execute("INSERT INTO disclosure(candidateId, recipient, disclosedAt, what) VALUES (?, 'Client AB', 1, ?)", [c, "profile with \(email)"])
         // Still in an open process: nothing due. A Norwegian last contacted long ago: the NO contact rule (12m
         // after last contact). A Swede likewise: Sweden has no such rule, and no process closed.
         let open = try t.addCandidate("Open Process", basis: .contract, consent: .none, email: "zqopenmark@example.se")
@@ -131,6 +139,8 @@ final class EraseCommandTests: XCTestCase {
         XCTAssertEqual(t.filesContain(email.uppercased()) + t.filesContain("070-917 44 21") + t.filesContain("0709174421"), [],
                        "the contact details left the cover letter and the full-text index")
         XCTAssertFalse(t.filesContain("zqkeepmarker").isEmpty, "the rest of the letter stays")
+        XCTAssertFalse(t.filesContain("zqconsentkeep").isEmpty, "the rest of the consent's wording stays")
+        XCTAssertEqual(try t.scalar("SELECT count(*) FROM consent WHERE text LIKE '%[contact details removed]%'") as Int?, 1)
         XCTAssertFalse(try rekry(["list", "--full-text", "070-917"], as: "dpo").stdout.contains("Anna"))
         XCTAssertFalse(t.filesContain(planted.markers["Cv"]!).isEmpty, "the CV stays")
         XCTAssertFalse(t.filesContain("zqopenmark").isEmpty, "an open process keeps its contact details")

@@ -20,7 +20,7 @@ final class MigrationTests: XCTestCase {
         }
         XCTAssertEqual(try register.writer.read { try Migrations.migrator.appliedIdentifiers($0) }, ["v1 register", "v1 rules", "v1 indexes", "v2 write model", "v3 signatures", "v4 erasure", "v5 free-space scrub",
                         "v6 category erasure", "v7 contact indexes", "v8 requests and breaches", "v9 retention events",
-                        "v10 one full-text index"])
+                        "v10 one full-text index", "v12 consent redaction"])
     }
 
     func testFileRegisterUsesWAL() throws {
@@ -45,6 +45,10 @@ final class MigrationTests: XCTestCase {
         XCTAssertThrowsError(try t.execute("UPDATE consent SET expiresAt = expiresAt + 1 WHERE candidateId = ?", [id]))
         try t.execute("UPDATE consent SET withdrawnAt = givenAt + 10 WHERE candidateId = ?", [id])
         XCTAssertThrowsError(try t.execute("UPDATE consent SET withdrawnAt = givenAt + 20 WHERE candidateId = ?", [id]), "withdrawn once")
+        // Since v12 the wording may change to a redaction of contact details, and only to one (withdrawn or not).
+        try t.execute("UPDATE consent SET text = 'I agree. [contact details removed]', channel = 'web [contact details removed]' WHERE candidateId = ?", [id])
+        XCTAssertThrowsError(try t.execute("UPDATE consent SET channel = 'phone' WHERE candidateId = ?", [id]))
+        XCTAssertThrowsError(try t.execute("UPDATE consent SET withdrawnAt = NULL WHERE candidateId = ?", [id]))
         // The candidate row's copy of the consent dates is the write model's to keep (since "v2 write model"):
         // a raw UPDATE does not touch it, and `ConsentWriteTests` checks that the gate's withdrawal does.
         XCTAssertNil(try t.scalar("SELECT consentWithdrawnAt FROM candidate WHERE id = ?", [id]) as Double?)

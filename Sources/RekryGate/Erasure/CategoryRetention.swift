@@ -118,7 +118,9 @@ extension Gate {
                                           entry: WriteModel.standard.textEntry(candidateId: item.candidateId, assessmentId: a.id, text: redacted))
                         texts += 1
                     }
-                    // And from a breach's free text, should it quote them.
+                    // And from every shorter free text of theirs (titles, disclosures, statements, a consent's
+                    // channel and wording), and from a breach's free text, should one quote them.
+                    texts += try s.redactShortTexts(candidateId: item.candidateId, redaction.apply)
                     texts += try redaction.applyToBreaches(s)
                     counts["texts-redacted"] = texts
                     _ = try changeCandidate(tx, id: item.candidateId, action: .eraseCandidate, countsAsActivity: false) { r in

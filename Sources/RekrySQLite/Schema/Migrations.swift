@@ -469,6 +469,22 @@ enum Migrations {
         m.registerMigration("v10 one full-text index") { db in
             try db.execute(sql: "INSERT OR REPLACE INTO registerInfo(key, value) VALUES ('textIndexRebuild', 'pending')")
         }
+        m.registerMigration("v12 consent redaction") { db in
+            // A consent's record stays append-only (a withdrawal may be added, once), but its channel and
+            // wording may be redacted: a retention run that takes a person's contact details takes them out of
+            // the consent they wrote them into. The only change allowed to the wording is one that carries the
+            // redaction mark.
+            try db.execute(sql: """
+                DROP TRIGGER consent_append_only;
+                CREATE TRIGGER consent_append_only BEFORE UPDATE ON consent
+                WHEN NEW.candidateId IS NOT OLD.candidateId OR NEW.purpose IS NOT OLD.purpose
+                  OR NEW.givenAt IS NOT OLD.givenAt OR NEW.expiresAt IS NOT OLD.expiresAt
+                  OR (NEW.withdrawnAt IS NOT OLD.withdrawnAt AND (OLD.withdrawnAt IS NOT NULL OR NEW.withdrawnAt IS NULL))
+                  OR (NEW.channel IS NOT OLD.channel AND instr(NEW.channel, '[contact details removed]') = 0)
+                  OR (NEW.text IS NOT OLD.text AND instr(NEW.text, '[contact details removed]') = 0)
+                BEGIN SELECT RAISE(ABORT, 'consent history is append-only: only a withdrawal, or a redaction of contact details, may be added'); END;
+                """)
+        }
         return m
     }
 }

@@ -213,6 +213,34 @@ extension SQLiteSession {
         text.add(FullTextEntry(rowid: entry.rowid, folded: entry.folded))
     }
 
+    func redactShortTexts(candidateId: Int64, _ redact: (String) -> String?) throws -> Int {
+        // (table, its free-text columns, how its rows belong to the candidate)
+        let places: [(table: String, columns: [String], owner: String)] = [
+            ("document", ["title"], "candidateId = ?"),
+            ("assessment", ["title", "provider"], "candidateId = ?"),
+            ("disclosure", ["recipient", "what"], "candidateId = ?"),
+            ("referenceStatement", ["text"], "referenceId IN (SELECT id FROM reference WHERE candidateId = ?)"),
+            // v12 lets a consent's channel and wording change only to a redaction.
+            ("consent", ["channel", "text"], "candidateId = ?"),
+        ]
+        var changed = 0
+        for place in places {
+            let columns = place.columns.joined(separator: ", ")
+            for row in try Row.fetchAll(db, sql: "SELECT id, \(columns) FROM main.\(place.table) WHERE \(place.owner)", arguments: [candidateId]) {
+                var values: [String: String] = [:]
+                for column in place.columns {
+                    if let text = row[column] as String?, let redacted = redact(text) { values[column] = redacted }
+                }
+                guard !values.isEmpty else { continue }
+                let sets = values.keys.sorted().map { "\($0) = ?" }.joined(separator: ", ")
+                try db.execute(sql: "UPDATE main.\(place.table) SET \(sets) WHERE id = ?",
+                               arguments: StatementArguments(values.keys.sorted().map { values[$0]! }) + [row["id"] as Int64])
+                changed += 1
+            }
+        }
+        return changed
+    }
+
     func deleteReferences(candidateId: Int64) throws -> (references: Int, statements: Int) {
         let statements = try Int.fetchOne(db, sql: """
             SELECT count(*) FROM referenceStatement WHERE referenceId IN (SELECT id FROM reference WHERE candidateId = ?)
