@@ -44,6 +44,27 @@ final class BackupRestoreTests: XCTestCase {
         XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
     }
 
+    /// A correction or an objection made after the backup is not in the restored register: the restore names
+    /// the people and the kinds of change, so that someone makes them again (a red team found it silent).
+    func testARestoreNamesTheChangesItCannotBringBack() throws {
+        let t = try TestRegister()
+        let corrected = try t.addCandidate("Wrong Zqllname", basis: .contract, consent: .none, email: "wrong.zqll@example.se")
+        let objecting = try t.addCandidate("Olle Objecting", basis: .legitimateInterest, consent: .none)
+        let untouched = try t.addCandidate("Una Untouched", basis: .contract, consent: .none)
+        let rekry = runner(t)
+        let folder = t.directory + "/backup-changes"
+        XCTAssertEqual(try rekry(["backup", "--out", folder], "dpo").status, 0)
+        XCTAssertEqual(try rekry(["edit", String(corrected), "--name", "Right Name"], "lead").status, 0)
+        XCTAssertEqual(try rekry(["object", String(objecting), "--reason", "asked by phone"], "lead").status, 0)
+        let restore = try rekry(["restore", folder], "dpo")
+        XCTAssertEqual(restore.status, 0, restore.stderr)
+        XCTAssertTrue(restore.stderr.contains("changes made after the backup to 2 people"), restore.stderr)
+        XCTAssertTrue(restore.stderr.contains("candidate \(corrected) c-") && restore.stderr.contains("candidate.edit"), restore.stderr)
+        XCTAssertTrue(restore.stderr.contains("candidate \(objecting) c-") && restore.stderr.contains("objection.set"), restore.stderr)
+        XCTAssertFalse(restore.stderr.contains("candidate \(untouched) "), restore.stderr)
+        XCTAssertFalse(restore.stderr.contains("Zqllname") || restore.stderr.contains("Right Name"), "names no personal data")
+    }
+
     func testARestoreTakesAgainTheRefereesAndCategoriesErasedAfterTheBackup() throws {
         let t = try TestRegister()
         let planted = try ErasureMarkers.plant(in: t, tag: "D")

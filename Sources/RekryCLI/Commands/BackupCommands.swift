@@ -71,5 +71,17 @@ struct RestoreCommand: ParsableCommand {
             }
         }
         print("Restored \(target) from the backup of \(ISO8601DateFormatter().string(from: info.createdAt)); erased again: \(reapplied); audit entries carried over: \(carry.entries.count).")
+        let notCarried = carry.changesNotCarried
+        if !notCarried.isEmpty {
+            // Said on standard error, since it asks for work: a correction or an objection made after the
+            // backup is not in the restored register until someone makes it again.
+            var lines = ["Not in the restored register: changes made after the backup to \(notCarried.count) \(notCarried.count == 1 ? "person" : "people"). Make them again (Art. 16, 18, 19, 21):"]
+            let restored = try? Registers.open(at: target)
+            for change in notCarried {
+                let id = (try? restored?.backend.read { try $0.candidateId(pseudonym: change.subject) }).flatMap { $0 }
+                lines.append("  \(id.map { "candidate \($0)" } ?? "(added after the backup)") \(change.subject): \(change.actions.joined(separator: ", "))")
+            }
+            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        }
     }
 }

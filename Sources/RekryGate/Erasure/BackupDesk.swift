@@ -113,6 +113,27 @@ public struct RestoreCarry: Sendable {
     /// Referees erased after the backup, by referee id.
     public var erasedReferees: [Int64]
     public var erasedCategories: [CategoryErasureRecord]
+
+    /// The changes to people made after the backup that a restore does not bring back: corrections
+    /// (Art. 16), restrictions and objections (Art. 18, 21), consents recorded or withdrawn, items added. Each
+    /// person (by pseudonym, erased people left out) with the kinds of change, in the audit log's order.
+    /// Only erasures are applied again, from the pseudonymous logs; these are named so that someone does
+    /// them again by hand (the audit log holds no personal data, so it cannot replay them).
+    public var changesNotCarried: [(subject: String, actions: [String])] {
+        let kinds: Set<String> = [
+            AuditAction.candidateEdit, .consentRecord, .consentWithdraw, .restrictionSet, .restrictionLift, .objectionSet,
+            .objectionLift, .noticeSent, .documentAdd, .noteAdd, .assessmentAdd, .referenceAdd, .reportAttach, .reportGrant,
+            .reportRevoke, .processJoin, .stageMove, .processEmployment, .candidateAdd, .candidateImport,
+        ].reduce(into: []) { $0.insert($1.rawValue) }
+        let erased = Set(erasedCandidates)
+        var order: [String] = [], actions: [String: [String]] = [:]
+        for entry in entries where kinds.contains(entry.action) {
+            guard let subject = entry.subject, !erased.contains(subject) else { continue }
+            if actions[subject] == nil { order.append(subject) }
+            if !(actions[subject]?.contains(entry.action) ?? false) { actions[subject, default: []].append(entry.action) }
+        }
+        return order.map { ($0, actions[$0]!) }
+    }
 }
 
 extension Register {
