@@ -36,18 +36,18 @@ struct StoreBench {
         var ours = Samples(), base = Samples()
         for _ in 0..<200 {
             _ = try ours.time { try gate.page(CandidateQuery(), from: .start, limit: 50) }
-            _ = try base.time { try raw.read { try Row.fetchAll($0, sql: "SELECT * FROM candidate ORDER BY nameKey, id LIMIT 50") } }
+            _ = try base.time { try raw.read { try Row.fetchAll($0, sql: "SELECT * FROM candidate ORDER BY collationKey, id LIMIT 50") } }
         }
         report("first page (50 rows, by name)", ours: ours, raw: base)
 
         // Deep keyset page.
         ours = Samples(); base = Samples()
-        let mid = try raw.read { try String.fetchOne($0, sql: "SELECT nameKey FROM candidate ORDER BY nameKey LIMIT 1 OFFSET (SELECT count(*)/2 FROM candidate)") } ?? "m"
+        let mid = try raw.read { try String.fetchOne($0, sql: "SELECT collationKey FROM candidate ORDER BY collationKey LIMIT 1 OFFSET (SELECT count(*)/2 FROM candidate)") } ?? "m"
         for _ in 0..<200 {
             let rows = try gate.page(CandidateQuery(text: ""), from: .start, limit: 1)
             _ = rows
             _ = try ours.time { try gate.page(CandidateQuery(), from: .end, limit: 50) }
-            _ = try base.time { try raw.read { try Row.fetchAll($0, sql: "SELECT * FROM candidate WHERE (nameKey, id) > (?, 0) ORDER BY nameKey, id LIMIT 50", arguments: [mid]) } }
+            _ = try base.time { try raw.read { try Row.fetchAll($0, sql: "SELECT * FROM candidate WHERE (collationKey, id) > (?, 0) ORDER BY collationKey, id LIMIT 50", arguments: [mid]) } }
         }
         report("last page / deep keyset page", ours: ours, raw: base)
 
@@ -74,7 +74,7 @@ struct StoreBench {
             let now = Date().timeIntervalSince1970
             _ = try base.time { try raw.read { try Row.fetchAll($0, sql: """
                 SELECT * FROM candidate c WHERE c.basis IN ('consent','explicit-consent') AND (c.consentWithdrawnAt IS NULL OR c.consentWithdrawnAt > ?)
-                AND c.consentExpiresAt > ? AND c.consentExpiresAt <= ? ORDER BY nameKey, id LIMIT 50
+                AND c.consentExpiresAt > ? AND c.consentExpiresAt <= ? ORDER BY collationKey, id LIMIT 50
                 """, arguments: [now, now, now + 30 * 86_400]) } }
         }
         report("filter: consent expiring (50 rows)", ours: ours, raw: base)

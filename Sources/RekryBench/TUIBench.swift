@@ -24,7 +24,7 @@ struct TUIBench {
         _ = try probe.measure()  // page cache warm, as for a recruiter who opened it yesterday
         var samples = Samples(), raw = Samples()
         let sqlite3 = "/usr/bin/sqlite3"
-        let rawArguments = ["-readonly", db, "SELECT * FROM candidate ORDER BY nameKey, id LIMIT 36"]
+        let rawArguments = ["-readonly", db, "SELECT * FROM candidate ORDER BY collationKey, id LIMIT 36"]
         let hasRaw = FileManager.default.isExecutableFile(atPath: sqlite3)
         for _ in 0..<40 {
             samples.values.append(try probe.measure())
@@ -54,15 +54,15 @@ struct TUIBench {
 
         // Scrolling: j across window edges (each edge step reads one row by key), and PgDn.
         var ours = Samples(), base = Samples()
-        var key = try raw.read { try Row.fetchOne($0, sql: "SELECT nameKey, id FROM candidate ORDER BY nameKey, id LIMIT 1") }!
+        var key = try raw.read { try Row.fetchOne($0, sql: "SELECT collationKey, id FROM candidate ORDER BY collationKey, id LIMIT 1") }!
         for _ in 0..<2000 {
             ours.time {
                 app.handle(.char("j"))
                 _ = app.render()
             }
             try base.time {
-                key = try raw.read { try Row.fetchOne($0, sql: "SELECT * FROM candidate WHERE (nameKey, id) > (?, ?) ORDER BY nameKey, id LIMIT 1",
-                                                      arguments: [key["nameKey"] as String, key["id"] as Int64]) } ?? key
+                key = try raw.read { try Row.fetchOne($0, sql: "SELECT * FROM candidate WHERE (collationKey, id) > (?, ?) ORDER BY collationKey, id LIMIT 1",
+                                                      arguments: [key["collationKey"] as String, key["id"] as Int64]) } ?? key
             }
         }
         report("key j (scroll one row) + render", ours: ours, raw: base)
@@ -74,8 +74,8 @@ struct TUIBench {
                 _ = app.render()
             }
             try base.time {
-                key = try raw.read { try Row.fetchAll($0, sql: "SELECT * FROM candidate WHERE (nameKey, id) > (?, ?) ORDER BY nameKey, id LIMIT 36",
-                                                      arguments: [key["nameKey"] as String, key["id"] as Int64]).last } ?? key
+                key = try raw.read { try Row.fetchAll($0, sql: "SELECT * FROM candidate WHERE (collationKey, id) > (?, ?) ORDER BY collationKey, id LIMIT 36",
+                                                      arguments: [key["collationKey"] as String, key["id"] as Int64]).last } ?? key
             }
         }
         report("key PgDn (36 rows) + render", ours: ours, raw: base)
@@ -89,7 +89,7 @@ struct TUIBench {
                 _ = app.render()
             }
             try base.time {
-                _ = try raw.read { try Row.fetchAll($0, sql: "SELECT * FROM candidate ORDER BY nameKey \(toEnd ? "DESC" : "ASC"), id \(toEnd ? "DESC" : "ASC") LIMIT 36") }
+                _ = try raw.read { try Row.fetchAll($0, sql: "SELECT * FROM candidate ORDER BY collationKey \(toEnd ? "DESC" : "ASC"), id \(toEnd ? "DESC" : "ASC") LIMIT 36") }
             }
         }
         report("keys G / g (jump to either end) + render", ours: ours, raw: base)

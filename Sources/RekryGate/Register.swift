@@ -57,6 +57,8 @@ public final class Register: Sendable {
         let gate = Gate(register: self, account: account, identity: identity, trust: trust, clock: clock, auditAlarm: alarm)
         // An erasure a crash interrupted is finished before anything is read: the person is never seen half-erased.
         if alarm == nil { try gate.resumeErasures() }
+        // Rows stored before the name order's key existed get it before the first list.
+        try gate.rederiveCollationKeysIfMarked()
         return gate
     }
 

@@ -28,6 +28,12 @@ final class WriteModelTests: XCTestCase {
                                                         stageChangedAt: now - 30 * 86_400, basis: .contract)],
                          lastActivityAt: now - 100 * 86_400))
         XCTAssertEqual(d.nameKey, "bjorn odegard")
+        // The name order's key: surname first, in the firm's alphabet (the default profile names no country: Swedish,
+        // where Ø sorts as Ö, the last letter, written "}"); a Norwegian firm's puts Ø before Å ("|").
+        XCTAssertEqual(d.collationKey, "}deg{rd bj}rn")
+        let norwegian = WriteModel(policy: RetentionPolicy(rules: DefaultRetentionPolicy.policy.rules, country: "NO"))
+        XCTAssertEqual(norwegian.collation, .norwegian)
+        XCTAssertEqual(norwegian.collationKey(fullName: "Bjørn Ødegård"), "|deg}rd bj|rn")
         for token in ["bjorn", "odegard", "bjornodegard", "example", "no", "4791234567", "91234567", "controller", "equinor", "asa"] {
             XCTAssertTrue(d.searchTokens.contains(token), token)
         }

@@ -51,13 +51,21 @@ final class UpgradeTests: XCTestCase {
         XCTAssertEqual(try sqlite.writer.read { try Migrations.migrator.appliedIdentifiers($0) },
                        ["v1 register", "v1 rules", "v1 indexes", "v2 write model", "v3 signatures", "v4 erasure", "v5 free-space scrub",
                         "v6 category erasure", "v7 contact indexes", "v8 requests and breaches", "v9 retention events",
-                        "v10 one full-text index", "v12 consent redaction"])
+                        "v10 one full-text index", "v11 name collation", "v12 consent redaction"])
         // Written before the scrubbing VFS, both files were rewritten through it at this first open.
         XCTAssertEqual(try sqlite.writer.read(FreeSpaceScrub.pendingFiles), [])
         let register = Register(backend: sqlite)
         let clock = ManualTime(Date(timeIntervalSince1970: 1_795_910_400))  // 2026-11-29
         let recruiter = try register.signIn(try Identity.load(from: dir + "/keys/recruiter.identity"), clock: clock)
         XCTAssertEqual(try recruiter.count(CandidateQuery()).value, 30)
+        // The first sign-in gave every old row its name-order key through the write model (Swedish: no profile).
+        XCTAssertNil(try sqlite.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM registerInfo WHERE key = ?", arguments: [SettingKey.collationRederive]) })
+        let keyed = try sqlite.writer.read { db in try Row.fetchAll(db, sql: "SELECT fullName, collationKey FROM candidate") }
+        XCTAssertEqual(keyed.count, 30)
+        for row in keyed {
+            XCTAssertEqual(row["collationKey"] as String, NameCollation.key(row["fullName"], language: .swedish))
+        }
         let rows = try recruiter.page(CandidateQuery(), from: .start, limit: 30)
         XCTAssertEqual(rows.count, 30)
         guard let shown = rows.first(where: { $0.name.value != nil }), let name = shown.name.value else { return XCTFail("nobody shown") }

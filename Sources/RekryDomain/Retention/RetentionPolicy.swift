@@ -61,7 +61,8 @@ public struct RetentionRule: Sendable, Equatable {
 /// parsed from a small text file.
 ///
 /// Format: `#` starts a comment. Two optional settings, each once: `firm NAME…` and `country CC` (the firm's
-/// own country, whose public holidays move request deadlines). Then one rule a line,
+/// own country, whose public holidays move request deadlines and whose alphabet `NameCollation` sorts names
+/// in). Then one rule a line,
 /// `CATEGORY EVENT PERIOD [COUNTRY]`: PERIOD is a whole number followed by `d`, `m` or `y`; COUNTRY
 /// defaults to `*`.
 public struct RetentionPolicy: Sendable, Equatable {

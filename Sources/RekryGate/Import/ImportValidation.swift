@@ -89,7 +89,7 @@ enum ImportValidation {
             country: country, source: source,
             sourceDetail: check(.sourceDetail, fallback: nil) { try FieldRules.text(raw(.sourceDetail), field: "source-detail") },
             collectedAt: now, notifiedAt: nil, basis: basis, consentPurpose: consentPurpose, restricted: false, objected: false,
-            derived: DerivedColumns(nameKey: "", searchTokens: [], stage: nil, stageRank: -1, lastActivityAt: now, retentionDueAt: nil, consent: nil))
+            derived: DerivedColumns(nameKey: "", collationKey: "", searchTokens: [], stage: nil, stageRank: -1, lastActivityAt: now, retentionDueAt: nil, consent: nil))
         record = model.rederive(record, facts: WriteModel.Facts(consents: consents, participations: [], lastActivityAt: now))
 
         var links: [ProfileLink] = []

@@ -228,7 +228,7 @@ extension Gate {
             currentEmployer: try FieldRules.text(draft.currentEmployer, field: "--employer"), country: country,
             source: draft.source, sourceDetail: try FieldRules.text(draft.sourceDetail, field: "--source-detail"),
             collectedAt: now, notifiedAt: nil, basis: draft.basis, consentPurpose: consentPurpose, restricted: false,
-            objected: false, derived: DerivedColumns(nameKey: "", searchTokens: [], stage: nil, stageRank: -1,
+            objected: false, derived: DerivedColumns(nameKey: "", collationKey: "", searchTokens: [], stage: nil, stageRank: -1,
                                                      lastActivityAt: now, retentionDueAt: nil, consent: nil))
         let consents = draft.consent.map { [$0.record(now: now)] } ?? []
         return try audited { tx in

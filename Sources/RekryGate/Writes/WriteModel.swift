@@ -10,8 +10,15 @@ import RekryStorage
 /// agreeing with each other whoever wrote the row.
 public struct WriteModel: Sendable {
     public let policy: RetentionPolicy
+    /// The alphabet the name order sorts in: the firm's, from its retention profile's `country` line
+    /// (Norwegian for NO, Swedish for SE and when the profile names no country). Setting another profile
+    /// re-derives every row, so the stored keys follow it.
+    public let collation: NameCollation.Language
 
-    public init(policy: RetentionPolicy) { self.policy = policy }
+    public init(policy: RetentionPolicy) {
+        self.policy = policy
+        self.collation = NameCollation.Language(country: policy.country)
+    }
 
     /// The write model with the firm's default retention policy (`data/policies/default.policy`).
     public static let standard = WriteModel(policy: DefaultRetentionPolicy.policy)
@@ -42,11 +49,17 @@ public struct WriteModel: Sendable {
         let events = Self.events(facts, activity: activity, talentPool: consentPurpose == .talentPool ? consent : nil)
         return DerivedColumns(
             nameKey: SearchFolding.fold(fullName),
+            collationKey: collationKey(fullName: fullName),
             searchTokens: SearchTokens.tokens(fullName: fullName, email: email, phone: phone, country: country,
                                               title: title, employer: employer),
             stage: latest?.stage, stageRank: latest?.stage.rank ?? -1, lastActivityAt: activity,
             retentionDueAt: policy.personDue(events, country: country),
             consent: consent)
+    }
+
+    /// The key the name order sorts by (`NameCollation`): surname, then given names, in the firm's alphabet.
+    public func collationKey(fullName: String) -> String {
+        NameCollation.key(fullName, language: collation)
     }
 
     /// The dates a retention rule can count from, out of the person's processes and consents.

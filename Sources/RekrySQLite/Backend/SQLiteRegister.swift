@@ -163,6 +163,8 @@ public final class SQLiteRegister: StorageBackend, Sendable {
             // Every page of a new register is written through the scrubbing VFS: nothing to rewrite.
             try queue.write(FreeSpaceScrub.markDone)
             try queue.write(TextIndexRebuild.markDone)
+            // Every row of a new register gets its name-order key from the write model as it is written.
+            try queue.write(clearCollationMark)
             let register = SQLiteRegister(writer: queue, path: path)
             try register.surfacingDamage { _ = try register.textIndex.writer() }
             return register
@@ -172,10 +174,16 @@ public final class SQLiteRegister: StorageBackend, Sendable {
         }
     }
 
+    /// Removes the mark of migration "v11 name collation" (see `SettingKey.collationRederive`).
+    static func clearCollationMark(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM registerInfo WHERE key = ?", arguments: [SettingKey.collationRederive])
+    }
+
     /// A private in-memory register, for tests.
     @_spi(Testing) public static func inMemory() throws -> SQLiteRegister {
         let queue = try DatabaseQueue(configuration: configuration())
         try Migrations.migrator.migrate(queue)
+        try queue.write(clearCollationMark)
         return SQLiteRegister(writer: queue, path: ":memory:")
     }
 

@@ -6,9 +6,9 @@ import GRDB
 enum BulkIndexes {
     static let statements = [
         "CREATE UNIQUE INDEX IF NOT EXISTS candidate_pseudonym ON candidate(pseudonym)",
-        "CREATE INDEX IF NOT EXISTS candidate_name ON candidate(nameKey, id)",
+        "CREATE INDEX IF NOT EXISTS candidate_name ON candidate(collationKey, id)",
         "CREATE INDEX IF NOT EXISTS candidate_activity ON candidate(lastActivityAt, id)",
-        "CREATE INDEX IF NOT EXISTS candidate_stage ON candidate(stageRank, nameKey, id)",
+        "CREATE INDEX IF NOT EXISTS candidate_stage ON candidate(stageRank, collationKey, id)",
         "CREATE INDEX IF NOT EXISTS candidate_retention ON candidate(retentionDueAt, id) WHERE retentionDueAt IS NOT NULL",
         "CREATE INDEX IF NOT EXISTS link_candidate ON candidateLink(candidateId)",
         "CREATE INDEX IF NOT EXISTS consent_candidate ON consent(candidateId, purpose, givenAt)",

@@ -100,7 +100,7 @@ struct SearchTokenRow: Comparable {
 final class BulkStatements {
     let candidate, consent, document, link, participation, reference, statement, assessment: BulkStatement
     init(_ db: Database) throws {
-        candidate = try BulkStatement(db, "INSERT INTO candidate(id, \(SQLiteSession.candidateColumns)) VALUES (\(Array(repeating: "?", count: 28).joined(separator: ",")))")
+        candidate = try BulkStatement(db, "INSERT INTO candidate(id, \(SQLiteSession.candidateColumns)) VALUES (\(Array(repeating: "?", count: 29).joined(separator: ",")))")
         consent = try BulkStatement(db, "INSERT INTO consent(candidateId, purpose, givenAt, expiresAt, withdrawnAt, channel, text) VALUES (?,?,?,?,?,?,?)")
         document = try BulkStatement(db, "INSERT INTO document(id, candidateId, kind, title, body, receivedAt, basis) VALUES (?,?,?,?,?,?,?)")
         link = try BulkStatement(db, "INSERT INTO candidateLink(candidateId, kind, url, source) VALUES (?,?,?,?)")
@@ -112,7 +112,7 @@ final class BulkStatements {
 
     func insert(_ b: CandidateBundle, db: Database) throws {
         let c = b.candidate, d = c.derived
-        try candidate.bind(c.id).bind(c.pseudonym).bind(c.fullName).bind(d.nameKey).bind(c.email).bind(c.phone).bind(c.homeTown)
+        try candidate.bind(c.id).bind(c.pseudonym).bind(c.fullName).bind(d.nameKey).bind(d.collationKey).bind(c.email).bind(c.phone).bind(c.homeTown)
             .bind(c.postalAddress).bind(c.birthYear.map(Int64.init)).bind(c.currentTitle).bind(c.currentEmployer).bind(c.country)
             .bind(c.source.rawValue).bind(c.sourceDetail).bind(c.collectedAt).bind(c.notifiedAt).bind(c.basis.rawValue)
             .bind(c.consentPurpose?.rawValue).bind(c.restricted).bind(c.objected).bind(d.stage?.rawValue).bind(d.stageRank)

@@ -43,9 +43,9 @@ struct PagePlan {
         if segment == 1 { return [("c.id", true)] }
         if searching { return [("t.token", true), ("t.candidateId", true)] }
         switch query.order {
-        case .name: return [("c.nameKey", true), ("c.id", true)]
+        case .name: return [("c.collationKey", true), ("c.id", true)]
         case .activity: return [("c.lastActivityAt", false), ("c.id", false)]
-        case .stage: return [("c.stageRank", true), ("c.nameKey", true), ("c.id", true)]
+        case .stage: return [("c.stageRank", true), ("c.collationKey", true), ("c.id", true)]
         }
     }
 
@@ -194,9 +194,9 @@ struct PagePlan {
         if segment == 1 { return PageKey(parts: [.int(row["id"])]) }
         if searching { return PageKey(parts: [.text(row["matchToken"]), .int(row["id"])]) }
         switch query.order {
-        case .name: return PageKey(parts: [.text(row["nameKey"]), .int(row["id"])])
+        case .name: return PageKey(parts: [.text(row["collationKey"]), .int(row["id"])])
         case .activity: return PageKey(parts: [.real(row["lastActivityAt"]), .int(row["id"])])
-        case .stage: return PageKey(parts: [.int(row["stageRank"]), .text(row["nameKey"]), .int(row["id"])])
+        case .stage: return PageKey(parts: [.int(row["stageRank"]), .text(row["collationKey"]), .int(row["id"])])
         }
     }
 }

@@ -469,6 +469,20 @@ enum Migrations {
         m.registerMigration("v10 one full-text index") { db in
             try db.execute(sql: "INSERT OR REPLACE INTO registerInfo(key, value) VALUES ('textIndexRebuild', 'pending')")
         }
+        // The name order sorts by surname, then given names, in the firm's Nordic alphabet: a key the write model
+        // computes (`NameCollation`), walked by the two name indexes in place of the folded full name. Rows from
+        // before have no key yet: the mark has the gate re-derive every row's at the next sign-in (see
+        // `Gate.rederiveCollationKeysIfMarked`); a new register clears it.
+        m.registerMigration("v11 name collation") { db in
+            try db.execute(sql: """
+            ALTER TABLE candidate ADD COLUMN collationKey TEXT NOT NULL DEFAULT '';
+            DROP INDEX IF EXISTS candidate_name;
+            DROP INDEX IF EXISTS candidate_stage;
+            CREATE INDEX candidate_name ON candidate(collationKey, id);
+            CREATE INDEX candidate_stage ON candidate(stageRank, collationKey, id);
+            INSERT OR REPLACE INTO registerInfo(key, value) VALUES ('collationRederive', 'pending');
+            """)
+        }
         m.registerMigration("v12 consent redaction") { db in
             // A consent's record stays append-only (a withdrawal may be added, once), but its channel and
             // wording may be redacted: a retention run that takes a person's contact details takes them out of

@@ -23,7 +23,7 @@ enum RowDecoding {
             basis: LegalBasis(rawValue: row["basis"]) ?? .consent,
             consentPurpose: (row["consentPurpose"] as String?).flatMap(ConsentPurpose.init(rawValue:)),
             restricted: row["restricted"], objected: row["objected"],
-            derived: DerivedColumns(nameKey: row["nameKey"], searchTokens: withTokens ? tokens(row["searchKeys"]) : [], stage: stage,
+            derived: DerivedColumns(nameKey: row["nameKey"], collationKey: row["collationKey"], searchTokens: withTokens ? tokens(row["searchKeys"]) : [], stage: stage,
                                     stageRank: row["stageRank"], lastActivityAt: Date(sql: row["lastActivityAt"]),
                                     retentionDueAt: (row["retentionDueAt"] as Double?).date, consent: consent))
     }

@@ -119,7 +119,7 @@ extension SQLiteSession {
 
 extension SQLiteSession {
     static let candidateColumns = """
-        pseudonym, fullName, nameKey, email, phone, homeTown, postalAddress, birthYear, currentTitle, currentEmployer,
+        pseudonym, fullName, nameKey, collationKey, email, phone, homeTown, postalAddress, birthYear, currentTitle, currentEmployer,
         country, source, sourceDetail, collectedAt, notifiedAt, basis, consentPurpose, restricted, objected, stage,
         stageRank, lastActivityAt, retentionDueAt, consentGivenAt, consentExpiresAt, consentWithdrawnAt, searchKeys
         """
@@ -127,7 +127,7 @@ extension SQLiteSession {
     static func arguments(_ r: CandidateRecord) -> StatementArguments {
         let d = r.derived
         let values: [(any DatabaseValueConvertible)?] = [
-            r.pseudonym, r.fullName, d.nameKey, r.email, r.phone, r.homeTown, r.postalAddress, r.birthYear, r.currentTitle,
+            r.pseudonym, r.fullName, d.nameKey, d.collationKey, r.email, r.phone, r.homeTown, r.postalAddress, r.birthYear, r.currentTitle,
             r.currentEmployer, r.country, r.source.rawValue, r.sourceDetail, r.collectedAt.sql, r.notifiedAt?.sql,
             r.basis.rawValue, r.consentPurpose?.rawValue, r.restricted, r.objected, d.stage?.rawValue, d.stageRank,
             d.lastActivityAt.sql, d.retentionDueAt?.sql, d.consent?.givenAt.sql, d.consent?.expiresAt?.sql,
@@ -137,13 +137,23 @@ extension SQLiteSession {
     }
 
     func insertCandidate(_ record: CandidateRecord) throws -> Int64 {
-        let marks = Array(repeating: "?", count: 27).joined(separator: ",")
+        let marks = Array(repeating: "?", count: 28).joined(separator: ",")
         try db.cachedStatement(sql: "INSERT INTO candidate(id, \(Self.candidateColumns)) VALUES (\(Self.nextIdSQL("candidate")), \(marks))").execute(arguments: Self.arguments(record))
         let id = db.lastInsertedRowID
         for token in record.derived.searchTokens {
             try db.cachedStatement(sql: "INSERT INTO searchToken(token, candidateId) VALUES (?, ?)").execute(arguments: [token, id])
         }
         return id
+    }
+
+    func candidateNames(after: Int64, limit: Int) throws -> [(id: Int64, fullName: String)] {
+        try Row.fetchAll(db, sql: "SELECT id, fullName FROM candidate WHERE id > ? ORDER BY id LIMIT ?", arguments: [after, limit])
+            .map { (id: $0["id"], fullName: $0["fullName"]) }
+    }
+
+    func setCollationKey(_ key: String, candidateId: Int64) throws {
+        try db.cachedStatement(sql: "UPDATE candidate SET collationKey = ? WHERE id = ? AND collationKey IS NOT ?")
+            .execute(arguments: [key, candidateId, key])
     }
 
     func updateCandidate(_ record: CandidateRecord) throws {

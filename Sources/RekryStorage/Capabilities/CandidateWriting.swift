@@ -8,6 +8,11 @@ public protocol CandidateWriting {
     func insertCandidate(_ record: CandidateRecord) throws -> Int64
     /// Replaces every column of the candidate's row, and its search tokens, with `record`'s.
     func updateCandidate(_ record: CandidateRecord) throws
+    /// Candidates' ids and full names above `after`, in id order, at most `limit` (for re-deriving the name
+    /// order's keys in batches).
+    func candidateNames(after: Int64, limit: Int) throws -> [(id: Int64, fullName: String)]
+    /// Stores a candidate's name-order key (`DerivedColumns.collationKey`, from the write model) and nothing else.
+    func setCollationKey(_ key: String, candidateId: Int64) throws
     func insertLink(candidateId: Int64, _ link: ProfileLink) throws
     func insertConsent(candidateId: Int64, _ consent: ConsentRecord) throws -> Int64
     /// Records that the candidate's profile was shown to a recipient (Art. 19, Art. 15(1)(c)).

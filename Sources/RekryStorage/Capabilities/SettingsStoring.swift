@@ -10,3 +10,11 @@ public protocol SettingsStoring {
     /// Candidate ids above `after`, in id order, at most `limit` (for work over every candidate in batches).
     func candidateIds(after: Int64, limit: Int) throws -> [Int64]
 }
+
+/// Setting keys more than one layer reads.
+public enum SettingKey {
+    /// Present while stored name-order keys (`DerivedColumns.collationKey`) may be missing or stale: set by the
+    /// schema change that added them, for the gate to re-derive every row through the write model at the next
+    /// sign-in and then remove.
+    public static let collationRederive = "collationRederive"
+}

@@ -58,8 +58,11 @@ public struct CandidateRecord: Sendable, Equatable {
 /// keys the list sorts and searches by, copies that let a list page badge rows without a query per row,
 /// and the retention due date.
 public struct DerivedColumns: Sendable, Equatable {
-    /// The folded name the name order sorts by.
+    /// The folded full name (`SearchFolding`), as typed: search's form of the name.
     public var nameKey: String
+    /// The key the name order sorts by: surname, then given names, in the register's alphabet
+    /// (`NameCollation.key`, through the write model's language).
+    public var collationKey: String
     /// Every word the candidate is found by as one types, sorted.
     public var searchTokens: [String]
     /// The stage of the latest participation, and its rank for the stage order (-1: none).
@@ -70,9 +73,10 @@ public struct DerivedColumns: Sendable, Equatable {
     /// The latest consent record's dates for the record's consent purpose.
     public var consent: ConsentDates?
 
-    public init(nameKey: String, searchTokens: [String], stage: Stage?, stageRank: Int, lastActivityAt: Date,
-                retentionDueAt: Date?, consent: ConsentDates?) {
+    public init(nameKey: String, collationKey: String, searchTokens: [String], stage: Stage?, stageRank: Int,
+                lastActivityAt: Date, retentionDueAt: Date?, consent: ConsentDates?) {
         self.nameKey = nameKey
+        self.collationKey = collationKey
         self.searchTokens = searchTokens
         self.stage = stage
         self.stageRank = stageRank
