@@ -129,4 +129,8 @@ public final class Gate: Sendable {
 
     /// The number of candidates on the register (kept by the backend, so instant).
     public func candidateCount() throws -> Int { try register.candidateCount() }
+
+    /// Moves when another process has changed the register since it was last asked (no personal data: a
+    /// counter of commits).
+    public func changeCounter() throws -> Int64 { try backend.changeCounter() }
 }

@@ -8,10 +8,13 @@ final class CursesBackend: TerminalBackend {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     let colors: Bool
+    /// Whether every screen is respelled in ASCII first (a terminal whose locale names no UTF-8).
+    let ascii: Bool
 
-    /// Opens the terminal. Fails (instead of exiting, as initscr would) on an unknown TERM.
-    init(useColors: Bool) throws {
-        setlocale(LC_ALL, "")
+    /// Opens the terminal. Fails (instead of exiting, as initscr would) on an unknown TERM. The locale is set
+    /// before (`TerminalLocale`).
+    init(useColors: Bool, ascii: Bool = false) throws {
+        self.ascii = ascii
         rekry_save_terminal()
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         guard !term.isEmpty, let screen = newterm(nil, rekry_stdout(), rekry_stdin()) else {
@@ -103,7 +106,13 @@ final class CursesBackend: TerminalBackend {
     }
 
     /// Draws the buffer in runs of equal style, then refreshes once.
+    /// Ctrl-L: ncurses forgets what it thinks the terminal shows and repaints every cell on the next refresh.
+    func invalidate() {
+        clearok(window, true)
+    }
+
     func draw(_ buffer: ScreenBuffer) {
+        let buffer = ascii ? AsciiSpelling.respell(buffer) : buffer
         for y in 0..<buffer.height {
             var x = 0
             while x < buffer.width {

@@ -19,6 +19,8 @@ public enum TerminalLauncher {
         let gate = BackgroundWork(signIn)
         let env = ProcessInfo.processInfo.environment
         var theme = Theme.fromEnvironment(env)
+        // Before ncurses starts: it reads the locale once, when the screen is made.
+        theme.unicode = TerminalLocale.configure(env)
         // While the screen is up, stderr goes to a log file: a message written there would be lost with the
         // alternate screen. It is restored on the way out.
         let savedStderr = dup(STDERR_FILENO)
@@ -28,7 +30,7 @@ public enum TerminalLauncher {
         defer {
             if savedStderr >= 0 { dup2(savedStderr, STDERR_FILENO); Foundation.close(savedStderr) }
         }
-        let backend = try CursesBackend(useColors: theme.colors)
+        let backend = try CursesBackend(useColors: theme.colors, ascii: !theme.unicode)
         defer { backend.close() }
         theme.colors = backend.colors
         let size = backend.size

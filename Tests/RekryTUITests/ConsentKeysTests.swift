@@ -45,24 +45,24 @@ final class ConsentKeysTests: XCTestCase, @unchecked Sendable {
         try t.addCandidate("Nils Ahl", basis: .legitimateInterest, consent: .none, source: .linkedin,
                            collectedAt: TestRegister.start.addingTimeInterval(-40 * 86_400))
         let recruiter = try WriteKeys.app(t, "recruiter")
-        MemoryBackend.drive(recruiter, WriteKeys.open("nils") + [WriteKeys.tab(.consent), .char("R")])
+        MemoryBackend.drive(recruiter, WriteKeys.open("nils") + [WriteKeys.tab(.consent), .char("r")])
         XCTAssertEqual(recruiter.mode, .detail)
         XCTAssertEqual(recruiter.flashMessage, "Refused: a recruiter may not restrict or lift restriction.")
 
         let lead = try WriteKeys.app(t, "lead")
-        MemoryBackend.drive(lead, WriteKeys.open("nils") + [WriteKeys.tab(.consent), .char("R")])
+        MemoryBackend.drive(lead, WriteKeys.open("nils") + [WriteKeys.tab(.consent), .char("r")])
         XCTAssertTrue(lead.render().lines[29].contains("Restrict processing of Nils Ahl"))
         MemoryBackend.drive(lead, Key.typing("Disputes the accuracy of the profile") + [WriteKeys.save])
         XCTAssertEqual(lead.flashMessage, "Processing restricted: kept, not used.")
         XCTAssertTrue(lead.render().lines[0].contains("restricted"), lead.render().lines[0])
-        MemoryBackend.drive(lead, [.char("R")])
+        MemoryBackend.drive(lead, [.char("r")])
         XCTAssertTrue(lead.render().lines[29].contains("Lift the restriction on"), lead.render().lines[29])
         MemoryBackend.drive(lead, Key.typing("Accuracy confirmed") + [WriteKeys.save])
         XCTAssertEqual(lead.flashMessage, "Restriction lifted.")
 
         // Sourced from LinkedIn forty days ago: the Art. 14 notice is overdue until marked sent.
         XCTAssertTrue(lead.render().text.contains("art14 due"), lead.render().text)
-        MemoryBackend.drive(lead, [.char("N")] + Key.typing("email") + [WriteKeys.save])
+        MemoryBackend.drive(lead, [.char("T")] + Key.typing("email") + [WriteKeys.save])
         XCTAssertEqual(lead.flashMessage, "Art. 14 notice marked sent.")
         XCTAssertFalse(lead.render().text.contains("art14 due"), lead.render().text)
         }

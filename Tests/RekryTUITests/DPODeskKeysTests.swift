@@ -160,7 +160,7 @@ final class DPODeskKeysTests: XCTestCase, @unchecked Sendable {
         XCTAssertEqual(KeyTables.desk.collisions, [])
         XCTAssertTrue(KeyTables.desk.bindings.filter { DeskTab.tab(of: $0.action) != nil }.allSatisfy { $0.writes || $0.destructive })
 
-        let writer = try WriteKeys.app(t, "dpo", height: 40)
+        let writer = try WriteKeys.app(t, "dpo", height: 50)
         MemoryBackend.drive(writer, [.char("D"), .char("?")])
         let help = writer.render().text
         for b in KeyTables.desk.bindings { XCTAssertTrue(help.contains(b.help), b.help) }

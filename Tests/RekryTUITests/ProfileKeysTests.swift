@@ -39,7 +39,7 @@ final class ProfileKeysTests: XCTestCase, @unchecked Sendable {
         let t = try TestRegister()
         try t.addCandidate("Karin Berg", basis: .contract, consent: .none)
         let app = try WriteKeys.app(t, "recruiter")
-        MemoryBackend.drive(app, WriteKeys.open("karin") + [.char("n")] + Key.typing("Strong on privacy law.")
+        MemoryBackend.drive(app, WriteKeys.open("karin") + [.char("w")] + Key.typing("Strong on privacy law.")
                             + [.tab, .ctrl("u")] + Key.typing("Interview 1") + [WriteKeys.save, WriteKeys.tab(.assessments)])
         let screen = app.render().text
         XCTAssertTrue(screen.contains("Interview note: Interview 1"), screen)

@@ -26,7 +26,7 @@ final class ReportKeysTests: XCTestCase, @unchecked Sendable {
         XCTAssertTrue(app.render().text.contains(marker), "re-read and decrypted for the attaching lead:\n\(app.render().text)")
         XCTAssertNotEqual(try t.gate("recruiter").readReport(candidateId: id)?.value?.text, marker)
 
-        MemoryBackend.drive(app, [.char("g"), .char("r"), .tab] + Key.typing("Final interview panel") + [WriteKeys.save])
+        MemoryBackend.drive(app, [.char("A"), .char("r"), .tab] + Key.typing("Final interview panel") + [WriteKeys.save])
         XCTAssertEqual(app.flashMessage, "recruiter may now read the report.")
         XCTAssertEqual(try t.gate("recruiter").readReport(candidateId: id)?.value?.text, marker, "the grantee reads it")
         XCTAssertTrue(app.render().text.contains("lead, recruiter") || app.render().text.contains("recruiter, lead"),
@@ -52,7 +52,7 @@ final class ReportKeysTests: XCTestCase, @unchecked Sendable {
         MemoryBackend.drive(app, WriteKeys.open("tove") + [WriteKeys.tab(.report), .char("a")])
         XCTAssertEqual(app.mode, .detail)
         XCTAssertEqual(app.flashMessage, "Refused: only leads attach psychologist reports; you are signed in as a recruiter.")
-        MemoryBackend.drive(app, [.char("g")])
+        MemoryBackend.drive(app, [.char("A")])
         XCTAssertEqual(app.flashMessage?.hasPrefix("Refused: only leads grant"), true)
         }
     }

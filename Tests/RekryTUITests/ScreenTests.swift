@@ -130,7 +130,8 @@ final class ScreenTests: XCTestCase, @unchecked Sendable {
 
     func testHelpIsGeneratedFromTheKeyTableAndReadOnlyDropsDestructiveKeys() throws {
         try MainActor.assumeIsolated {
-        let app = try app("recruiter", 120, 40)
+        // Tall enough for the whole table on one screen (help scrolls on smaller ones).
+        let app = try app("recruiter", 120, 70)
         press(app, [.enter, .char("?")])
         let help = app.render().text
         for b in KeyTables.detail.bindings { XCTAssertTrue(help.contains(b.help), b.help) }

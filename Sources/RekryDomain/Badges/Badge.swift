@@ -66,6 +66,12 @@ public struct Badge: Sendable, Equatable {
         return nil
     }
 
+    /// The state that names the legal basis (a consent's state for consent), when the badge holds one.
+    public var basisState: BadgeState? {
+        states.first { [.consentWithdrawn, .consentExpired, .consentNeverGiven, .consentExpiring, .consentValid, .contract,
+                        .legitimateInterest, .legalObligation].contains($0) }
+    }
+
     public var isRetentionDue: Bool { states.contains(.retentionDue) }
     public var isRestricted: Bool { states.contains(.restricted) }
 

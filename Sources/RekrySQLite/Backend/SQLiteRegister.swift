@@ -328,6 +328,12 @@ public final class SQLiteRegister: StorageBackend, Sendable {
     }
 
     /// The number of candidates, from the counter the schema keeps (never a table scan).
+    /// SQLite's `data_version` on the connection that writes: it moves when another connection commits (this
+    /// process's own writes go through that connection, so they do not move it).
+    public func changeCounter() throws -> Int64 {
+        try writer.read { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    }
+
     public func candidateCount() throws -> Int {
         try backgroundReader.read { db in
             try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM registerInfo WHERE key = 'candidateCount'") ?? 0

@@ -23,6 +23,9 @@ public protocol StorageBackend: AnyObject, Sendable {
     func count(_ query: CandidateQuery, cap: Int, now: Date, visibility: RowVisibility) throws -> Int
     /// The number of candidates on the register, from a kept counter (never a scan).
     func candidateCount() throws -> Int
+    /// A number that changes whenever another process (or connection) commits a change to the register, and
+    /// only then: an open screen compares it when idle and reads itself again when it moved.
+    func changeCounter() throws -> Int64
     /// The texts holding every one of `words`, best match first, handed to `take` a batch at a time until it
     /// returns true (it has enough) or none are left. Each is named with its candidate, so that the gate can
     /// decide on the text itself: a match in a withheld document must not find or rank its owner.

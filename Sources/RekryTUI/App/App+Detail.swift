@@ -15,8 +15,20 @@ extension App {
         case .scrollDown where d.tab == .references:
             d.reference = min(max(0, d.detail.references.count - 1), d.reference + 1)
         case .scrollUp where d.tab == .references: d.reference = max(0, d.reference - 1)
-        case .scrollDown: d.scroll += 1
-        case .scrollUp: d.scroll = max(0, d.scroll - 1)
+        case .scrollDown: scroll(&d, to: d.scroll + 1)
+        case .scrollUp: scroll(&d, to: d.scroll - 1)
+        case .pageDown: scroll(&d, to: d.scroll + detailBodyHeight)
+        case .pageUp: scroll(&d, to: d.scroll - detailBodyHeight)
+        case .halfPageDown: scroll(&d, to: d.scroll + max(1, detailBodyHeight / 2))
+        case .halfPageUp: scroll(&d, to: d.scroll - max(1, detailBodyHeight / 2))
+        case .top: d.scroll = 0
+        case .bottom: scroll(&d, to: Int.max / 2)
+        case .findInText:
+            detail = d
+            openPrompt(.findText, text: d.find ?? "")
+            return
+        case .findNext: find(&d, forward: true)
+        case .findPrevious: find(&d, forward: false)
         case .back:
             detail = nil
             mode = .list
@@ -43,9 +55,52 @@ extension App {
             return
         default: break
         }
-        if action != .scrollDown && action != .scrollUp { d.scroll = 0 }
+        let moves: Set<Action> = [.scrollDown, .scrollUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .top, .bottom,
+                                  .findNext, .findPrevious]
+        if !moves.contains(action) {
+            d.scroll = 0
+            d.findLine = nil
+        }
         try loadTab(&d)
         detail = d
+    }
+
+    /// The rows the candidate view gives the tab's lines.
+    var detailBodyHeight: Int { max(1, height - 4) }
+
+    /// The open tab's lines, as the view draws them.
+    func detailLines(_ d: DetailModel) -> [StyledLine] {
+        DetailContent(theme: theme, width: width - 2, now: gate.now()).lines(d)
+    }
+
+    /// Scrolls to `target`, kept between the top and the last full screen of the tab.
+    func scroll(_ d: inout DetailModel, to target: Int) {
+        let last = max(0, detailLines(d).count - detailBodyHeight)
+        d.scroll = min(max(0, target), last)
+    }
+
+    /// Goes to the next (or previous) line of the tab holding the text `/` asked for, round the end, and says
+    /// which of how many it is. Letters compare as search does (case and accents aside: `asa` finds Åsa).
+    func find(_ d: inout DetailModel, forward: Bool) {
+        guard let text = d.find else {
+            flash = "Press / to find text in this tab first."
+            return
+        }
+        let key = SearchFolding.fold(text)
+        let lines = detailLines(d)
+        let matches = key.isEmpty ? [] : lines.indices.filter { SearchFolding.fold(lines[$0].text).contains(key) }
+        guard !matches.isEmpty else {
+            d.findLine = nil
+            flash = "'\(text)' does not occur on this tab."
+            return
+        }
+        let current = d.findLine ?? (forward ? d.scroll - 1 : d.scroll + detailBodyHeight)
+        let next = forward ? (matches.first { $0 > current } ?? matches[0]) : (matches.last { $0 < current } ?? matches[matches.count - 1])
+        let wrapped = forward ? next <= current : next >= current
+        d.findLine = next
+        if next < d.scroll || next >= d.scroll + detailBodyHeight { scroll(&d, to: next - detailBodyHeight / 3) }
+        let place = matches.firstIndex(of: next)! + 1
+        flash = "'\(text)': \(place) of \(matches.count)" + (wrapped && matches.count > 1 ? " (from the \(forward ? "top" : "end") again)" : "")
     }
 
     /// Reads what a tab needs the first time it is shown: the report (an audited read, in the background) and
@@ -62,17 +117,11 @@ extension App {
 
     /// Builds the confirmation for withdrawing consent: what goes, what is kept and why.
     func askWithdrawConsent(_ d: DetailModel) throws {
-        guard case .shown(let consents, _) = d.detail.consents else {
+        guard case .shown = d.detail.consents else {
             flash = "The consent history is withheld from you; nothing to withdraw."
             return
         }
-        let now = gate.now()
-        let active = ConsentPurpose.allCases.compactMap { purpose -> ConsentRecord? in
-            guard let latest = consents.filter({ $0.purpose == purpose }).max(by: { $0.givenAt < $1.givenAt }),
-                  ConsentState.of(expiresAt: latest.expiresAt, withdrawnAt: latest.withdrawnAt, at: now).isUsable else { return nil }
-            return latest
-        }
-        guard let target = active.first(where: { $0.purpose != .psychAssessment }) ?? active.first else {
+        guard let target = withdrawableConsent(d) else {
             flash = "No consent in force to withdraw."
             return
         }

@@ -97,6 +97,7 @@ extension App {
         if let id = candidateId, let d = detail, d.detail.id == id {
             let candidate = try auditedWork.withLock { try gate.candidate(id) }
             var fresh = DetailModel(detail: candidate, tab: d.tab, scroll: d.scroll, reference: d.reference)
+            fresh.find = d.find
             try loadTab(&fresh)
             detail = fresh
         }

@@ -11,6 +11,9 @@ extension App {
         case .moveUp: try list.moveUp(gate, height: h)
         case .pageDown: try list.pageDown(gate, height: h)
         case .pageUp: try list.pageUp(gate, height: h)
+        case .halfPageDown: for _ in 0..<max(1, h / 2) { try list.moveDown(gate, height: h) }
+        case .halfPageUp: for _ in 0..<max(1, h / 2) { try list.moveUp(gate, height: h) }
+        case .jumpToId: openPrompt(.candidateId)
         case .top: try list.top(gate, height: h)
         case .bottom: try list.bottom(gate, height: h)
         case .open: try openSelected()

@@ -43,6 +43,8 @@ extension App {
         case .moveUp: r.selected = max(0, r.selected - 1)
         case .pageDown: r.selected = min(last, r.selected + page)
         case .pageUp: r.selected = max(0, r.selected - page)
+        case .halfPageDown: r.selected = min(last, r.selected + max(1, page / 2))
+        case .halfPageUp: r.selected = max(0, r.selected - max(1, page / 2))
         case .top: r.selected = 0
         case .bottom: r.selected = last
         case .back:

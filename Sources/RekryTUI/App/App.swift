@@ -15,6 +15,13 @@ public final class App {
         case referee
         /// The DPO's desk: data subjects' requests and the breach log.
         case desk
+        /// A one-line prompt has the keyboard (`:` and an id on the list, `/` and text in the candidate view).
+        case prompt
+    }
+
+    /// What a prompt asks for.
+    enum PromptKind: Equatable {
+        case candidateId, findText
     }
 
     /// A destructive action waiting for `y`, with its preview.
@@ -70,6 +77,13 @@ public final class App {
     /// An erasure running in the background: how far it has come.
     var erasing: (done: Int, total: Int)?
     var flash: String?
+    /// The open prompt's kind, text typed so far, and the mode it returns to.
+    var prompt: (kind: PromptKind, text: String, returnMode: Mode)?
+    /// Set by Ctrl-L: the run loop has the terminal repaint everything before the next draw.
+    public internal(set) var redrawRequested = false
+    /// The register's change counter as last seen: when another process commits, it moves and the screen is
+    /// read again (`refreshIfChanged`).
+    var seenChangeCounter: Int64?
     /// At most this many full-text results (ranked; the count shows `200+` when there may be more).
     nonisolated static let fullTextLimit = 200
     var countInFlight = false
@@ -116,6 +130,7 @@ public final class App {
         case .form: map = KeyTables.form
         case .referee: map = KeyTables.referee
         case .desk: map = desk.map { KeyTables.desk.scoped(to: $0.tab) } ?? KeyTables.desk
+        case .prompt: map = KeyTables.prompt
         }
         return readOnly ? map.readOnly() : map
     }
@@ -146,6 +161,7 @@ public final class App {
             switch mode {
             case .search, .fullTextPrompt: try handleInput(key)
             case .form: handleForm(key)
+            case .prompt: try handlePrompt(key)
             case .confirm where confirmation?.typed != nil && !isTypedConfirmKey(key):
                 typeConfirmation(key)
             default:
@@ -167,6 +183,16 @@ public final class App {
     }
 
     func perform(_ action: Action) throws {
+        switch action {
+        case .redraw:
+            redrawRequested = true
+            return
+        case .refresh:
+            try refreshNow()
+            flash = "Refreshed."
+            return
+        default: break
+        }
         switch mode {
         case .list: try performList(action)
         case .detail: try performDetail(action)
@@ -188,8 +214,14 @@ public final class App {
             confirmation = nil
             mode = c.returnMode
             if action == .confirm { flash = try auditedWork.withLock { try c.run() } } else { flash = "Cancelled; nothing changed." }
-        case .search, .fullTextPrompt, .form: break
+        case .search, .fullTextPrompt, .form, .prompt: break
         }
+    }
+
+    /// Hands the redraw request to the run loop, once.
+    public func takeRedrawRequest() -> Bool {
+        defer { redrawRequested = false }
+        return redrawRequested
     }
 
     func openHelp() {
@@ -289,6 +321,9 @@ public final class App {
         case .referee: RefereeScreen(app: self).draw(into: &buffer)
         case .desk: DeskScreen(app: self).draw(into: &buffer)
         case .form: drawForm(into: &buffer)
+        case .prompt:
+            if prompt?.returnMode == .detail { DetailView(app: self).draw(into: &buffer) } else { ListView(app: self).draw(into: &buffer) }
+            PromptLine(app: self).draw(into: &buffer)
         }
         if mode == .confirm { ConfirmView(app: self).draw(into: &buffer) }
         StatusLine(app: self).draw(into: &buffer)
@@ -303,6 +338,7 @@ public final class App {
         case .referee, .help where helpReturn == .referee:
             referee.flatMap { $0.selectedRow?.id } ?? detail?.detail.id
         case .help where helpReturn != .detail: list.selectedRow?.id
+        case .prompt where prompt?.returnMode != .detail: list.selectedRow?.id
         default: opening?.id ?? detail?.detail.id ?? list.selectedRow?.id
         }
     }

@@ -46,4 +46,7 @@ struct DetailModel {
     /// Why the last read of the report failed; it is not retried until the candidate is read again.
     var reportError: String?
     var activity: Gated<[AuditEntry]>?
+    /// The text `/` looks for, and the tab line it was last found on (marked in the view).
+    var find: String?
+    var findLine: Int?
 }

@@ -47,6 +47,8 @@ extension App {
         case .moveUp: d.move(by: -1)
         case .pageDown: d.move(by: page)
         case .pageUp: d.move(by: -page)
+        case .halfPageDown: d.move(by: max(1, page / 2))
+        case .halfPageUp: d.move(by: -max(1, page / 2))
         case .top: d.move(by: -d.count(d.tab))
         case .bottom: d.move(by: d.count(d.tab))
         case .nextTab: d.tab = DeskTab(rawValue: (d.tab.rawValue + 1) % DeskTab.allCases.count)!

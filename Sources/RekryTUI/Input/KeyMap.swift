@@ -1,7 +1,16 @@
 /// What a key does: every key of every screen maps to one of these, through one table per screen.
 public enum Action: String, Sendable, CaseIterable {
-    case moveDown, moveUp, pageDown, pageUp, top, bottom
+    case moveDown, moveUp, pageDown, pageUp, top, bottom, halfPageDown, halfPageUp
     case open, back, quit, help
+    /// Paints the whole screen again (another program may have written over it).
+    case redraw
+    /// Reads the register again now: the list and the open candidate (it also happens by itself when another
+    /// process changes the register).
+    case refresh
+    /// The list: `:` and an id opens that candidate.
+    case jumpToId
+    /// The candidate view: find text in the tab, then the next or previous place it occurs.
+    case findInText, findNext, findPrevious
     case startSearch, startFullText, cycleSort, cycleBadgeFilter, cycleStageFilter, toggleRetentionDue, clearFilters
     case filterProcess
     case nextTab, previousTab
@@ -120,8 +129,16 @@ public enum KeyTables {
         KeyBinding([.char("k"), .up], .moveUp, "move up"),
         KeyBinding([.pageDown, .ctrl("f"), .char(" ")], .pageDown, "page down"),
         KeyBinding([.pageUp, .ctrl("b")], .pageUp, "page up"),
+        KeyBinding([.ctrl("d")], .halfPageDown, "half a page down"),
+        KeyBinding([.ctrl("u")], .halfPageUp, "half a page up"),
         KeyBinding([.char("g"), .home], .top, "go to the first"),
         KeyBinding([.char("G"), .end], .bottom, "go to the last"),
+    ]
+
+    /// What every browsing screen offers: a redraw and a refresh.
+    static let screen: [KeyBinding] = [
+        KeyBinding([.ctrl("l")], .redraw, "redraw the screen"),
+        KeyBinding([.char("R")], .refresh, "refresh now (the screen also follows others' changes by itself)"),
     ]
 
     public static let list = KeyMap(title: "Candidate list", bindings: listNavigation + [
@@ -131,9 +148,10 @@ public enum KeyTables {
         KeyBinding([.char("/")], .startSearch, "search as you type (name, email, phone, title, employer)", hint: "search"),
         KeyBinding([.char("f")], .startFullText, "full-text search of CVs and notes (Enter runs it)", hint: "full text"),
         KeyBinding([.char("s")], .cycleSort, "sort: name, last activity, stage", hint: "sort"),
+        KeyBinding([.char(":")], .jumpToId, "go to a candidate by id (type the number, then Enter)", hint: "go to id"),
         KeyBinding([.char("b")], .cycleBadgeFilter, "filter by badge state", hint: "badge"),
-        KeyBinding([.char("t")], .cycleStageFilter, "filter by process stage"),
-        KeyBinding([.char("r")], .toggleRetentionDue, "only candidates due for deletion"),
+        KeyBinding([.char("t")], .cycleStageFilter, "filter by process stage", hint: "stage"),
+        KeyBinding([.char("r")], .toggleRetentionDue, "only candidates due for deletion", hint: "due"),
         KeyBinding([.char("p")], .filterProcess, "only candidates in the selected candidate's process (again: all)"),
         KeyBinding([.char("c")], .clearFilters, "clear search and filters"),
         KeyBinding([.escape], .back, "leave search results / clear filters"),
@@ -143,7 +161,7 @@ public enum KeyTables {
                    writes: true, hint: "add"),
         KeyBinding([.char("o")], .openProcess, "open a recruitment process", writes: true),
         KeyBinding([.char("D")], .openDesk, "the DPO's desk: data subjects' requests and the breach log (the DPO)", hint: "DPO desk"),
-    ])
+    ] + screen)
 
     /// The DPO's desk. Each write works on one tab (`DeskTab.tab(of:)`); the hint line shows it there only.
     public static let desk = KeyMap(title: "DPO desk", bindings: navigation + [
@@ -166,7 +184,7 @@ public enum KeyTables {
                    writes: true, hint: "notified"),
         KeyBinding([.char("E")], .eraseRetentionGroup, "erase all the selected rule makes due, typed confirmation (Retention tab)",
                    destructive: true, hint: "erase group"),
-    ])
+    ] + screen)
 
     /// The list's movement keys: Space marks rows there, so it does not page.
     static let listNavigation = navigation.map { b -> KeyBinding in
@@ -194,6 +212,15 @@ public enum KeyTables {
         KeyBinding([.char("7")], .tab7, "Activity (leads and the DPO)"),
         KeyBinding([.char("j"), .down], .scrollDown, "scroll down (References: select the next reference)"),
         KeyBinding([.char("k"), .up], .scrollUp, "scroll up (References: select the previous reference)"),
+        KeyBinding([.pageDown, .ctrl("f"), .char(" ")], .pageDown, "page down"),
+        KeyBinding([.pageUp, .ctrl("b")], .pageUp, "page up"),
+        KeyBinding([.ctrl("d")], .halfPageDown, "half a page down"),
+        KeyBinding([.ctrl("u")], .halfPageUp, "half a page up"),
+        KeyBinding([.char("g"), .home], .top, "go to the top of the tab"),
+        KeyBinding([.char("G"), .end], .bottom, "go to the end of the tab"),
+        KeyBinding([.char("/")], .findInText, "find text in the tab (Enter finds, Esc cancels)", hint: "find"),
+        KeyBinding([.char("n")], .findNext, "the next place the text found occurs"),
+        KeyBinding([.char("N")], .findPrevious, "the previous place the text found occurs"),
         KeyBinding([.char("v")], .viewReferee, "view the referee: the candidates they give references for",
                    tabs: [.references], hint: "view referee"),
         KeyBinding([.escape, .char("q")], .back, "back to the list", hint: "back"),
@@ -201,24 +228,24 @@ public enum KeyTables {
         KeyBinding([.char("W")], .withdrawConsent, "withdraw the candidate's consent (confirmed, with a preview)", destructive: true, hint: "withdraw consent"),
         KeyBinding([.char("e")], .editSection, "edit the profile: name, contact, title, … (only changed fields are saved)",
                    writes: true, tabs: [.profile], hint: "edit"),
-        KeyBinding([.char("n")], .addNote, "add a note (listed under Assessments)", writes: true, hint: "note"),
+        KeyBinding([.char("w")], .addNote, "write a note (listed under Assessments)", writes: true, hint: "note"),
         KeyBinding([.char("d")], .addDocument, "add a document from a UTF-8 text file (CV, cover letter, …)", writes: true),
         KeyBinding([.char("a")], .addToTab, "add an assessment, a reference, or the psychologist report (leads)",
                    writes: true, tabs: [.assessments, .references, .report], hint: "add"),
         KeyBinding([.char("c")], .recordConsent, "record a consent: purpose, channel, the text agreed to, expiry",
                    writes: true, tabs: [.consent], hint: "consent"),
-        KeyBinding([.char("R")], .toggleRestriction, "restrict processing, or lift the restriction (leads and the DPO)",
+        KeyBinding([.char("r")], .toggleRestriction, "restrict processing, or lift the restriction (leads and the DPO)",
                    writes: true, tabs: [.consent], hint: "restrict"),
         KeyBinding([.char("O")], .toggleObjection, "record an objection, or lift it (leads and the DPO)",
                    writes: true, tabs: [.consent], hint: "object"),
-        KeyBinding([.char("N")], .markNoticeSent, "mark the Art. 14 notice sent", writes: true, tabs: [.consent], hint: "notice"),
+        KeyBinding([.char("T")], .markNoticeSent, "mark the Art. 14 notice sent (the person was told)", writes: true, tabs: [.consent], hint: "notice"),
         KeyBinding([.char("p")], .joinProcess, "add the candidate to an open process", writes: true, tabs: [.processes],
                    hint: "add to process"),
         KeyBinding([.char("m")], .moveStage, "move the stage in one of the candidate's open processes", writes: true,
                    tabs: [.processes], hint: "move stage"),
         KeyBinding([.char("C")], .closeProcess, "close a process: outcomes set, reports of those not hired destroyed (leads)",
                    destructive: true, tabs: [.processes], hint: "close"),
-        KeyBinding([.char("g")], .grantReport, "grant a recruiter or lead access to the report, with a reason (leads)",
+        KeyBinding([.char("A")], .grantReport, "allow a recruiter or lead access to the report, with a reason (leads)",
                    writes: true, tabs: [.report], hint: "grant"),
         KeyBinding([.char("X")], .revokeReport, "revoke someone's access to the report (leads)", destructive: true,
                    tabs: [.report], hint: "revoke"),
@@ -226,14 +253,14 @@ public enum KeyTables {
                    writes: true, hint: "export"),
         KeyBinding([.char("E")], .eraseCandidate, "erase this person: everything held about them, from every file (typed confirmation)",
                    destructive: true, hint: "erase"),
-    ])
+    ] + screen)
 
     /// The referee view: the candidates one referee gives references for, as the list shows them.
     public static let referee = KeyMap(title: "Referee", bindings: navigation + [
         KeyBinding([.enter, .char("l"), .right], .open, "open the candidate", hint: "open"),
         KeyBinding([.escape, .char("q"), .char("h"), .left], .back, "back to the candidate", hint: "back"),
         KeyBinding([.char("?")], .help, "help", hint: "help"),
-    ])
+    ] + screen)
 
     public static let confirm = KeyMap(title: "Confirm", bindings: [
         KeyBinding([.char("y")], .confirm, "yes, do it", hint: "yes"),
@@ -266,5 +293,12 @@ public enum KeyTables {
         KeyBinding([.escape, .char("q"), .char("?")], .back, "close help", hint: "close"),
         KeyBinding([.char("j"), .down], .scrollDown, "scroll down"),
         KeyBinding([.char("k"), .up], .scrollUp, "scroll up"),
+        KeyBinding([.ctrl("l")], .redraw, "redraw the screen"),
+    ])
+
+    /// A one-line prompt under a screen (`:` on the list, `/` in the candidate view).
+    public static let prompt = KeyMap(title: "Prompt", bindings: [
+        KeyBinding([.enter], .confirm, "go", hint: "go"),
+        KeyBinding([.escape], .cancel, "cancel", hint: "cancel"),
     ])
 }

@@ -1,9 +1,25 @@
-/// Terminal column widths of text, computed in Swift (no locale, no `wcwidth`).
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The C library's `wcwidth`, which Swift's Glibc module does not show (see terminal-notes.md).
+@_silgen_name("wcwidth") private func libcWidth(_ c: Int32) -> Int32
+
+/// Terminal column widths of text: glibc's `wcwidth`, as ncursesw itself measures, so what Rekry lays out is
+/// what the terminal draws (a hand-written table differed from it on thousands of code points: ❗🟢🆗).
 ///
-/// East Asian wide and full-width characters and emoji take two columns, combining marks none. A joined
-/// emoji sequence (👩‍💻) is drawn by most terminals in two columns but counted as four by `wcswidth`, so
-/// `sanitize` replaces each such cluster by its first emoji before anything is measured or drawn.
+/// `wcwidth` answers under the process's `LC_CTYPE`; the terminal sets a UTF-8 one before the first screen
+/// (`TerminalLocale`), and `utf8Ready` sets `C.UTF-8` where nothing has (tests, commands that print tables).
+/// A joined emoji sequence (👩‍💻) is drawn by most terminals in two columns but counted as four by `wcswidth`,
+/// so `sanitize` replaces each such cluster by its first emoji before anything is measured or drawn.
 public enum DisplayWidth {
+    /// Makes sure `wcwidth` answers for every character: under a non-UTF-8 `LC_CTYPE` (the C locale a
+    /// process starts in) it gives -1 for all but ASCII.
+    static let utf8Ready: Bool = {
+        if let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset) == "UTF-8" { return true }
+        return setlocale(LC_CTYPE, "C.UTF-8") != nil || setlocale(LC_CTYPE, "C.utf8") != nil
+    }()
+
     /// The width of one grapheme cluster.
     public static func of(_ c: Character) -> Int {
         var width = 0
@@ -44,27 +60,11 @@ public enum DisplayWidth {
         let v = s.value
         if v >= 0x20 && v < 0x7F { return 1 }
         if v == 0 { return 0 }
-        switch s.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return 0
-        default: break
-        }
-        if v == 0x200B || (v >= 0xFE00 && v <= 0xFE0F) { return 0 }
-        if isWide(v) { return 2 }
-        return 1
-    }
-
-    static func isWide(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x1F680...0x1F6FF, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
-             0x2614...0x2615, 0x26A1, 0x26AA...0x26AB, 0x26BD...0x26BE, 0x26C4...0x26C5, 0x26D4, 0x26EA, 0x26F2...0x26F5,
-             0x26FA, 0x26FD, 0x2705, 0x270A...0x270B, 0x2728, 0x274C, 0x2753...0x2755, 0x2795...0x2797, 0x231A...0x231B,
-             0x23E9...0x23EC, 0x23F0, 0x23F3, 0x25FD...0x25FE, 0x2B1B...0x2B1C, 0x2B50, 0x2B55:
-            return true
-        default:
-            return false
-        }
+        _ = utf8Ready
+        let w = libcWidth(Int32(bitPattern: v))
+        // -1: a control character (sanitised away before drawing) or one glibc has no width for; such a
+        // character takes a cell, as ncurses draws a replacement for it.
+        return w < 0 ? 1 : Int(w)
     }
 
     /// The longest prefix of `s` that fits in `columns`, with `…` when cut.

@@ -69,6 +69,12 @@ public struct ScreenBuffer: Sendable, Equatable {
         return col - max(0, x)
     }
 
+    /// Replaces the text of every cell (not the continuation of a wide one) by `spell(cell)`, which must keep
+    /// its width.
+    public mutating func respell(_ spell: (Cell) -> String) {
+        for i in cells.indices where cells[i].width > 0 { cells[i].text = spell(cells[i]) }
+    }
+
     /// Fills a row segment with spaces in `style`.
     public mutating func fill(y: Int, from x: Int = 0, to end: Int? = nil, style: Style) {
         guard y >= 0, y < height else { return }

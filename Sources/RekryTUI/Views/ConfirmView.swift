@@ -16,15 +16,25 @@ struct ConfirmView {
         } else {
             lines.append(StyledLine([("  y  ", Style(reverse: true)), (" yes, do it    ", .plain), ("  n  ", Style(reverse: true)), (" no, keep everything", .plain)]))
         }
-        let top = max(1, (buffer.height - lines.count - 2) / 2)
+        // A box, cleared behind: the screen under it must not show through, and its edges close it on all
+        // four sides (with one blank row inside above and below the text).
+        let rows = min(buffer.height - 2, lines.count + 4)
+        let top = max(1, (buffer.height - rows) / 2)
         let left = (buffer.width - width) / 2
-        for y in top..<min(buffer.height - 1, top + lines.count + 2) {
+        let bottom = top + rows - 1
+        let (h, v) = theme.unicode ? ("─", "│") : ("-", "|")
+        for y in top...bottom {
             buffer.fill(y: y, from: left, to: left + width, style: .plain)
-            buffer.put(theme.unicode ? "│" : "|", x: left, y: y, style: theme.destructive)
-            buffer.put(theme.unicode ? "│" : "|", x: left + width - 1, y: y, style: theme.destructive)
+            if y == top || y == bottom {
+                let corners = theme.unicode ? (y == top ? ("┌", "┐") : ("└", "┘")) : ("+", "+")
+                buffer.put(corners.0 + String(repeating: h, count: max(0, width - 2)) + corners.1, x: left, y: y, style: theme.destructive)
+            } else {
+                buffer.put(v, x: left, y: y, style: theme.destructive)
+                buffer.put(v, x: left + width - 1, y: y, style: theme.destructive)
+            }
         }
-        for (i, line) in lines.enumerated() where top + 1 + i < buffer.height - 1 {
-            line.draw(into: &buffer, x: left + 2, y: top + 1 + i, width: width - 4)
+        for (i, line) in lines.enumerated() where top + 2 + i < bottom {
+            line.draw(into: &buffer, x: left + 2, y: top + 2 + i, width: width - 4)
         }
     }
 }

@@ -45,11 +45,13 @@ struct DetailView {
         }
         for (i, line) in lines.dropFirst(start).prefix(body).enumerated() {
             line.draw(into: &buffer, x: 1, y: 2 + i, width: w - 2)
+            // The line `/` found is marked in the margin.
+            if start + i == d.findLine { buffer.put(theme.unicode ? "▶" : ">", x: 0, y: 2 + i, style: Style(bold: true, reverse: true)) }
         }
         if lines.count > body + start {
             buffer.put(theme.unicode ? "↓ more" : "v more", x: w - 7, y: buffer.height - 3, style: theme.dim)
         }
-        hints(app.keyMap, theme: theme, into: &buffer, y: buffer.height - 2, from: 0)
+        if app.mode != .prompt { hints(app.hintMap, theme: theme, into: &buffer, y: buffer.height - 2, from: 0) }
     }
 
     /// The candidate while the gate reads them: the name as the list showed it, and that it is loading.

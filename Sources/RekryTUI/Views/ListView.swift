@@ -8,11 +8,11 @@ struct ListView {
     let app: App
 
     struct Columns {
-        var id = 7, name: Int, position: Int, stage = 10, badge = 12, markers = 2
+        var id = 7, name: Int, position: Int, stage = 10, badge = 21, markers = 2
 
         init(width: Int) {
-            let rest = max(10, width - (7 + 10 + 12 + 2 + 5))
-            name = rest * 55 / 100
+            let rest = max(10, width - (7 + 10 + 21 + 2 + 5))
+            name = rest * 62 / 100
             position = rest - name
         }
     }
@@ -75,8 +75,10 @@ struct ListView {
             buffer.put(label + app.input, x: 0, y: y, style: Style(bold: true))
             buffer.put("█", x: DisplayWidth.of(label + app.input), y: y)
             hints(app.keyMap, theme: theme, into: &buffer, y: y, from: max(DisplayWidth.of(label + app.input) + 3, w / 2))
+        case .prompt:
+            break
         default:
-            hints(app.keyMap, theme: theme, into: &buffer, y: y, from: 0)
+            hints(app.hintMap, theme: theme, into: &buffer, y: y, from: 0)
         }
     }
 }
@@ -89,7 +91,7 @@ extension ListView {
         header.add(DisplayWidth.pad("Name", to: c.name) + " ", theme.header)
         header.add(DisplayWidth.pad("Title, employer", to: c.position) + " ", theme.header)
         header.add(DisplayWidth.pad("Stage", to: c.stage) + " ", theme.header)
-        header.add(DisplayWidth.pad("Basis", to: c.badge) + " ", theme.header)
+        header.add(DisplayWidth.pad("Badge, basis", to: c.badge) + " ", theme.header)
         header.add(DisplayWidth.pad("", to: c.markers), theme.header)
         return header
     }
@@ -112,7 +114,16 @@ extension ListView {
         line.add(DisplayWidth.pad(row.position.value ?? "", to: c.position) + " ", style(.plain))
         let stage = row.stage.value.flatMap { $0?.rawValue } ?? (row.stage.reason != nil ? "—" : "")
         line.add(DisplayWidth.pad(stage, to: c.stage) + " ", style(.plain))
-        line.add(DisplayWidth.pad(theme.short(row.badge.primary), to: c.badge) + " ", style(theme.badge(row.badge.primary)))
+        // The most severe state, and the basis beside it when that is another state: a row reading only
+        // "ret. due" would hide that the data is held on legitimate interest.
+        let primary = theme.short(row.badge.primary)
+        if let basis = row.badge.basisState, basis != row.badge.primary {
+            let first = DisplayWidth.pad(primary, to: min(DisplayWidth.of(primary), c.badge))
+            line.add(first, style(theme.badge(row.badge.primary)))
+            line.add(DisplayWidth.pad(" " + basis.code, to: c.badge - DisplayWidth.of(first)) + " ", style(theme.badge(basis)))
+        } else {
+            line.add(DisplayWidth.pad(primary, to: c.badge) + " ", style(theme.badge(row.badge.primary)))
+        }
         var markers = ""
         markers += row.badge.isRetentionDue ? theme.retentionMarker : " "
         markers += row.badge.isRestricted ? theme.restrictedMarker : " "

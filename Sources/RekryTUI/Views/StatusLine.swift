@@ -21,10 +21,24 @@ struct StatusLine {
         if app.mode == .detail, let tab = app.currentTab { left += " · \(tab.title)" }
         if app.mode == .form, let form = app.form { left += " · \(form.model.title)" }
         if app.mode == .desk, let tab = app.deskTab { left += " · DPO desk: \(tab.title)" }
-        let used = buffer.put(left, x: 0, y: y, style: theme.title)
-        if let flash = app.flash {
-            buffer.put(" " + flash + " ", x: min(used + 2, buffer.width - 1), y: y,
-                       style: Style(fg: theme.colors ? .yellow : .default, bold: true, reverse: true))
+        guard let flash = app.flash else {
+            buffer.put(left, x: 0, y: y, style: theme.title)
+            return
+        }
+        // A message is never cut off: beside the status when it fits, over the whole line when it does not,
+        // and over the hint line too when it needs two (a write refused by a colleague's change says why).
+        let style = Style(fg: theme.colors ? .yellow : .default, bold: true, reverse: true)
+        let message = " " + flash + " "
+        if DisplayWidth.of(left) + 2 + DisplayWidth.of(message) <= buffer.width {
+            let used = buffer.put(left, x: 0, y: y, style: theme.title)
+            buffer.put(message, x: used + 2, y: y, style: style)
+            return
+        }
+        let rows = StyledLine.wrap(flash, width: max(10, buffer.width - 2)).prefix(3)
+        for (i, row) in rows.enumerated() {
+            let line = y - (rows.count - 1) + i
+            buffer.fill(y: line, style: style)
+            buffer.put(" " + row.text, x: 0, y: line, style: style)
         }
     }
 }

@@ -7,6 +7,9 @@ struct StyledLine {
 
     mutating func add(_ text: String, _ style: Style = .plain) { segments.append((text, style)) }
 
+    /// The line's text without its styles.
+    var text: String { segments.map(\.0).joined() }
+
     /// Draws the line at (x, y) within `width` columns.
     func draw(into buffer: inout ScreenBuffer, x: Int, y: Int, width: Int) {
         var col = x
