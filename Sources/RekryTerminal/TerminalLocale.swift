@@ -1,4 +1,5 @@
 import Foundation
+import RekryTUI
 
 /// The locale the screen is drawn under, set before ncurses starts.
 ///
@@ -16,16 +17,7 @@ enum TerminalLocale {
         let installed = setlocale(LC_ALL, "") != nil
         if installed, isUTF8() { return true }
         if setlocale(LC_CTYPE, "C.UTF-8") == nil { _ = setlocale(LC_CTYPE, "C.utf8") }
-        return namesUTF8(env)
-    }
-
-    /// Whether the locale the environment asks for (the first set of `LC_ALL`, `LC_CTYPE`, `LANG`, as the C
-    /// library reads them) names the UTF-8 codeset: `sv_SE.UTF-8`, `C.utf8`, `nb_NO.UTF-8@euro`, `UTF-8`.
-    static func namesUTF8(_ env: [String: String]) -> Bool {
-        let name = [env["LC_ALL"], env["LC_CTYPE"], env["LANG"]].compactMap { $0 }.first { !$0.isEmpty } ?? ""
-        let codeset = (name.split(separator: ".", maxSplits: 1).last.map(String.init) ?? name)
-            .split(separator: "@").first.map { $0.uppercased().filter { $0 != "-" && $0 != "_" } } ?? ""
-        return codeset == "UTF8"
+        return Theme.localeNamesUTF8(env)
     }
 
     /// Whether the process's `LC_CTYPE` now has the UTF-8 codeset.

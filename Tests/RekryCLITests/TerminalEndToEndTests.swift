@@ -107,6 +107,71 @@ final class TerminalEndToEndTests: XCTestCase {
         XCTAssertEqual(try tmux(["display", "-p", "-t", "rekry", "#{alternate_on}"], socket: socket).trimmingCharacters(in: .whitespacesAndNewlines), "0")
     }
 
+    /// Adds a candidate from the command line as the lead; returns their id.
+    func addCandidate(_ arguments: [String]) throws -> String {
+        let r = try RekryBinary.run(["add", "--db", dir + "/r.sqlite", "--identity", dir + "/keys/lead.identity"] + arguments,
+                                    environment: ["HOME": dir])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        return try XCTUnwrap(r.stdout.split(whereSeparator: { !$0.isNumber }).first.map(String.init), r.stdout)
+    }
+
+    /// The locales a recruiter arrives with: one named but not installed (an SSH session from a Swedish
+    /// laptop), macOS's bare `LC_CTYPE=UTF-8`, `LANG=C` and `C.UTF-8`. No letter is lost (under `LANG=C`
+    /// each is spelled as its base letter) and the list's columns stay aligned.
+    func testEveryLocaleKeepsEveryLetterAndTheColumns() throws {
+        let id = try addCandidate(["--name", "Åsa Zqöberg-Ærø", "--source", "applied", "--basis", "contract"])
+        for (n, (locale, name)) in [("LANG=sv_SE.UTF-8", "Åsa Zqöberg-Ærø"), ("LC_CTYPE=UTF-8", "Åsa Zqöberg-Ærø"),
+                                     ("LANG=C", "Asa Zqoberg-Aro"), ("LANG=C.UTF-8", "Åsa Zqöberg-Ærø")].enumerated() {
+            let session = "locale\(n)"
+            let command = "env -i \(locale) TERM=tmux-256color TZ=UTC HOME=\(dir!) \(RekryBinary.path) --db \(dir!)/r.sqlite --identity \(dir!)/keys/lead.identity; echo EXITED-$?; sleep 30"
+            try tmux(["new-session", "-d", "-s", session, "-x", "100", "-y", "30", command], socket: socket)
+            func pane() throws -> String { try tmux(["capture-pane", "-p", "-t", session], socket: socket) }
+            func wait(_ text: String) throws {
+                let deadline = Date().addingTimeInterval(15)
+                while Date() < deadline { if try pane().contains(text) { return }; Thread.sleep(forTimeInterval: 0.05) }
+                let last = try pane()
+                XCTFail("\(locale): '\(text)' never appeared:\n\(last)")
+            }
+            try wait("candidates")
+            try tmux(["send-keys", "-t", session, "/"], socket: socket)
+            try tmux(["send-keys", "-t", session, "-l", "zqoberg"], socket: socket)
+            try wait(name)
+            let lines = try pane().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let header = try XCTUnwrap(lines.first { $0.contains("Badge, basis") }, "\(locale)")
+            let row = try XCTUnwrap(lines.first { $0.contains(name) }, "\(locale)")
+            let basisColumn = header.distance(from: header.startIndex, to: header.range(of: "Badge, basis")!.lowerBound)
+            let contract = try XCTUnwrap(row.range(of: "contract"), "\(locale): \(row)")
+            // The badge's glyph and word start in the header's column: nothing before them was dropped.
+            XCTAssertEqual(row.distance(from: row.startIndex, to: contract.lowerBound) - 2, basisColumn, "\(locale):\n\(header)\n\(row)")
+            XCTAssertTrue(row.hasPrefix(String(id)), row)
+            try tmux(["send-keys", "-t", session, "Escape", "q"], socket: socket)
+            try wait("EXITED-0")
+        }
+    }
+
+    /// Two processes: the screen shows a candidate; another process withdraws their consent; the screen shows
+    /// what was held on it withheld, with no key pressed.
+    func testAnotherProcessesChangeShowsWithoutAKey() throws {
+        let id = try addCandidate(["--name", "Vera Consenting", "--source", "applied", "--basis", "consent",
+                                   "--consent-purpose", "talent-pool", "--consent-channel", "web form", "--consent-text", "I agree.",
+                                   "--title", "Zqvisibletitle"])
+        let command = "env -i LANG=C.UTF-8 TERM=tmux-256color TZ=UTC HOME=\(dir!) \(RekryBinary.path) --db \(dir!)/r.sqlite --identity \(dir!)/keys/recruiter.identity; echo EXITED-$?; sleep 30"
+        try tmux(["new-session", "-d", "-s", "rekry", "-x", "120", "-y", "30", command], socket: socket)
+        try waitFor("candidates")
+        try keys(":")
+        try keys("-l", id)
+        try keys("Enter")
+        try waitFor("Zqvisibletitle")
+        let withdraw = try RekryBinary.run(["consent", "withdraw", id, "--purpose", "talent-pool",
+                                            "--db", dir + "/r.sqlite", "--identity", dir + "/keys/dpo.identity"], environment: ["HOME": dir])
+        XCTAssertEqual(withdraw.status, 0, withdraw.stderr)
+        try waitFor("withheld")
+        let after = try screen()
+        XCTAssertFalse(after.contains("Zqvisibletitle"), after)
+        try keys("q", "q")
+        try waitFor("EXITED-0")
+    }
+
     func testUnknownTermIsRefusedClearly() throws {
         let r = try RekryBinary.run(["--db", dir + "/r.sqlite", "--identity", dir + "/keys/lead.identity"], environment: ["TERM": "no-such-terminal"])
         XCTAssertNotEqual(r.status, 0)

@@ -32,3 +32,30 @@ final class DisplayWidthTests: XCTestCase {
         XCTAssertEqual(narrow.line(0), "ab")
     }
 }
+
+/// Widths as glibc's `wcwidth` gives them (what ncursesw draws by), and the ASCII a terminal under `LANG=C` gets.
+final class LocaleWidthTests: XCTestCase {
+    func testEmojiTheOldTableCountedAsOneAreTwo() {
+        for emoji in ["❗", "🟢", "🆗", "⏰", "🧑"] { XCTAssertEqual(DisplayWidth.of(emoji), 2, emoji) }
+        XCTAssertEqual(DisplayWidth.of("Åsa Öberg │ Bjørn"), 17)
+    }
+
+    func testTheLocaleNamesUTF8() {
+        XCTAssertTrue(Theme.localeNamesUTF8(["LANG": "sv_SE.UTF-8"]))
+        XCTAssertTrue(Theme.localeNamesUTF8(["LC_CTYPE": "UTF-8", "LANG": "C"]), "macOS: LC_CTYPE comes before LANG")
+        XCTAssertTrue(Theme.localeNamesUTF8(["LANG": "nb_NO.utf8@euro"]))
+        XCTAssertFalse(Theme.localeNamesUTF8(["LANG": "C"]))
+        XCTAssertFalse(Theme.localeNamesUTF8(["LANG": "sv_SE.ISO-8859-1"]))
+        XCTAssertFalse(Theme.localeNamesUTF8(["LC_ALL": "C", "LANG": "C.UTF-8"]), "LC_ALL wins")
+        XCTAssertFalse(Theme.localeNamesUTF8([:]))
+    }
+
+    func testAnASCIITerminalKeepsEveryLetterAndEveryColumn() {
+        var buffer = ScreenBuffer(width: 30, height: 1)
+        buffer.put("Åsa Öberg│Bjørn 王x Æ…", x: 0, y: 0)
+        let ascii = AsciiSpelling.respell(buffer)
+        XCTAssertEqual(ascii.line(0), "Asa Oberg|Bjorn ??x A.")
+        for x in 0..<30 { XCTAssertEqual(ascii[x, 0].width, buffer[x, 0].width, "column \(x)") }
+        XCTAssertTrue(ascii.line(0).unicodeScalars.allSatisfy(\.isASCII))
+    }
+}

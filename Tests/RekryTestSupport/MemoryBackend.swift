@@ -28,6 +28,11 @@ public final class MemoryBackend: TerminalBackend {
     }
 
     public func draw(_ buffer: ScreenBuffer) { screens.append(buffer) }
+
+    /// How many times the app asked for a full repaint (Ctrl-L).
+    public private(set) var invalidations = 0
+
+    public func invalidate() { invalidations += 1 }
 }
 
 extension Key {

@@ -25,7 +25,7 @@ extension App {
         case .bottom: scroll(&d, to: Int.max / 2)
         case .findInText:
             detail = d
-            openPrompt(.findText, text: d.find ?? "")
+            openPrompt(.findText)
             return
         case .findNext: find(&d, forward: true)
         case .findPrevious: find(&d, forward: false)

@@ -50,8 +50,11 @@ extension App {
             openCandidate(id)
         case .findText:
             guard var d = detail else { return }
-            d.find = text.isEmpty ? nil : text
-            d.findLine = nil
+            // An empty prompt finds the last text again, as in less and vim.
+            if !text.isEmpty {
+                d.find = text
+                d.findLine = nil
+            }
             if d.find != nil { find(&d, forward: true) }
             detail = d
         }

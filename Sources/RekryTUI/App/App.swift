@@ -104,6 +104,8 @@ public final class App {
     /// it once the first screen is up, so the count's connection and query do not compete with it.
     public func start() {
         if list.count == nil && !countInFlight { startCount() }
+        // What the screen was read at: a change by another process after this shows at the next idle moment.
+        if seenChangeCounter == nil { seenChangeCounter = try? gate.changeCounter() }
         // Browsing is accounted for once per session, off the first screen's path.
         guard !browsingAccounted else { return }
         browsingAccounted = true

@@ -14,12 +14,18 @@ public struct Theme: Sendable {
     /// From the process environment: colour unless NO_COLOR is set and non-empty; Unicode under a UTF-8 locale.
     public static func fromEnvironment(_ env: [String: String], terminalHasColors: Bool = true) -> Theme {
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty
-        let locale = [env["LC_ALL"], env["LC_CTYPE"], env["LANG"]].compactMap { $0 }.first { !$0.isEmpty } ?? ""
-        // The codeset of `en_US.UTF-8`, `C.utf8` or `sv_SE.UTF-8@euro`, read with the standard library only
-        // (Foundation's string search would start CoreFoundation, a cost on every first screen).
-        let codeset = locale.split(separator: ".").last.map { String($0.uppercased().filter { $0 != "-" }) } ?? ""
-        let utf8 = codeset.hasPrefix("UTF8")
-        return Theme(colors: terminalHasColors && !noColor, unicode: utf8)
+        return Theme(colors: terminalHasColors && !noColor, unicode: localeNamesUTF8(env))
+    }
+
+    /// Whether the locale the environment asks for (the first set of `LC_ALL`, `LC_CTYPE`, `LANG`, as the C
+    /// library reads them) names the UTF-8 codeset: `sv_SE.UTF-8`, `C.utf8`, `nb_NO.UTF-8@euro`, or macOS's
+    /// bare `UTF-8`. Installed or not: it says what the terminal takes. Read with the standard library only
+    /// (Foundation's string search would start CoreFoundation, a cost on every first screen).
+    public static func localeNamesUTF8(_ env: [String: String]) -> Bool {
+        let name = [env["LC_ALL"], env["LC_CTYPE"], env["LANG"]].compactMap { $0 }.first { !$0.isEmpty } ?? ""
+        let afterDot = name.split(separator: ".", maxSplits: 1).last.map(String.init) ?? name
+        let codeset = afterDot.split(separator: "@").first.map { String($0.uppercased().filter { $0 != "-" && $0 != "_" }) } ?? ""
+        return codeset == "UTF8"
     }
 
     func color(_ c: TermColor, bold: Bool = false) -> Style { colors ? Style(fg: c, bold: bold) : Style(bold: bold) }
