@@ -131,6 +131,8 @@ final class CommandLineTests: XCTestCase {
         let completions = try RekryBinary.run(["--generate-completion-script", "bash"])
         XCTAssertEqual(completions.status, 0)
         for value in ["retention-due", "art14-notice-due", "activity"] { XCTAssertTrue(completions.stdout.contains(value), value) }
+        // And --format's, for import and export.
+        for value in ["extract resume client", "csv resume"] { XCTAssertTrue(completions.stdout.contains(value), value) }
         chmod(db, 0o666)
         let exposed = try rekry(["list"])
         XCTAssertNotEqual(exposed.status, 0)
