@@ -43,4 +43,14 @@ final class CivilDateTests: XCTestCase {
         XCTAssertEqual(DayFormat.day(date), "2026-03-07")
         XCTAssertEqual(DayFormat.minute(date), "2026-03-07 09:05")
     }
+
+    /// A screen shows times on the user's clock with the zone named; the register keeps UTC.
+    func testLocalMinutesNameTheirZone() {
+        let date = Date(timeIntervalSince1970: 1_780_000_000)  // 2026-05-28 20:26:40 UTC
+        XCTAssertEqual(DayFormat.localMinute(date, zone: TimeZone(identifier: "UTC")!), "2026-05-28 20:26 UTC")
+        XCTAssertEqual(DayFormat.localMinute(date, zone: TimeZone(identifier: "Europe/Stockholm")!), "2026-05-28 22:26 UTC+2", "summer time")
+        XCTAssertEqual(DayFormat.localMinute(Date(timeIntervalSince1970: 1_767_225_000), zone: TimeZone(identifier: "Europe/Oslo")!),
+                       "2026-01-01 00:50 UTC+1", "the local day, not UTC's")
+        XCTAssertEqual(DayFormat.localMinute(date, zone: TimeZone(identifier: "Asia/Kolkata")!), "2026-05-29 01:56 UTC+5:30")
+    }
 }

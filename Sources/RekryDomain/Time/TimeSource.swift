@@ -42,6 +42,17 @@ public enum DayFormat {
         return "\(day(date)) \(padded(minutes / 60, 2)):\(padded(minutes % 60, 2))"
     }
 
+    /// `2026-11-22 04:14 UTC+1`: the minute as a clock in `zone` shows it, with the zone named, for people
+    /// reading a screen (the register and its files keep UTC). The zone is named by its offset: Foundation on
+    /// Linux has no names such as CET to give.
+    public static func localMinute(_ date: Date, zone: TimeZone) -> String {
+        let offset = zone.secondsFromGMT(for: date)
+        let shifted = date.addingTimeInterval(TimeInterval(offset))
+        let hours = abs(offset) / 3600, minutes = abs(offset) % 3600 / 60
+        let label = offset == 0 ? "UTC" : "UTC\(offset < 0 ? "-" : "+")\(hours)" + (minutes == 0 ? "" : ":\(padded(minutes, 2))")
+        return "\(minute(shifted)) \(label)"
+    }
+
     /// `2026-11-22T03:14:05`, in UTC (ISO 8601 without a zone, as JSON Resume's `lastModified` asks).
     public static func timestamp(_ date: Date) -> String {
         let c = CivilDate(date)

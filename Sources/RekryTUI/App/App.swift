@@ -77,6 +77,8 @@ public final class App {
     /// An erasure running in the background: how far it has come.
     var erasing: (done: Int, total: Int)?
     var flash: String?
+    /// The zone the screen shows times in: the user's (`TZ`), named beside each time.
+    public var zone: TimeZone = .current
     /// The open prompt's kind, text typed so far, and the mode it returns to.
     var prompt: (kind: PromptKind, text: String, returnMode: Mode)?
     /// Set by Ctrl-L: the run loop has the terminal repaint everything before the next draw.

@@ -122,7 +122,7 @@ extension App {
             let affected = v["affected"]!.split(separator: ",").compactMap { Int64($0.trimmingCharacters(in: .whitespaces)) }
             let b = try gate.recordBreach(BreachDraft(discoveredAt: DeskForms.minute(v["discovered"]!)!, what: v["what"]!, categories: categories,
                                                       approxAffected: Int(v["approx"]!)!, measures: v["measures"]!, affected: affected))
-            return self.deskWrote("Recorded breach \(b.id): notify the authority by \(DayFormat.minute(b.notifyBy)) UTC (\(b.badge)).")
+            return self.deskWrote("Recorded breach \(b.id): notify the authority by \(DayFormat.localMinute(b.notifyBy, zone: self.zone)) (\(b.badge)).")
         }
     }
 

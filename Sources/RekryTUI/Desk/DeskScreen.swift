@@ -48,8 +48,8 @@ struct DeskScreen {
         case .breaches:
             header = ["ID", "72 HOURS", "DISCOVERED", "~PEOPLE", "NOTIFIED", "CATEGORIES"]
             rows = d.breaches.breaches.map { b in
-                ([String(b.id), b.badge, DayFormat.minute(b.discoveredAt), String(b.approxAffected),
-                  b.notifiedAt.map(DayFormat.minute) ?? "—", b.categories.map(\.rawValue).joined(separator: ",")],
+                ([String(b.id), b.badge, DayFormat.localMinute(b.discoveredAt, zone: app.zone), String(b.approxAffected),
+                  b.notifiedAt.map { DayFormat.localMinute($0, zone: app.zone) } ?? "—", b.categories.map(\.rawValue).joined(separator: ",")],
                  b.status == "overdue" ? theme.destructive : b.status == "due" ? theme.flash : theme.dim)
             }
         }

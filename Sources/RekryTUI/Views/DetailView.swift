@@ -35,7 +35,7 @@ struct DetailView {
             col += buffer.put(" ", x: col, y: 1)
         }
 
-        let content = DetailContent(theme: theme, width: w - 2, now: app.gate.now())
+        let content = DetailContent(theme: theme, width: w - 2, now: app.gate.now(), zone: app.zone)
         let lines = content.lines(d)
         let body = buffer.height - 4
         var start = min(d.scroll, max(0, lines.count - body))
@@ -76,6 +76,8 @@ struct DetailContent {
     let theme: Theme
     let width: Int
     let now: Date
+    /// The zone times are shown in (days stay calendar days).
+    var zone: TimeZone = .current
 
     func badge(_ b: Badge) -> [(String, Style)] {
         b.states.map { ("[" + theme.short($0) + "]", theme.badge($0)) }.flatMap { [$0, (" ", Style.plain)] }
@@ -245,7 +247,7 @@ struct DetailContent {
                 out.append(StyledLine("Audit entries for this person (pseudonymous)", theme.header))
                 if entries.isEmpty { out.append(StyledLine("  none", theme.dim)) }
                 for e in entries.reversed() {
-                    out.append(StyledLine("  \(e.seq)  \(DayFormat.minute(e.at))  \(e.actorUsername ?? e.actor)  \(e.action)  \(e.purpose)  \(e.detail)"))
+                    out.append(StyledLine("  \(e.seq)  \(DayFormat.localMinute(e.at, zone: zone))  \(e.actorUsername ?? e.actor)  \(e.action)  \(e.purpose)  \(e.detail)"))
                 }
             case .some(.withheld(let b, let reason)):
                 var l = StyledLine("— \(reason.explanation) —  ", theme.withheld)
