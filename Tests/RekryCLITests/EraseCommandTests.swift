@@ -111,6 +111,16 @@ final class EraseCommandTests: XCTestCase {
         try t.execute("UPDATE document SET title = ? WHERE candidateId = ? AND kind = 'cover-letter'", ["Letter \(email) 0709174421", c])
         try t.execute("UPDATE assessment SET title = 'Test sent to ' || ? WHERE candidateId = ?", [email, c])
         try t.execute("INSERT INTO disclosure(candidateId, recipient, disclosedAt, what) VALUES (?, 'Client AB', 1, ?)", [c, "profile with \(email)"])
+        // A second red team: where the record came from, a test's score line, the rectification log's note, the
+        // DPO's request note, and a CV with the address over two lines and the profile link written out.
+        try t.execute("UPDATE candidate SET sourceDetail = ? WHERE id = ?", ["tips from \(email) / 070-917 44 21", c])
+        try t.execute("UPDATE assessment SET score = ? WHERE candidateId = ?", ["sent to \(email)", c])
+        try t.execute("INSERT INTO recordChange(candidateId, field, changedAt, changedBy, note) VALUES (?, 'notifiedAt', 1, 'x', ?)",
+                      [c, "email to \(email)"])
+        try t.execute("UPDATE dataRequest SET verificationNote = ? WHERE candidateId = ?", ["replied from \(email)", c])
+        let address = planted.markers["Address"]!
+        try t.gate("lead").addDocument(candidateId: c, kind: .other,
+                                       body: "Adress:\n\(address) 12\nStockholm\nPortfolio: example.se/\(planted.markers["Link"]!) zqkeepsecond")
         // Still in an open process: nothing due. A Norwegian last contacted long ago: the NO contact rule (12m
         // after last contact). A Swede likewise: Sweden has no such rule, and no process closed.
         let open = try t.addCandidate("Open Process", basis: .contract, consent: .none, email: "zqopenmark@example.se")
@@ -141,6 +151,7 @@ final class EraseCommandTests: XCTestCase {
         XCTAssertFalse(t.filesContain("zqkeepmarker").isEmpty, "the rest of the letter stays")
         XCTAssertFalse(t.filesContain("zqconsentkeep").isEmpty, "the rest of the consent's wording stays")
         XCTAssertEqual(try t.scalar("SELECT count(*) FROM consent WHERE text LIKE '%[contact details removed]%'") as Int?, 1)
+        XCTAssertFalse(t.filesContain("zqkeepsecond").isEmpty, "the rest of that CV stays")
         XCTAssertFalse(try rekry(["list", "--full-text", "070-917"], as: "dpo").stdout.contains("Anna"))
         XCTAssertFalse(t.filesContain(planted.markers["Cv"]!).isEmpty, "the CV stays")
         XCTAssertFalse(t.filesContain("zqopenmark").isEmpty, "an open process keeps its contact details")

@@ -104,7 +104,8 @@ extension Gate {
                     // The same details written into their CV or a note go too: a pattern per value, found in
                     // any spelling of its separators, replaced in the text and in the full-text index.
                     guard let before = try s.candidate(id: item.candidateId) else { return nil }
-                    let redaction = ContactRedaction(email: before.email, phone: before.phone, address: before.postalAddress, country: before.country)
+                    let redaction = ContactRedaction(email: before.email, phone: before.phone, address: before.postalAddress,
+                                                     country: before.country, links: try s.links(candidateId: item.candidateId).map(\.url))
                     var texts = 0
                     for d in try s.documents(candidateId: item.candidateId) {
                         guard let redacted = redaction.apply(d.body) else { continue }
@@ -127,6 +128,8 @@ extension Gate {
                         if r.email != nil { cleared.append(.email); r.email = nil }
                         if r.phone != nil { cleared.append(.phone); r.phone = nil }
                         if r.postalAddress != nil { cleared.append(.postalAddress); r.postalAddress = nil }
+                        // Where the record came from may quote how they were reached ("tips from <email>").
+                        if let detail = r.sourceDetail, let redacted = redaction.apply(detail) { r.sourceDetail = redacted }
                     }
                     for field in cleared {
                         try s.logChange(candidateId: item.candidateId, RecordChange(field: field.rawValue, changedAt: now, changedBy: actor.pseudonym))
@@ -173,27 +176,21 @@ extension Gate {
 }
 
 /// Finds a person's contact details inside free text: the email in any letter case, the phone number with
-/// any separators between its digits (and in the national form, a leading 0 for the country code), and the
-/// postal address as written. `apply` returns the text with each replaced, or nil when none occurs.
+/// any separators between its digits (and in the national form, a leading 0 for the country code), the
+/// postal address with any line breaks, spaces or commas between its words, and the profile links the person
+/// gave (with or without `https://`). `apply` returns the text with each replaced, or nil when none occurs.
 struct ContactRedaction {
     let patterns: [NSRegularExpression]
     let replacement: String
+    /// The person's name too, in a breach's free text (see `NameRedaction`).
+    let name: NameRedaction?
 
     /// `name`: the person's full name goes too (a breach's free text), replaced by `replacement`.
-    init(email: String?, phone: String?, address: String?, country: String, name: String? = nil,
+    init(email: String?, phone: String?, address: String?, country: String, name: String? = nil, links: [String] = [],
          replacement: String = "[contact details removed]") {
         self.replacement = replacement
+        self.name = name.map(NameRedaction.init(name:))
         var sources: [String] = []
-        if let name {
-            // The whole name, then each of its words on its own ("Karlsson told by phone"): a free text that names
-            // the person may name them in part. Short words (initials) are left, as they name no one. Each may
-            // carry a genitive ending: Swedish and Norwegian write "Åsas CV" and "Qvarnströms brev" (no
-            // apostrophe), English "Åsa's", and an abbreviation takes a colon ("SVT:s").
-            let words = name.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init).filter { $0.count >= 3 }
-            for part in [name] + words where part.count >= 3 {
-                sources.append(#"\b"# + NSRegularExpression.escapedPattern(for: part) + #"(?:['’:]?s|es)?\b"#)
-            }
-        }
         if let email, !email.isEmpty { sources.append(NSRegularExpression.escapedPattern(for: email)) }
         if let phone {
             let digits = phone.filter { $0.isASCII && $0.isNumber }.map(String.init)
@@ -208,7 +205,16 @@ struct ContactRedaction {
                 }
             }
         }
-        if let address, address.count >= 6 { sources.append(NSRegularExpression.escapedPattern(for: address)) }
+        if let address, address.count >= 6 {
+            // "Zqgatan 17, 111 22 Zqstad" written over two lines in a CV is the same address.
+            let words = address.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map { NSRegularExpression.escapedPattern(for: String($0)) }
+            sources.append(words.joined(separator: #"[\s,]+"#))
+        }
+        for link in links {
+            let bare = link.replacingOccurrences(of: #"^[a-zA-Z]+://(www\.)?"#, with: "", options: .regularExpression)
+            guard bare.count >= 6 else { continue }
+            sources.append(#"(?:[a-zA-Z]+://)?(?:www\.)?"# + NSRegularExpression.escapedPattern(for: bare.hasSuffix("/") ? String(bare.dropLast()) : bare) + "/?")
+        }
         patterns = sources.compactMap { try? NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
     }
 
@@ -217,6 +223,7 @@ struct ContactRedaction {
         for p in patterns {
             out = p.stringByReplacingMatches(in: out, range: NSRange(out.startIndex..., in: out), withTemplate: NSRegularExpression.escapedTemplate(for: replacement))
         }
+        if let name, let named = name.apply(out, replacement: replacement) { out = named }
         return out == text ? nil : out
     }
 

@@ -217,9 +217,13 @@ extension SQLiteSession {
         // (table, its free-text columns, how its rows belong to the candidate)
         let places: [(table: String, columns: [String], owner: String)] = [
             ("document", ["title"], "candidateId = ?"),
-            ("assessment", ["title", "provider"], "candidateId = ?"),
+            ("assessment", ["title", "provider", "score"], "candidateId = ?"),
             ("disclosure", ["recipient", "what"], "candidateId = ?"),
             ("referenceStatement", ["text"], "referenceId IN (SELECT id FROM reference WHERE candidateId = ?)"),
+            // The rectification log's notes (a notice's channel, a restriction's reason) and the DPO's notes on
+            // the person's requests.
+            ("recordChange", ["note"], "candidateId = ?"),
+            ("dataRequest", ["verificationNote", "extensionReason"], "candidateId = ?"),
             // v12 lets a consent's channel and wording change only to a redaction.
             ("consent", ["channel", "text"], "candidateId = ?"),
         ]

@@ -49,8 +49,9 @@ public protocol ErasureStoring {
     /// `entry` in; the caller's transaction must index text.
     func replaceText(candidateId: Int64, rowid: Int64, body: String, entry: TextIndexEntry) throws
     /// Rewrites the candidate's short free texts that no index holds (document and assessment titles, an
-    /// assessment's provider, disclosures' recipients and wording, referees' statements, consents' channel and
-    /// wording) through `redact`, which returns nil for a text it leaves alone; returns how many rows changed.
+    /// assessment's provider and score, disclosures' recipients and wording, referees' statements, the
+    /// rectification log's notes, the DPO's notes on their requests, consents' channel and wording) through
+    /// `redact`, which returns nil for a text it leaves alone; returns how many rows changed.
     func redactShortTexts(candidateId: Int64, _ redact: (String) -> String?) throws -> Int
     /// Any row of the referee with this referee id, if they are on the register.
     func referenceRow(refereeId: Int64) throws -> Int64?
