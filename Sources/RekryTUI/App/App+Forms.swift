@@ -44,7 +44,7 @@ extension App {
         case .cancelled:
             form = nil
             mode = active.returnMode
-            flash = "Cancelled; nothing saved."
+            flash = t("flash.cancelledNothingSaved")
         case .submitted(let values):
             // Saving may move on by itself (a confirmation, the candidate just added), so the form is closed
             // first and put back only if the gate refuses.

@@ -411,5 +411,11 @@ extension Catalogue {
         "refused.purpose-not-permitted": "not permitted for this purpose",
         "refused.retention-expired": "past retention (process closed, not hired)",
         "flash.deskWorksOn": "That works on the {tab} tab ({digit}).",
+        "flash.cancelledNothingSaved": "Cancelled; nothing saved.",
+        "flash.noVisibleProcess": "The selected candidate is in no process you may see.",
+        "flash.noReferences": "No references: nobody to view.",
+        "flash.nobodyListed": "Nobody listed to open.",
+        "flash.openFailed": "Could not open candidate #{id}: {error}",
+        "flash.reportFailed": "Could not read the report: {error}",
     ]
 }

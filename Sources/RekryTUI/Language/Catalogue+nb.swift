@@ -411,5 +411,11 @@ extension Catalogue {
         "refused.purpose-not-permitted": "ikke tillatt for dette formålet",
         "refused.retention-expired": "lagringstiden er ute (rekrutteringen avsluttet, ikke ansatt)",
         "flash.deskWorksOn": "Det virker i fanen {tab} ({digit}).",
+        "flash.cancelledNothingSaved": "Avbrutt; ingenting ble lagret.",
+        "flash.noVisibleProcess": "Den valgte kandidaten er ikke med i noen rekruttering du kan se.",
+        "flash.noReferences": "Ingen referanser: ingen å vise.",
+        "flash.nobodyListed": "Ingen i listen å åpne.",
+        "flash.openFailed": "Kunne ikke åpne kandidat #{id}: {error}",
+        "flash.reportFailed": "Kunne ikke lese rapporten: {error}",
     ]
 }

@@ -411,5 +411,11 @@ extension Catalogue {
         "refused.purpose-not-permitted": "inte tillåtet för detta ändamål",
         "refused.retention-expired": "lagringstiden har löpt ut (rekryteringen avslutad, ej anställd)",
         "flash.deskWorksOn": "Det fungerar på fliken {tab} ({digit}).",
+        "flash.cancelledNothingSaved": "Avbrutet; inget sparades.",
+        "flash.noVisibleProcess": "Den valda kandidaten är inte med i någon rekrytering som du får se.",
+        "flash.noReferences": "Inga referenser: ingen att visa.",
+        "flash.nobodyListed": "Ingen i listan att öppna.",
+        "flash.openFailed": "Kunde inte öppna kandidat #{id}: {error}",
+        "flash.reportFailed": "Kunde inte läsa utlåtandet: {error}",
     ]
 }
