@@ -5,7 +5,7 @@ extension RekryCommand {
     ///
     /// ArgumentParser learns a command's options by reflection, and the first reflection over a type costs
     /// the Swift runtime a scan of every protocol conformance in the binary: about 3 ms, a fifth of the
-    /// budget for the first screen. `rekry [--db PATH] [--identity FILE] [--read-only]` is read by
+    /// budget for the first screen. `rekry [--db PATH] [--identity FILE] [--read-only] [--lang L]` is read by
     /// `OpenArguments` instead; any other argument list, including every mistake, goes to ArgumentParser,
     /// which gives the usual help and messages. A test holds the two parsers to the same reading.
     public static func runFromCommandLine() {
@@ -24,7 +24,7 @@ extension RekryCommand {
             return
         }
         do {
-            try OpenCommand.open(open.files, readOnly: open.readOnly)
+            try OpenCommand.open(open.files, readOnly: open.readOnly, language: open.language)
         } catch {
             ExitStatus.exit(with: error)
         }
@@ -35,6 +35,8 @@ extension RekryCommand {
 struct OpenArguments: Equatable {
     var files = SignInFiles()
     var readOnly = false
+    /// `--lang`, when given (one of `LanguageOption.values`; anything else goes to ArgumentParser's message).
+    var language: String?
 
     /// Reads `arguments`, or returns nil if they hold anything besides the UI's options, each given once
     /// with a non-empty value.
@@ -51,6 +53,9 @@ struct OpenArguments: Equatable {
             case "--db", "--identity":
                 guard let value = inline ?? rest.popFirst(), !value.isEmpty, !value.hasPrefix("-") else { return nil }
                 if name == "--db" { files.db = value } else { files.identity = value }
+            case "--lang":
+                guard let value = inline ?? rest.popFirst(), LanguageOption.values.contains(value) else { return nil }
+                language = value
             default:
                 return nil
             }

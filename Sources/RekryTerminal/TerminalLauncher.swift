@@ -13,8 +13,10 @@ public enum TerminalLauncher {
     /// screen) runs on a second thread while this one sets up the terminal. Callers check what they can
     /// beforehand (the files exist, are private, the identity parses) so that the usual mistakes are
     /// reported before the screen is taken over; anything `signIn` still throws ends the screen first.
+    ///
+    /// `language` is `--lang` when given (sv, nb or en); without it the environment chooses.
     @MainActor
-    public static func run(readOnly: Bool, signIn: @escaping @Sendable () throws -> Gate) throws {
+    public static func run(readOnly: Bool, language: String? = nil, signIn: @escaping @Sendable () throws -> Gate) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         let gate = BackgroundWork(signIn)
         let env = ProcessInfo.processInfo.environment
@@ -34,7 +36,7 @@ public enum TerminalLauncher {
         defer { backend.close() }
         theme.colors = backend.colors
         let size = backend.size
-        let app = try App(gate: try gate.value(), readOnly: readOnly, theme: theme, width: size.width, height: size.height)
+        let app = try App(gate: try gate.value(), readOnly: readOnly, language: UILanguage.choose(option: language, environment: env), theme: theme, width: size.width, height: size.height)
         if env["REKRY_CRASH_AFTER_FIRST_SCREEN"] == "1" {
             // For the end-to-end test of the crash guard: a real trap with the screen up.
             backend.draw(app.render())

@@ -13,12 +13,14 @@ final class OpenArgumentsTests: XCTestCase {
             ["--db=/tmp/r.sqlite", "--identity", "/tmp/me.identity"],
             ["--identity", "/tmp/me.identity", "--read-only", "--db", "/tmp/a b/r.sqlite"],
             ["--read-only", "--identity=/tmp/x=y.identity"],
+            ["--lang", "sv"], ["--lang=nb", "--read-only"], ["--db", "/tmp/r.sqlite", "--lang", "en"],
         ]
         for arguments in cases {
             let quick = try XCTUnwrap(OpenArguments(arguments), "\(arguments)")
             let full = try XCTUnwrap(RekryCommand.parseAsRoot(arguments) as? OpenCommand, "\(arguments)")
             XCTAssertEqual(quick.files, full.global.files, "\(arguments)")
             XCTAssertEqual(quick.readOnly, full.readOnly, "\(arguments)")
+            XCTAssertEqual(quick.language, full.language, "\(arguments)")
         }
     }
 
@@ -27,6 +29,7 @@ final class OpenArgumentsTests: XCTestCase {
             ["list"], ["open", "--db", "x"], ["try"], ["--help"], ["-h"], ["help"], ["--version"],
             ["--db"], ["--db", "--read-only"], ["--db="], ["--db", "a", "--db", "b"], ["--read-only=yes"],
             ["--bogus"], ["stray"], ["-r"], ["--identity", "-"],
+            ["--lang", "de"], ["--lang"], ["--lang", "sv", "--lang", "nb"],
         ]
         for arguments in cases {
             XCTAssertNil(OpenArguments(arguments), "\(arguments)")

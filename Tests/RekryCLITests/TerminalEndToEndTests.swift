@@ -117,11 +117,14 @@ final class TerminalEndToEndTests: XCTestCase {
 
     /// The locales a recruiter arrives with: one named but not installed (an SSH session from a Swedish
     /// laptop), macOS's bare `LC_CTYPE=UTF-8`, `LANG=C` and `C.UTF-8`. No letter is lost (under `LANG=C`
-    /// each is spelled as its base letter) and the list's columns stay aligned.
+    /// each is spelled as its base letter) and the list's columns stay aligned. The Swedish locale also
+    /// chooses the Swedish UI (#14).
     func testEveryLocaleKeepsEveryLetterAndTheColumns() throws {
         let id = try addCandidate(["--name", "Åsa Zqöberg-Ærø", "--source", "applied", "--basis", "contract"])
-        for (n, (locale, name)) in [("LANG=sv_SE.UTF-8", "Åsa Zqöberg-Ærø"), ("LC_CTYPE=UTF-8", "Åsa Zqöberg-Ærø"),
-                                     ("LANG=C", "Asa Zqoberg-Aro"), ("LANG=C.UTF-8", "Åsa Zqöberg-Ærø")].enumerated() {
+        let english = (count: "candidates", header: "Badge, basis", contract: "contract")
+        let swedish = (count: "kandidater", header: "Märkning, grund", contract: "avtal")
+        for (n, (locale, name, words)) in [("LANG=sv_SE.UTF-8", "Åsa Zqöberg-Ærø", swedish), ("LC_CTYPE=UTF-8", "Åsa Zqöberg-Ærø", english),
+                                            ("LANG=C", "Asa Zqoberg-Aro", english), ("LANG=C.UTF-8", "Åsa Zqöberg-Ærø", english)].enumerated() {
             let session = "locale\(n)"
             let command = "env -i \(locale) TERM=tmux-256color TZ=UTC HOME=\(dir!) \(RekryBinary.path) --db \(dir!)/r.sqlite --identity \(dir!)/keys/lead.identity; echo EXITED-$?; sleep 30"
             try tmux(["new-session", "-d", "-s", session, "-x", "100", "-y", "30", command], socket: socket)
@@ -132,15 +135,15 @@ final class TerminalEndToEndTests: XCTestCase {
                 let last = try pane()
                 XCTFail("\(locale): '\(text)' never appeared:\n\(last)")
             }
-            try wait("candidates")
+            try wait(words.count)
             try tmux(["send-keys", "-t", session, "/"], socket: socket)
             try tmux(["send-keys", "-t", session, "-l", "zqoberg"], socket: socket)
             try wait(name)
             let lines = try pane().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            let header = try XCTUnwrap(lines.first { $0.contains("Badge, basis") }, "\(locale)")
+            let header = try XCTUnwrap(lines.first { $0.contains(words.header) }, "\(locale)")
             let row = try XCTUnwrap(lines.first { $0.contains(name) }, "\(locale)")
-            let basisColumn = header.distance(from: header.startIndex, to: header.range(of: "Badge, basis")!.lowerBound)
-            let contract = try XCTUnwrap(row.range(of: "contract"), "\(locale): \(row)")
+            let basisColumn = header.distance(from: header.startIndex, to: header.range(of: words.header)!.lowerBound)
+            let contract = try XCTUnwrap(row.range(of: words.contract), "\(locale): \(row)")
             // The badge's glyph and word start in the header's column: nothing before them was dropped.
             XCTAssertEqual(row.distance(from: row.startIndex, to: contract.lowerBound) - 2, basisColumn, "\(locale):\n\(header)\n\(row)")
             XCTAssertTrue(row.hasPrefix(String(id)), row)

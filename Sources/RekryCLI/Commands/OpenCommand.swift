@@ -17,12 +17,17 @@ struct OpenCommand: ParsableCommand {
     @Flag(name: .customLong("read-only"), help: "Drop every destructive action.")
     var readOnly = false
 
+    @Option(name: .customLong("lang"), help: LanguageOption.help, completion: .list(LanguageOption.values))
+    var language: String?
+
+    func validate() throws { try LanguageOption.validate(language) }
+
     func run() throws {
-        try Self.open(global.files, readOnly: readOnly)
+        try Self.open(global.files, readOnly: readOnly, language: language)
     }
 
     /// Signs in with `files` and runs the terminal UI until the user quits.
-    static func open(_ files: SignInFiles, readOnly: Bool) throws {
+    static func open(_ files: SignInFiles, readOnly: Bool, language: String? = nil) throws {
         // The usual mistakes (a wrong path, a file others can read, a damaged identity) are reported here,
         // before the terminal is taken over; the register then opens while the terminal is set up.
         let identity = try Identity.load(from: files.identityPath)
@@ -30,7 +35,7 @@ struct OpenCommand: ParsableCommand {
         try Registers.checkFile(at: path)
         // Commands run on the main thread, where every curses call must stay.
         try MainActor.assumeIsolated {
-            try TerminalLauncher.run(readOnly: readOnly) { try Registers.open(at: path).signIn(identity) }
+            try TerminalLauncher.run(readOnly: readOnly, language: language) { try Registers.open(at: path).signIn(identity) }
         }
     }
 }
@@ -48,7 +53,11 @@ struct TryCommand: ParsableCommand {
     @Flag(name: .customLong("read-only"), help: "Drop every destructive action.")
     var readOnly = false
 
+    @Option(name: .customLong("lang"), help: LanguageOption.help, completion: .list(LanguageOption.values))
+    var language: String?
+
     func validate() throws {
+        try LanguageOption.validate(language)
         guard DemoRegister.staff.contains(where: { $0.username == `as` }) else {
             throw ValidationError("--as must be one of \(DemoRegister.staff.map(\.username).joined(separator: ", ")), not '\(`as`)'")
         }
@@ -63,6 +72,6 @@ struct TryCommand: ParsableCommand {
             _ = try DemoRegister.create(at: db, options: .init(candidates: 5_000, seed: 1, now: Calendar.utc.startOfDay(for: Date()), keysDirectory: keys))
         }
         try OpenCommand.open(SignInFiles(db: db, identity: (keys as NSString).appendingPathComponent("\(`as`).identity")),
-                             readOnly: readOnly)
+                             readOnly: readOnly, language: language)
     }
 }

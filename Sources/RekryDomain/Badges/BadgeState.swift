@@ -68,7 +68,8 @@ public enum BadgeState: String, CaseIterable, Sendable, Codable {
     /// Whether the state asks for someone's attention (drawn as a warning).
     public var isWarning: Bool { self == .retentionDue || self == .art14NoticeDue || self == .consentExpiring }
 
-    private var glyph: String {
+    /// The sign before the code word (a screen in another language keeps it and translates the word).
+    public var glyph: String {
         switch self {
         case .restricted: "⊘"
         case .objected: "⊗"
@@ -83,7 +84,8 @@ public enum BadgeState: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    private var asciiGlyph: String {
+    /// The sign in plain ASCII.
+    public var asciiGlyph: String {
         switch self {
         case .restricted: "#"
         case .objected: "%"

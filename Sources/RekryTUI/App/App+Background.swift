@@ -52,7 +52,7 @@ extension App {
         case .failure(let error):
             mode = .list
             noteFailure(error)
-            flash = "Could not open candidate #\(o.id): \(error)"
+            flash = t("flash.openFailed", ["id": o.id, "error": error])
         }
         return true
     }
@@ -80,7 +80,7 @@ extension App {
         case .success(let report): d.report = .some(report)
         case .failure(let error):
             d.reportError = "\(error)"
-            flash = "Could not read the report: \(error)"
+            flash = t("flash.reportFailed", ["error": error])
         }
         detail = d
         return true

@@ -70,7 +70,7 @@ extension App {
 
     /// The open tab's lines, as the view draws them.
     func detailLines(_ d: DetailModel) -> [StyledLine] {
-        DetailContent(theme: theme, width: width - 2, now: gate.now(), zone: zone).lines(d)
+        DetailContent(theme: theme, language: language, width: width - 2, now: gate.now(), zone: zone).lines(d)
     }
 
     /// Scrolls to `target`, kept between the top and the last full screen of the tab.

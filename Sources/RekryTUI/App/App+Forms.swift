@@ -44,7 +44,7 @@ extension App {
         case .cancelled:
             form = nil
             mode = active.returnMode
-            flash = "Cancelled; nothing saved."
+            flash = t("flash.cancelledNothingSaved")
         case .submitted(let values):
             // Saving may move on by itself (a confirmation, the candidate just added), so the form is closed
             // first and put back only if the gate refuses.
@@ -83,7 +83,7 @@ extension App {
     /// The form over the whole screen; a refusal naming no field replaces the field help above the hints.
     func drawForm(into buffer: inout ScreenBuffer) {
         guard let active = form else { return }
-        FormView(form: active.model, theme: theme).draw(into: &buffer)
+        FormView(form: active.model, theme: theme, language: language).draw(into: &buffer)
         if let error = active.error, buffer.height >= 5 {
             let y = buffer.height - 3
             buffer.fill(y: y, style: .plain)

@@ -46,7 +46,7 @@ extension App {
                 list.processTitle = nil
             } else {
                 guard let row = list.selectedRow, let process = try gate.latestProcess(candidateId: row.id) else {
-                    flash = "The selected candidate is in no process you may see."
+                    flash = t("flash.noVisibleProcess")
                     return
                 }
                 list.query.processId = process.id

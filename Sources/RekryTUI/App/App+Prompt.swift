@@ -24,7 +24,7 @@ extension App {
             prompt = p
         case .char(let c):
             if p.kind == .candidateId && !(c.isASCII && c.isNumber) {
-                flash = "An id is a number: type its digits, then Enter."
+                flash = t("flash.idIsNumber")
                 return
             }
             p.text.append(c)
@@ -39,12 +39,12 @@ extension App {
         case .candidateId:
             guard !text.isEmpty else { return }
             guard let id = Int64(text), id > 0 else {
-                flash = "'\(text)' is not an id."
+                flash = t("flash.notAnId", ["text": text])
                 return
             }
             // Admins are shown no candidate at all, not even whether an id is taken.
             guard actor.role != .admin else {
-                flash = "Admins manage staff; they are shown no candidates."
+                flash = t("flash.adminNoCandidates")
                 return
             }
             openCandidate(id)
@@ -70,7 +70,7 @@ struct PromptLine {
         guard let p = app.prompt else { return }
         let y = buffer.height - 2
         buffer.fill(y: y, style: .plain)
-        let label = p.kind == .candidateId ? "Go to candidate id: " : "Find in this tab: "
+        let label = app.language.text(p.kind == .candidateId ? "prompt.candidateId" : "prompt.findText") + " "
         var col = buffer.put(label, x: 0, y: y, style: Style(bold: true))
         col += buffer.put(p.text, x: col, y: y, maxWidth: max(0, buffer.width - col - 1))
         buffer.put(app.theme.unicode ? "█" : "_", x: col, y: y, style: Style(bold: true))

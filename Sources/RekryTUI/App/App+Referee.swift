@@ -21,7 +21,7 @@ extension App {
         guard onItsTab(.viewReferee, d) else { return }
         let references = d.detail.references
         guard !references.isEmpty else {
-            flash = "No references: nobody to view."
+            flash = t("flash.noReferences")
             return
         }
         switch references[min(max(0, d.reference), references.count - 1)] {
@@ -56,7 +56,7 @@ extension App {
             return
         case .open:
             guard let row = r.selectedRow else {
-                flash = "Nobody listed to open."
+                flash = t("flash.nobodyListed")
                 return
             }
             referee = nil

@@ -39,6 +39,8 @@ public final class App {
 
     public let gate: Gate
     public let readOnly: Bool
+    /// The language every screen, hint and message is written in.
+    public let language: UILanguage
     let theme: Theme
     public let mailbox = Mailbox()
     /// Held by every audited gate call the app makes (opening a candidate, reading the report, each write), on
@@ -91,9 +93,10 @@ public final class App {
     var countInFlight = false
     var countWanted: CandidateQuery?
 
-    public init(gate: Gate, readOnly: Bool = false, theme: Theme, width: Int, height: Int,
+    public init(gate: Gate, readOnly: Bool = false, language: UILanguage = .en, theme: Theme, width: Int, height: Int,
                 executor: any BackgroundExecutor = ThreadExecutor()) throws {
         self.gate = gate
+        self.language = language
         self.executor = executor
         self.readOnly = readOnly
         self.theme = theme
@@ -170,7 +173,7 @@ public final class App {
                 typeConfirmation(key)
             default:
                 guard let action = keyMap.action(for: key) else {
-                    if case .char(let c) = key { flash = "'\(c)' does nothing here; press ? for help" }
+                    if case .char(let c) = key { flash = t("flash.keyDoesNothing", ["key": c]) }
                     return
                 }
                 try perform(action)
@@ -179,6 +182,9 @@ public final class App {
             noteFailure(error)
         }
     }
+
+    /// The message `key` in the session's language, `{name}` filled from `args`.
+    func t(_ key: String, _ args: [String: Any] = [:]) -> String { language.text(key, args) }
 
     /// Shows a failure; a damaged register also stays named in the status line until the session ends.
     func noteFailure(_ error: any Error) {
@@ -193,7 +199,7 @@ public final class App {
             return
         case .refresh:
             try refreshNow()
-            flash = "Refreshed."
+            flash = t("flash.refreshed")
             return
         default: break
         }
@@ -212,12 +218,12 @@ public final class App {
         case .confirm:
             guard let c = confirmation else { mode = .detail; return }
             if c.typed != nil, action == .confirm, c.entered != c.typed {
-                flash = "Type \(c.typed!) exactly, then Enter; Esc keeps everything."
+                flash = t("flash.typeExactly", ["typed": c.typed!])
                 return
             }
             confirmation = nil
             mode = c.returnMode
-            if action == .confirm { flash = try auditedWork.withLock { try c.run() } } else { flash = "Cancelled; nothing changed." }
+            if action == .confirm { flash = try auditedWork.withLock { try c.run() } } else { flash = t("flash.cancelledNothingChanged") }
         case .search, .fullTextPrompt, .form, .prompt: break
         }
     }
@@ -261,7 +267,7 @@ public final class App {
                     list.rows = rows
                     list.count = CappedCount(value: rows.count, capped: rows.count >= Self.fullTextLimit)
                 case .failure(let error):
-                    flash = "Full-text search failed: \(error)"
+                    flash = t("flash.fullTextFailed", ["error": error])
                     list.count = CappedCount(value: 0, capped: false)
                 }
                 changed = true
@@ -315,7 +321,7 @@ public final class App {
     public func render() -> ScreenBuffer {
         var buffer = ScreenBuffer(width: width, height: height)
         guard width >= 20 && height >= 6 else {
-            buffer.put("Rekry needs at least 20x6", x: 0, y: 0)
+            buffer.put(t("screen.tooSmall"), x: 0, y: 0)
             return buffer
         }
         switch mode {

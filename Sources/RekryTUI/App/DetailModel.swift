@@ -6,30 +6,17 @@ import RekryStorage
 public enum DetailTab: Int, CaseIterable, Sendable {
     case profile, processes, references, assessments, report, consent, activity
 
-    /// The short title, for terminals too narrow for the full tab bar.
-    public var shortTitle: String {
-        switch self {
-        case .profile: "Profile"
-        case .processes: "Proc."
-        case .references: "Refs"
-        case .assessments: "Assess."
-        case .report: "Report"
-        case .consent: "Consent"
-        case .activity: "Activity"
-        }
-    }
+    /// The short title in `language`, for terminals too narrow for the full tab bar.
+    public func shortTitle(in language: UILanguage) -> String { language.text("tab.\(name).short") }
 
-    public var title: String {
-        switch self {
-        case .profile: "Profile"
-        case .processes: "Processes"
-        case .references: "References"
-        case .assessments: "Assessments"
-        case .report: "Psych report"
-        case .consent: "Consent & basis"
-        case .activity: "Activity"
-        }
-    }
+    /// The title in `language`.
+    public func title(in language: UILanguage) -> String { language.text("tab.\(name)") }
+
+    /// The title in English.
+    public var title: String { title(in: .en) }
+
+    /// Names the tab's messages.
+    var name: String { String(describing: self) }
 }
 
 /// One opened candidate: what the gate returned, the tab, and the scroll position.

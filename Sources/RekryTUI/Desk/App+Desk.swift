@@ -38,7 +38,7 @@ extension App {
     func performDesk(_ action: Action) throws {
         guard var d = desk else { mode = .list; return }
         if let own = DeskTab.tab(of: action), own != d.tab {
-            flash = "That works on the \(own.title) tab (\(own.rawValue + 1))."
+            flash = t("flash.deskWorksOn", ["tab": own.title(in: language), "digit": own.rawValue + 1])
             return
         }
         let page = max(1, height - 6)

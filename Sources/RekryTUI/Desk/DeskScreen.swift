@@ -11,12 +11,13 @@ struct DeskScreen {
     func draw(into buffer: inout ScreenBuffer) {
         guard let d = app.desk else { return }
         let theme = app.theme
+        let language = app.language
         let w = buffer.width
         buffer.fill(y: 0, style: theme.title)
         var title = StyledLine()
-        title.add(" Rekry · DPO desk ", theme.title)
+        title.add(" " + language.text("desk.title") + " ", theme.title)
         for tab in DeskTab.allCases {
-            let label = " \(tab.rawValue + 1) \(tab.title) (\(d.count(tab))) "
+            let label = " \(tab.rawValue + 1) \(tab.title(in: language)) (\(language.grouped(d.count(tab)))) "
             title.add(label, tab == d.tab ? Style(bold: true, underline: true) : theme.title)
         }
         title.draw(into: &buffer, x: 0, y: 0, width: w)
@@ -24,29 +25,29 @@ struct DeskScreen {
         let header: [String]
         switch d.tab {
         case .requests:
-            header = ["ID", "BADGE", "KIND", "SUBJECT", "RECEIVED", "DUE", "NOTES"]
+            header = ["id", "badge", "kind", "subject", "received", "due", "notes"].map { language.text("desk.column.\($0)") }
             rows = d.requests.requests.map { r in
                 var notes: [String] = []
-                if r.secondExtractWithinYear { notes.append("2nd extract in a year") }
-                if !r.onRegister { notes.append("erased") }
-                if let e = r.auditEntry { notes.append("entry \(e)") }
-                return ([String(r.id), r.status.label, r.kind.rawValue, r.subject, r.received, r.due, notes.joined(separator: "; ")],
+                if r.secondExtractWithinYear { notes.append(language.text("desk.secondExtract")) }
+                if !r.onRegister { notes.append(language.text("desk.erased")) }
+                if let e = r.auditEntry { notes.append(language.text("desk.entry", ["entry": e])) }
+                return ([String(r.id), r.status.label, language.text("request.\(r.kind.rawValue)"), r.subject, r.received, r.due, notes.joined(separator: "; ")],
                         style(r.status, theme))
             }
         case .retention:
-            header = ["RULE", "SUBJECT", "TAKES", "DUE", "NOTE"]
+            header = ["rule", "subject", "takes", "due", "note"].map { language.text("desk.column.\($0)") }
             let counts = Dictionary(grouping: d.retention.items, by: \.rule).mapValues(\.count)
             var previous: String?
             rows = d.retention.items.map { item in
                 // The rule heads its group: named on the group's first row, with how many it holds.
                 let rule = item.rule == previous ? "" : "\(item.rule) (\(counts[item.rule] ?? 0))"
                 previous = item.rule
-                return ([rule, item.subject, item.part?.rawValue ?? "whole person", item.dueAt.map(DayFormat.day) ?? "passed",
-                         item.refusal.map { "refused: \($0)" } ?? ""],
+                return ([rule, item.subject, item.part?.rawValue ?? language.text("desk.wholePerson"), item.dueAt.map(DayFormat.day) ?? language.text("desk.passed"),
+                         item.refusal.map { language.text("desk.refused", ["reason": $0]) } ?? ""],
                         item.refusal == nil ? theme.flash : theme.dim)
             }
         case .breaches:
-            header = ["ID", "72 HOURS", "DISCOVERED", "~PEOPLE", "NOTIFIED", "CATEGORIES"]
+            header = ["id", "hours72", "discovered", "people", "notified", "categories"].map { language.text("desk.column.\($0)") }
             rows = d.breaches.breaches.map { b in
                 ([String(b.id), b.badge, DayFormat.localMinute(b.discoveredAt, zone: app.zone), String(b.approxAffected),
                   b.notifiedAt.map { DayFormat.localMinute($0, zone: app.zone) } ?? "—", b.categories.map(\.rawValue).joined(separator: ",")],
@@ -61,9 +62,9 @@ struct DeskScreen {
         line(header, widths, styles: Array(repeating: theme.header, count: header.count)).draw(into: &buffer, x: 0, y: 1, width: w)
         if rows.isEmpty {
             let empty = switch d.tab {
-            case .requests: "No requests recorded. a records one."
-            case .breaches: "No breaches recorded (rekry breach record)."
-            case .retention: "Nothing is due under the register's retention profile (rekry policy show)."
+            case .requests: language.text("desk.noRequests")
+            case .breaches: language.text("desk.noBreaches")
+            case .retention: language.text("desk.nothingDue")
             }
             buffer.put(empty, x: 2, y: 3, style: theme.dim, maxWidth: w - 2)
         }
@@ -78,7 +79,7 @@ struct DeskScreen {
             if !isSelected { styles[1] = row.badge }
             line(row.cells, widths, styles: styles).draw(into: &buffer, x: 0, y: y, width: w)
         }
-        hints(app.keyMap, theme: theme, into: &buffer, y: buffer.height - 2, from: 0)
+        hints(app.keyMap, theme: theme, language: language, into: &buffer, y: buffer.height - 2, from: 0)
     }
 
     func style(_ status: RequestStatus, _ theme: Theme) -> Style {

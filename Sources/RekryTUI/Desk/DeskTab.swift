@@ -3,13 +3,11 @@
 public enum DeskTab: Int, CaseIterable, Sendable {
     case requests, breaches, retention
 
-    public var title: String {
-        switch self {
-        case .requests: "Requests"
-        case .breaches: "Breaches"
-        case .retention: "Retention due"
-        }
-    }
+    /// The title in `language`.
+    public func title(in language: UILanguage) -> String { language.text("desk.tab.\(String(describing: self))") }
+
+    /// The title in English.
+    public var title: String { title(in: .en) }
 
     /// The tab a desk action works on; nil for actions that work on every tab (moving, switching, help).
     public static func tab(of action: Action) -> DeskTab? {
@@ -36,9 +34,9 @@ extension KeyMap {
     /// The desk's table as the hint line shows it on `tab`: other tabs' writes keep their keys (which then say
     /// where they work) but leave the hint line.
     func scoped(to tab: DeskTab) -> KeyMap {
-        KeyMap(title: title, bindings: bindings.map { b in
+        KeyMap(key: key, bindings: bindings.map { b in
             var b = b
-            if let own = DeskTab.tab(of: b.action), own != tab { b.hintLabel = nil }
+            if let own = DeskTab.tab(of: b.action), own != tab { b.hinted = false }
             return b
         })
     }

@@ -6,6 +6,8 @@
 struct FormView {
     let form: FormModel
     let theme: Theme
+    /// The language of the key hints (the form's own text is written in it by whoever made the form).
+    var language: UILanguage = .en
 
     func draw(into buffer: inout ScreenBuffer) {
         let w = buffer.width, h = buffer.height
@@ -23,7 +25,7 @@ struct FormView {
             let help = field.help.isEmpty && field.kind == .date ? "YYYY-MM-DD" : field.help
             buffer.put(" " + DisplayWidth.truncate(help, to: w - 2), x: 0, y: h - 3, style: theme.dim)
         }
-        hints(KeyTables.form, theme: theme, into: &buffer, y: h - 2, from: 0)
+        hints(KeyTables.form, theme: theme, language: language, into: &buffer, y: h - 2, from: 0)
     }
 
     private func drawTitle(into buffer: inout ScreenBuffer) {

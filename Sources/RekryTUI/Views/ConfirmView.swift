@@ -11,10 +11,16 @@ struct ConfirmView {
         for l in c.lines { lines += StyledLine.wrap(l, width: width - 4, indent: 0) }
         lines.append(StyledLine(""))
         if let typed = c.typed {
-            lines.append(StyledLine([("Type ", .plain), (typed, Style(bold: true)), (" and press Enter to erase; Esc keeps everything.", .plain)]))
+            // The typed text is bold inside the sentence, wherever the language puts it.
+            let sentence = app.language.text("confirm.typeToErase")
+            let at = sentence.firstRange(of: "{typed}") ?? sentence.endIndex..<sentence.endIndex
+            lines.append(StyledLine([(String(sentence[..<at.lowerBound]), .plain), (typed, Style(bold: true)),
+                                     (String(sentence[at.upperBound...]), .plain)]))
             lines.append(StyledLine([("> ", Style(bold: true)), (c.entered + "█", Style(bold: true))]))
         } else {
-            lines.append(StyledLine([("  y  ", Style(reverse: true)), (" yes, do it    ", .plain), ("  n  ", Style(reverse: true)), (" no, keep everything", .plain)]))
+            let language = app.language
+            lines.append(StyledLine([("  y  ", Style(reverse: true)), (" " + language.text("key.confirm.confirm") + "    ", .plain),
+                                     ("  n  ", Style(reverse: true)), (" " + language.text("key.cancel.confirm"), .plain)]))
         }
         // A box, cleared behind: the screen under it must not show through, and its edges close it on all
         // four sides (with one blank row inside above and below the text).

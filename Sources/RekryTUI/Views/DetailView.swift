@@ -14,28 +14,29 @@ struct DetailView {
             return
         }
         let theme = app.theme
+        let language = app.language
         let w = buffer.width
         buffer.fill(y: 0, style: theme.title)
         var header = StyledLine()
         switch d.detail.name {
         case .shown(let name, _): header.add(" \(name) ", theme.title)
-        case .withheld(_, let r): header.add(" #\(d.detail.id) — \(r.explanation) — ", theme.title)
+        case .withheld(_, let r): header.add(" #\(d.detail.id) — \(language.withheld(r)) — ", theme.title)
         }
         header.add(" ")
-        header.add(theme.short(d.detail.badge.primary), theme.badge(d.detail.badge.primary))
+        header.add(language.badgeShort(d.detail.badge.primary, unicode: theme.unicode), theme.badge(d.detail.badge.primary))
         header.draw(into: &buffer, x: 0, y: 0, width: w)
 
         var col = 0
-        let full = DetailTab.allCases.reduce(0) { $0 + DisplayWidth.of($1.title) + 4 } <= w
+        let full = DetailTab.allCases.reduce(0) { $0 + DisplayWidth.of($1.title(in: language)) + 4 } <= w
         for tab in DetailTab.allCases {
-            let label = " \(tab.rawValue + 1) \(full ? tab.title : tab.shortTitle) "
+            let label = " \(tab.rawValue + 1) \(full ? tab.title(in: language) : tab.shortTitle(in: language)) "
             let style = tab == d.tab ? Style(bold: true, reverse: true) : Style(underline: true)
             if col + DisplayWidth.of(label) > w { break }
             col += buffer.put(label, x: col, y: 1, style: style)
             col += buffer.put(" ", x: col, y: 1)
         }
 
-        let content = DetailContent(theme: theme, width: w - 2, now: app.gate.now(), zone: app.zone)
+        let content = DetailContent(theme: theme, language: language, width: w - 2, now: app.gate.now(), zone: app.zone)
         let lines = content.lines(d)
         let body = buffer.height - 4
         var start = min(d.scroll, max(0, lines.count - body))
@@ -49,9 +50,10 @@ struct DetailView {
             if start + i == d.findLine { buffer.put(theme.unicode ? "▶" : ">", x: 0, y: 2 + i, style: Style(bold: true, reverse: true)) }
         }
         if lines.count > body + start {
-            buffer.put(theme.unicode ? "↓ more" : "v more", x: w - 7, y: buffer.height - 3, style: theme.dim)
+            let more = (theme.unicode ? "↓ " : "v ") + language.text("detail.more")
+            buffer.put(more, x: w - DisplayWidth.of(more) - 1, y: buffer.height - 3, style: theme.dim)
         }
-        if app.mode != .prompt { hints(app.hintMap, theme: theme, into: &buffer, y: buffer.height - 2, from: 0) }
+        if app.mode != .prompt { hints(app.hintMap, theme: theme, language: language, into: &buffer, y: buffer.height - 2, from: 0) }
     }
 
     /// The candidate while the gate reads them: the name as the list showed it, and that it is loading.
@@ -64,8 +66,8 @@ struct DetailView {
         default: title = " #\(o.id) "
         }
         buffer.put(title, x: 0, y: 0, style: theme.title, maxWidth: buffer.width)
-        buffer.put("loading…", x: 2, y: 3, style: theme.dim)
-        hints(KeyMap(title: "", bindings: [KeyBinding([.escape], .back, "back", hint: "back")]), theme: theme,
+        buffer.put(app.language.text("loading"), x: 2, y: 3, style: theme.dim)
+        hints(KeyMap(key: "", bindings: [KeyBinding([.escape], .back, id: "back.loading", hint: true)]), theme: theme, language: app.language,
               into: &buffer, y: buffer.height - 2, from: 0)
     }
 }
@@ -74,13 +76,17 @@ struct DetailView {
 /// badge and the reason in place of the content.
 struct DetailContent {
     let theme: Theme
+    let language: UILanguage
     let width: Int
     let now: Date
     /// The zone times are shown in (days stay calendar days).
     var zone: TimeZone = .current
 
+    /// The message `key` in the view's language.
+    func t(_ key: String, _ args: [String: Any] = [:]) -> String { language.text(key, args) }
+
     func badge(_ b: Badge) -> [(String, Style)] {
-        b.states.map { ("[" + theme.short($0) + "]", theme.badge($0)) }.flatMap { [$0, (" ", Style.plain)] }
+        b.states.map { ("[" + language.badgeShort($0, unicode: theme.unicode) + "]", theme.badge($0)) }.flatMap { [$0, (" ", Style.plain)] }
     }
 
     /// A heading line for an item: its title and its badge, or the withheld reason and the badge.
@@ -91,7 +97,7 @@ struct DetailContent {
             l.add(title(v) + "  ", Style(bold: true))
             for s in badge(b) { l.add(s.0, s.1) }
         case .withheld(let b, let r):
-            l.add("— \(r.explanation) —  ", theme.withheld)
+            l.add("— \(language.withheld(r)) —  ", theme.withheld)
             for s in badge(b) { l.add(s.0, s.1) }
         }
         return l
@@ -133,44 +139,48 @@ struct DetailContent {
         let c = d.detail
         switch d.tab {
         case .profile:
-            out.append(item(c.name) { "Name: \($0)" })
-            out.append(item(c.contact) { _ in "Contact" })
+            out.append(item(c.name) { t("detail.name", ["name": $0]) })
+            out.append(item(c.contact) { _ in t("detail.contact") })
             if let contact = c.contact.value {
-                out += field("Email", contact.email) + field("Phone", contact.phone) + field("Address", contact.postalAddress)
+                out += field(t("detail.email"), contact.email) + field(t("detail.phone"), contact.phone)
+                out += field(t("detail.address"), contact.postalAddress)
             }
-            out.append(item(c.profile) { _ in "Profile" })
+            out.append(item(c.profile) { _ in t("detail.profile") })
             if let p = c.profile.value {
-                out += field("Title", p.currentTitle) + field("Employer", p.currentEmployer) + field("Home town", p.homeTown)
-                out += field("Birth year", p.birthYear.map(String.init))
-                out += field("Source", "\(p.source.label)\(p.sourceDetail.map { " (\($0))" } ?? ""), collected \(day(p.collectedAt))")
+                out += field(t("detail.title"), p.currentTitle) + field(t("detail.employer"), p.currentEmployer)
+                out += field(t("detail.homeTown"), p.homeTown)
+                out += field(t("detail.birthYear"), p.birthYear.map(String.init))
+                let source = t("source.\(p.source.rawValue)") + (p.sourceDetail.map { " (\($0))" } ?? "")
+                out += field(t("detail.source"), t("detail.collected", ["source": source, "day": day(p.collectedAt)]))
                 if !p.source.providedByPerson {
-                    out += field("Art. 14 notice", p.notifiedAt.map { "sent \(day($0))" } ?? "not sent (due one month after collection)")
+                    out += field(t("detail.notice"), p.notifiedAt.map { t("detail.noticeSent", ["day": day($0)]) } ?? t("detail.noticeNotSent"))
                 }
-                for link in p.links { out += field(link.kind, "\(link.url) (\(link.source.label))") }
+                for link in p.links { out += field(link.kind, "\(link.url) (\(t("source.\(link.source.rawValue)")))") }
             }
             out.append(StyledLine(""))
-            out.append(StyledLine("Documents", theme.header))
-            if c.documents.isEmpty { out.append(StyledLine("  none", theme.dim)) }
+            out.append(StyledLine(t("detail.documents"), theme.header))
+            if c.documents.isEmpty { out.append(StyledLine("  " + t("detail.none"), theme.dim)) }
             for doc in c.documents {
-                out.append(item(doc) { "\($0.title) (\($0.kind.rawValue), received \(day($0.receivedAt)))" })
+                out.append(item(doc) { t("detail.document", ["title": $0.title, "kind": $0.kind.rawValue, "day": day($0.receivedAt)]) })
                 if let v = doc.value { out += StyledLine.wrap(v.body, width: width, indent: 2) }
             }
         case .processes:
-            if c.processes.isEmpty { out.append(StyledLine("Not in any process.", theme.dim)) }
+            if c.processes.isEmpty { out.append(StyledLine(t("detail.noProcess"), theme.dim)) }
             for p in c.processes {
-                out.append(item(p) { "\($0.process.title) — \($0.process.client ?? "internal")" })
+                out.append(item(p) { "\($0.process.title) — \($0.process.client ?? t("detail.internal"))" })
                 if let v = p.value {
-                    out += field("Stage", "\(v.stage.rawValue) since \(day(v.stageChangedAt))")
-                    out += field("Started", day(v.startedAt))
-                    out += field("Process", v.process.closedAt.map { "closed \(day($0))" } ?? "open since \(day(v.process.openedAt))")
+                    out += field(t("detail.stage"), t("detail.stageSince", ["stage": t("stage.\(v.stage.rawValue)"), "day": day(v.stageChangedAt)]))
+                    out += field(t("detail.started"), day(v.startedAt))
+                    out += field(t("detail.process"), v.process.closedAt.map { t("detail.closedOn", ["day": day($0)]) }
+                                 ?? t("detail.openSince", ["day": day(v.process.openedAt)]))
                 }
             }
             if let disclosures = c.disclosures.value, !disclosures.isEmpty {
-                out.append(StyledLine("Disclosed to clients", theme.header))
+                out.append(StyledLine(t("detail.disclosed"), theme.header))
                 for x in disclosures { out += field(day(x.disclosedAt), "\(x.what) → \(x.recipient)") }
             }
         case .references:
-            if c.references.isEmpty { out.append(StyledLine("No references.", theme.dim)) }
+            if c.references.isEmpty { out.append(StyledLine(t("detail.noReferences"), theme.dim)) }
             let selected = min(d.reference, c.references.count - 1)
             for (i, r) in c.references.enumerated() {
                 var heading = item(r) { "\($0.name) (\($0.relationship))" }
@@ -180,81 +190,85 @@ struct DetailContent {
                 }
                 out.append(heading)
                 if let v = r.value {
-                    out += field("Title", [v.title, v.workplace].compactMap { $0 }.joined(separator: ", "))
-                    out += field("Contact", [v.email, v.phone].compactMap { $0 }.joined(separator: " · "))
+                    out += field(t("detail.title"), [v.title, v.workplace].compactMap { $0 }.joined(separator: ", "))
+                    out += field(t("detail.contact"), [v.email, v.phone].compactMap { $0 }.joined(separator: " · "))
                     for s in v.statements { out += field(day(s.givenAt), "“\(s.text)”") }
                 }
             }
         case .assessments:
-            if c.assessments.isEmpty { out.append(StyledLine("No assessments.", theme.dim)) }
+            if c.assessments.isEmpty { out.append(StyledLine(t("detail.noAssessments"), theme.dim)) }
             for a in c.assessments {
                 out.append(item(a) { "\($0.kind.label): \($0.title)" })
                 if let v = a.value {
-                    out += field("By", v.provider) + field("Score", v.score) + field("Recorded", day(v.recordedAt))
+                    out += field(t("detail.by"), v.provider) + field(t("detail.score"), v.score) + field(t("detail.recorded"), day(v.recordedAt))
                     out += StyledLine.wrap(v.text, width: width, indent: 2)
                 }
             }
         case .report:
             guard let meta = c.report else {
-                out.append(StyledLine("No psychologist report.", theme.dim))
+                out.append(StyledLine(t("detail.noReport"), theme.dim))
                 break
             }
-            out.append(item(meta) { _ in "Psychologist report" })
+            out.append(item(meta) { _ in t("detail.report") })
             if let m = meta.value {
-                out += field("Author", m.author) + field("Written", day(m.writtenAt)) + field("Attached", day(m.attachedAt))
-                out += field("Process", m.processTitle + (m.processClosedAt.map { ", closed \(day($0))" } ?? ", open"))
-                out += field("Access", m.grantees.isEmpty ? "nobody holds a current grant" : m.grantees.joined(separator: ", "))
+                out += field(t("detail.author"), m.author) + field(t("detail.written"), day(m.writtenAt))
+                out += field(t("detail.attached"), day(m.attachedAt))
+                out += field(t("detail.process"), m.processTitle + ", "
+                             + (m.processClosedAt.map { t("detail.closedOn", ["day": day($0)]) } ?? t("detail.open")))
+                out += field(t("detail.access"), m.grantees.isEmpty ? t("detail.noGrant") : m.grantees.joined(separator: ", "))
                 out.append(StyledLine(""))
                 switch d.report {
                 case .some(.some(.shown(let r, let b))):
-                    var l = StyledLine("Report text  ", Style(bold: true))
+                    var l = StyledLine(t("detail.reportText") + "  ", Style(bold: true))
                     for s in badge(b) { l.add(s.0, s.1) }
                     out.append(l)
                     out += StyledLine.wrap(r.text, width: width, indent: 2)
                 case .some(.some(.withheld(let b, let reason))):
-                    var l = StyledLine("— \(reason.explanation) —  ", theme.withheld)
+                    var l = StyledLine("— \(language.withheld(reason)) —  ", theme.withheld)
                     for s in badge(b) { l.add(s.0, s.1) }
                     out.append(l)
-                    out.append(StyledLine(m.grantors.isEmpty ? "  Ask a lead for access." : "  Ask \(m.grantors.joined(separator: " or ")) for access.", theme.dim))
+                    out.append(StyledLine("  " + (m.grantors.isEmpty ? t("detail.askLead")
+                        : t("detail.askGrantors", ["names": m.grantors.joined(separator: t("detail.or"))])), theme.dim))
                 default:
                     if let error = d.reportError {
-                        out.append(StyledLine("  The report could not be read: \(error)", theme.withheld))
+                        out.append(StyledLine("  " + t("detail.reportFailed", ["error": error]), theme.withheld))
                     } else {
-                        out.append(StyledLine(d.reportTicket != nil ? "  loading…" : "  (the text is read when this tab opens)", theme.dim))
+                        out.append(StyledLine("  " + t(d.reportTicket != nil ? "loading" : "detail.readOnOpen"), theme.dim))
                     }
                 }
             }
         case .consent:
-            var basis = StyledLine("Record basis: \(c.badge.basis.rawValue)  ", Style(bold: true))
+            var basis = StyledLine(t("detail.recordBasis", ["basis": t("basis.\(c.badge.basis.rawValue)")]) + "  ", Style(bold: true))
             for s in badge(c.badge) { basis.add(s.0, s.1) }
             out.append(basis)
-            out += StyledLine.wrap(c.badge.longText, width: width, indent: 2)
+            out += StyledLine.wrap(language.badgeLongText(c.badge), width: width, indent: 2)
             out.append(StyledLine(""))
-            out.append(item(c.consents) { _ in "Consent history (newest first)" })
+            out.append(item(c.consents) { _ in t("detail.consentHistory") })
             if let list = c.consents.value {
-                if list.isEmpty { out.append(StyledLine("  none recorded", theme.dim)) }
+                if list.isEmpty { out.append(StyledLine("  " + t("detail.noneRecorded"), theme.dim)) }
                 for r in list {
                     let state = ConsentState.of(expiresAt: r.expiresAt, withdrawnAt: r.withdrawnAt, at: now)
-                    out += field(r.purpose.rawValue, "given \(day(r.givenAt)) by \(r.channel)"
-                                 + (r.expiresAt.map { ", expires \(day($0))" } ?? "")
-                                 + (r.withdrawnAt.map { ", withdrawn \(day($0))" } ?? "") + " — \(state.rawValue)")
+                    out += field(t("purpose.\(r.purpose.rawValue)"), t("detail.given", ["day": day(r.givenAt), "channel": r.channel])
+                                 + (r.expiresAt.map { ", " + t("detail.expires", ["day": day($0)]) } ?? "")
+                                 + (r.withdrawnAt.map { ", " + t("detail.withdrawn", ["day": day($0)]) } ?? "")
+                                 + " — " + t("consentState.\(state.rawValue)"))
                     out += StyledLine.wrap("“\(r.text)”", width: width, indent: 20, style: theme.dim)
                 }
             }
         case .activity:
             switch d.activity {
             case .some(.shown(let entries, _)):
-                out.append(StyledLine("Audit entries for this person (pseudonymous)", theme.header))
-                if entries.isEmpty { out.append(StyledLine("  none", theme.dim)) }
+                out.append(StyledLine(t("detail.auditEntries"), theme.header))
+                if entries.isEmpty { out.append(StyledLine("  " + t("detail.none"), theme.dim)) }
                 for e in entries.reversed() {
                     out.append(StyledLine("  \(e.seq)  \(DayFormat.localMinute(e.at, zone: zone))  \(e.actorUsername ?? e.actor)  \(e.action)  \(e.purpose)  \(e.detail)"))
                 }
             case .some(.withheld(let b, let reason)):
-                var l = StyledLine("— \(reason.explanation) —  ", theme.withheld)
+                var l = StyledLine("— \(language.withheld(reason)) —  ", theme.withheld)
                 for s in badge(b) { l.add(s.0, s.1) }
                 out.append(l)
             case .none:
-                out.append(StyledLine("  loading…", theme.dim))
+                out.append(StyledLine("  " + t("loading"), theme.dim))
             }
         }
         return out

@@ -10,26 +10,26 @@ struct RefereeScreen {
     func draw(into buffer: inout ScreenBuffer) {
         guard let r = app.referee else { return }
         let theme = app.theme
+        let language = app.language
         let w = buffer.width
         buffer.fill(y: 0, style: theme.title)
         var title = StyledLine()
         switch r.name {
-        case .shown(let name, _): title.add(" Referee: \(name) ", theme.title)
-        case .withheld(_, let reason): title.add(" Referee — \(reason.explanation) — ", theme.title)
+        case .shown(let name, _): title.add(" " + language.text("referee.title", ["name": name]) + " ", theme.title)
+        case .withheld(_, let reason): title.add(" " + language.text("referee.withheld", ["reason": language.withheld(reason)]) + " ", theme.title)
         }
         title.add(" ")
-        title.add(theme.short(r.name.badge.primary), theme.badge(r.name.badge.primary))
+        title.add(language.badgeShort(r.name.badge.primary, unicode: theme.unicode), theme.badge(r.name.badge.primary))
         if r.name.value != nil {
             let n = r.candidates.count
-            title.add("  gives references for \(n) candidate\(n == 1 ? "" : "s") you may see", theme.title)
+            title.add("  " + language.text(n == 1 ? "referee.givesOne" : "referee.gives", ["count": language.grouped(n)]), theme.title)
         }
         title.draw(into: &buffer, x: 0, y: 0, width: w)
 
         let c = ListView.Columns(width: w)
-        if !r.candidates.isEmpty { ListView.header(c, theme: theme).draw(into: &buffer, x: 0, y: 1, width: w) }
+        if !r.candidates.isEmpty { ListView.header(c, theme: theme, language: language).draw(into: &buffer, x: 0, y: 1, width: w) }
         if r.candidates.isEmpty {
-            let message = r.name.value == nil ? "Withheld: whom this referee gives references for is not shown."
-                : "No candidate you may see."
+            let message = language.text(r.name.value == nil ? "referee.listWithheld" : "referee.none")
             buffer.put(message, x: 2, y: 3, style: theme.dim, maxWidth: w - 2)
         }
         let body = max(1, buffer.height - 4)
@@ -38,8 +38,8 @@ struct RefereeScreen {
             let y = 2 + i
             let selected = start + i == r.selected
             if selected { buffer.fill(y: y, style: theme.selected) }
-            ListView.row(row, c, selected: selected, theme: theme).draw(into: &buffer, x: 0, y: y, width: w)
+            ListView.row(row, c, selected: selected, theme: theme, language: language).draw(into: &buffer, x: 0, y: y, width: w)
         }
-        hints(app.keyMap, theme: theme, into: &buffer, y: buffer.height - 2, from: 0)
+        hints(app.keyMap, theme: theme, language: language, into: &buffer, y: buffer.height - 2, from: 0)
     }
 }

@@ -11,16 +11,17 @@ struct StatusLine {
         let theme = app.theme
         buffer.fill(y: y, style: theme.title)
         let actor = app.actor
-        var left = " \(actor.displayName) (\(actor.username), \(actor.role.rawValue))"
-        if app.readOnly { left += " · READ-ONLY" }
-        if app.damaged { left += " · REGISTER DAMAGED: run rekry check" }
-        if let e = app.erasing { left += " · erasing \(e.done) of \(e.total)…" }
-        if !app.marked.isEmpty && app.mode == .list { left += " · \(app.marked.count) marked" }
+        let language = app.language
+        var left = " \(actor.displayName) (\(actor.username), \(language.text("role.\(actor.role.rawValue)")))"
+        if app.readOnly { left += " · " + language.text("status.readOnly") }
+        if app.damaged { left += " · " + language.text("status.damaged") }
+        if let e = app.erasing { left += " · " + language.text("status.erasing", ["done": e.done, "total": e.total]) }
+        if !app.marked.isEmpty && app.mode == .list { left += " · " + language.text("status.marked", ["count": app.marked.count]) }
         left += " · \((app.gate.registerPath as NSString).lastPathComponent)"
         if let id = app.selectedCandidateId { left += " · #\(id)" }
-        if app.mode == .detail, let tab = app.currentTab { left += " · \(tab.title)" }
+        if app.mode == .detail, let tab = app.currentTab { left += " · \(tab.title(in: language))" }
         if app.mode == .form, let form = app.form { left += " · \(form.model.title)" }
-        if app.mode == .desk, let tab = app.deskTab { left += " · DPO desk: \(tab.title)" }
+        if app.mode == .desk, let tab = app.deskTab { left += " · " + language.text("status.desk", ["tab": tab.title(in: language)]) }
         guard let flash = app.flash else {
             buffer.put(left, x: 0, y: y, style: theme.title)
             return

@@ -10,13 +10,14 @@ struct StyledLine {
     /// The line's text without its styles.
     var text: String { segments.map(\.0).joined() }
 
-    /// Draws the line at (x, y) within `width` columns.
+    /// Draws the line at (x, y) within `width` columns; text cut at the edge ends in `…`, so that a cut word
+    /// is not read as a whole one (a translation can be longer than the English the layout was made for).
     func draw(into buffer: inout ScreenBuffer, x: Int, y: Int, width: Int) {
         var col = x
         for (text, style) in segments {
-            let remaining = x + width - col
+            let remaining = min(x + width, buffer.width) - col
             if remaining <= 0 { break }
-            col += buffer.put(text, x: col, y: y, style: style, maxWidth: remaining)
+            col += buffer.put(DisplayWidth.truncate(text, to: remaining), x: col, y: y, style: style, maxWidth: remaining)
         }
     }
 

@@ -36,8 +36,9 @@ extension App {
     /// Whether a tab-specific action was pressed on its tab; if not, the flash says where it works.
     func onItsTab(_ action: Action, _ d: DetailModel) -> Bool {
         guard let b = KeyTables.detail.binding(for: action), !b.tabs.isEmpty, !b.tabs.contains(d.tab) else { return true }
-        let tabs = b.tabs.map { "\($0.title) (\($0.rawValue + 1))" }.joined(separator: ", ")
-        flash = "\(b.keyLabel) works on the \(tabs) tab\(b.tabs.count == 1 ? "" : "s"): \(b.help)"
+        let names = b.tabs.map { "\($0.title(in: language)) (\($0.rawValue + 1))" }.joined(separator: ", ")
+        let tabs = t(b.tabs.count == 1 ? "help.oneTab" : "help.tabs", ["tabs": names])
+        flash = t("flash.worksOnTabs", ["key": b.keyLabel, "tabs": tabs, "help": b.help(in: language)])
         return false
     }
 
@@ -48,7 +49,7 @@ extension App {
         if reason == .roleNotPermitted {
             flash = "Refused: \(roleName) may not \(action.rawValue)\(action == .closeProcess ? "; ask a lead" : "")."
         } else {
-            flash = "Refused: \(action.rawValue): \(reason.explanation.replacingOccurrences(of: "withheld: ", with: ""))."
+            flash = t("flash.refusedReason", ["action": action.rawValue, "reason": t("refused.\(reason.rawValue)")])
         }
         return false
     }
