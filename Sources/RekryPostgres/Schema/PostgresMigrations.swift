@@ -20,11 +20,11 @@ public enum PostgresMigrations {
         Migration(name: "v1 audit and grants", sql: auditAndGrants),
     ]
 
-    /// One migration as a script for `psql`: its SQL and its record in `rekry.schema_migration`, in one
-    /// transaction (the record's insert is the owner's, under the `owner_all` policy).
+    /// One migration as a script for `psql`, run by the deploying superuser: its SQL and its record in
+    /// `rekry.schema_migration`, in one transaction (the record is written after RESET ROLE, as the deployer).
     public static func transaction(_ m: Migration) -> String {
         precondition(!m.name.contains("'"), "a migration's name is plain text")
-        return "BEGIN;\n" + m.sql + "\nINSERT INTO rekry.schema_migration (name) VALUES ('" + m.name + "');\nCOMMIT;\n"
+        return "BEGIN;\n" + m.sql + "\nRESET ROLE;\nINSERT INTO rekry.schema_migration (name) VALUES ('" + m.name + "');\nCOMMIT;\n"
     }
 
     /// The owner, the four group roles and the schema. Cluster-wide roles need CREATEROLE, so this one runs as
