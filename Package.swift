@@ -60,6 +60,9 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
+        // The PostgreSQL team register's foundation: schema, roles and row-level security as SQL migrations
+        // (docs/postgres.md). Plain strings: no driver, no app types.
+        .target(name: "RekryPostgres"),
         // Reading files to import: Excel-Nordic CSV (through CSV.swift) and JSON Resume, into rows the gate
         // validates and writes. No storage: the gate's import desk does that.
         .target(name: "RekryImport", dependencies: [
@@ -129,6 +132,8 @@ let package = Package(
             "RekryCLI", "RekryImport", "RekryFullText", "RekryTestSupport", "RekryDomain", "RekryStorage", "RekryGate",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Raw psql sessions as each role against a throwaway cluster: the row-level security, not Rekry.
+        .testTarget(name: "RekryPostgresTests", dependencies: ["RekryPostgres", "RekryTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,177 @@
+import Foundation
+
+/// A throwaway PostgreSQL cluster for tests: initdb into a temporary directory, a server listening only on a
+/// Unix socket in that directory, several login roles reached from the one Unix user running the tests (a
+/// `pg_ident.conf` map: test clusters only), and `psql` sessions as any of them.
+///
+/// The server refuses to run as root, so when the tests run as root, initdb and pg_ctl run as the
+/// unprivileged `postgres` user. The cluster is stopped and its directory removed by `stop()` (call it in a
+/// `defer` or a class tearDown); a watchdog process does the same if the test process dies first.
+public final class PostgresCluster: @unchecked Sendable {
+    public static let binDirectory = "/usr/lib/postgresql/15/bin"
+
+    /// Whether the server binaries and psql are installed (tests skip without them).
+    public static var isAvailable: Bool {
+        ["initdb", "pg_ctl", "psql", "postgres"].allSatisfy {
+            FileManager.default.isExecutableFile(atPath: "\(binDirectory)/\($0)")
+        }
+    }
+
+    /// The temporary directory: the socket's directory, with the data directory and the log inside.
+    public let directory: String
+    /// The superuser's name (the bootstrap role).
+    public let superuser = "postgres"
+    /// Seconds taken by initdb and start, and (after `stop()`) by the stop.
+    public private(set) var startSeconds: Double = 0
+    public private(set) var stopSeconds: Double = 0
+
+    private let runAs: String?
+    private var watchdog: pid_t = 0
+    private var stopped = false
+    private let lock = NSLock()
+
+    /// Creates and starts a cluster whose `logins` may connect from this Unix user (besides the superuser).
+    public init(logins: [String]) throws {
+        let began = Date()
+        runAs = geteuid() == 0 ? "postgres" : nil
+        var template = Array((NSTemporaryDirectory() + "rekry-pg-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else { throw Failure("mkdtemp failed") }
+        directory = String(cString: made)
+        if let runAs {
+            guard let pw = getpwnam(runAs) else { throw Failure("no user \(runAs) to run the server as") }
+            chown(directory, pw.pointee.pw_uid, pw.pointee.pw_gid)
+        }
+        do {
+            let data = directory + "/data"
+            try run(server: true, "initdb", ["-D", data, "-U", superuser, "-A", "peer", "--no-sync", "-E", "UTF8",
+                                              "--locale=C.UTF-8", "--no-instructions"])
+            // Peer authentication through one map: this Unix user may sign in as the superuser and as each login.
+            guard let pwd = getpwuid(geteuid()) else { throw Failure("no passwd entry for this user") }
+            let me = String(cString: pwd.pointee.pw_name)
+            let ident = ([superuser] + logins).map { "rekry \(me) \($0)" } + ["rekry postgres postgres"]
+            try write(data + "/pg_ident.conf", ident.joined(separator: "\n") + "\n")
+            try write(data + "/pg_hba.conf", "local all all peer map=rekry\n")
+            try run(server: true, "pg_ctl", ["-D", data, "-l", directory + "/log", "-w", "-s", "-o",
+                                              "-k \(directory) -c listen_addresses= -c fsync=off -c full_page_writes=off", "start"])
+            startWatchdog()
+        } catch {
+            stop()
+            throw error
+        }
+        startSeconds = Date().timeIntervalSince(began)
+    }
+
+    deinit { stop() }
+
+    /// Stops the server (fast mode) and removes the directory. Safe to call more than once.
+    public func stop() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !stopped else { return }
+        stopped = true
+        let began = Date()
+        let data = directory + "/data"
+        if FileManager.default.fileExists(atPath: data + "/postmaster.pid") {
+            _ = try? run(server: true, "pg_ctl", ["-D", data, "-w", "-s", "-m", "fast", "stop"])
+        }
+        if watchdog > 0 {
+            kill(watchdog, SIGKILL)
+            var status: Int32 = 0
+            while waitpid(watchdog, &status, 0) == -1 && errno == EINTR {}
+            watchdog = 0
+        }
+        try? FileManager.default.removeItem(atPath: directory)
+        stopSeconds = Date().timeIntervalSince(began)
+    }
+
+    /// Runs `sql` in a psql session as `login` (unaligned tuples only, stopping at the first error) and
+    /// returns psql's exit status with its output and errors together.
+    @discardableResult
+    public func psql(as login: String, _ sql: String) throws -> (status: Int32, output: String) {
+        let file = directory + "/script-\(UUID().uuidString).sql"
+        try write(file, sql, mode: 0o644)
+        defer { unlink(file) }
+        return try Self.spawn(Self.binDirectory + "/psql", ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
+                                                          "-h", directory, "-U", login, "-d", "postgres", "-f", file])
+    }
+
+    /// Like `psql(as:_:)`, throwing with psql's output when it fails.
+    @discardableResult
+    public func query(as login: String, _ sql: String) throws -> String {
+        let (status, output) = try psql(as: login, sql)
+        guard status == 0 else { throw Failure("psql as \(login) failed (\(status)): \(output)") }
+        return output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    // MARK: - Internals
+
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+        init(_ d: String) { description = d }
+    }
+
+    private func write(_ path: String, _ text: String, mode: Int = 0o600) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        chmod(path, mode_t(mode))
+        if let runAs, let pw = getpwnam(runAs) { chown(path, pw.pointee.pw_uid, pw.pointee.pw_gid) }
+    }
+
+    /// Runs a server program, as the unprivileged user when the tests run as root.
+    private func run(server: Bool, _ program: String, _ arguments: [String]) throws {
+        let path = Self.binDirectory + "/" + program
+        let (status, output) = runAs.map { user in
+            (try? Self.spawn("/usr/sbin/runuser", ["-u", user, "--", path] + arguments)) ?? (-1, "runuser failed")
+        } ?? ((try? Self.spawn(path, arguments)) ?? (-1, "\(program) failed"))
+        guard status == 0 else {
+            let log = (try? String(contentsOfFile: directory + "/log", encoding: .utf8)) ?? ""
+            throw Failure("\(program) failed (\(status)): \(output)\n\(log.suffix(2000))")
+        }
+    }
+
+    /// Stops the server and removes the directory once this process is gone, however it ended.
+    private func startWatchdog() {
+        let data = directory + "/data"
+        let stop = "\(Self.binDirectory)/pg_ctl -D '\(data)' -s -m immediate stop"
+        let script = """
+        while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done
+        \(runAs.map { "/usr/sbin/runuser -u \($0) -- \(stop)" } ?? stop) >/dev/null 2>&1
+        rm -rf '\(directory)'
+        """
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd: Int32 in [0, 1, 2] {
+            posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
+        }
+        let words: [String] = ["/bin/sh", "-c", script]
+        let argv = words.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        if posix_spawn(&pid, "/bin/sh", &actions, nil, argv, environ) == 0 { watchdog = pid }
+    }
+
+    /// posix_spawn and waitpid, stdout and stderr captured together through a file.
+    static func spawn(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let outPath = NSTemporaryDirectory() + "pg-spawn-\(UUID().uuidString).out"
+        defer { unlink(outPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        // A fixed, minimal environment: no PGHOST, PGUSER or PGOPTIONS from the caller's shell.
+        let variables: [String] = ["PATH=/usr/bin:/bin:/usr/sbin:/sbin", "LANG=C.UTF-8", "PGTZ=UTC"]
+        let env = variables.map { strdup($0) } + [nil]
+        defer { env.forEach { free($0) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, path, &actions, nil, argv, env)
+        guard rc == 0 else { throw Failure("cannot run \(path): \(rc)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let output = String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self)
+        return ((status >> 8) & 0xff, output)
+    }
+}
