@@ -92,7 +92,7 @@ extension Catalogue {
         "field.affected": "Affected ids",
         "help.name": "Given and family name, as the person writes it",
         "help.phone": "Digits, spaces, + - ( ); at least six digits",
-        "help.title": "Current job title",
+        "help.jobTitle": "Current job title",
         "help.employer": "Current employer",
         "help.country": "Where the person lives; other: write the code in the next field",
         "help.country-other": "Two-letter code (IS, DE, …) when Country is other",

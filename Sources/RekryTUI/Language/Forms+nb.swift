@@ -91,7 +91,7 @@ extension Catalogue {
         "field.affected": "Berørte id-er",
         "help.name": "For- og etternavn, slik personen selv skriver det",
         "help.phone": "Sifre, mellomrom, + - ( ); minst seks sifre",
-        "help.title": "Nåværende stillingstittel",
+        "help.jobTitle": "Nåværende stillingstittel",
         "help.employer": "Nåværende arbeidsgiver",
         "help.country": "Der personen bor; annet: skriv koden i neste felt",
         "help.country-other": "Landkode med to bokstaver (IS, DE, …) når Land er annet",

@@ -91,7 +91,7 @@ extension Catalogue {
         "field.affected": "Berörda id",
         "help.name": "För- och efternamn, som personen själv skriver det",
         "help.phone": "Siffror, mellanslag, + - ( ); minst sex siffror",
-        "help.title": "Nuvarande yrkestitel",
+        "help.jobTitle": "Nuvarande yrkestitel",
         "help.employer": "Nuvarande arbetsgivare",
         "help.country": "Där personen bor; annat: skriv koden i nästa fält",
         "help.country-other": "Landskod med två bokstäver (IS, DE, …) när Land är annat",

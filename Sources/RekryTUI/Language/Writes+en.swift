@@ -155,7 +155,7 @@ extension Catalogue {
         "flash.allRefused": "Every item of \"{rule}\" is refused: {reason}",
         "retention.rule": "Rule: {rule}.",
         "retention.wholePeople": "Whole people: {count}, from every file of the register (the full-text index and the journals too).",
-        "retention.takenOne": "{category}: taken from {count} person, who stays.",
+        "retention.takenOne": "{category}: taken from {count} person, who stay.",
         "retention.takenMany": "{category}: taken from {count} people, who stay.",
         "retention.refused": "Stays: {count} refused (the row says why).",
         "retention.audit": "Written to the audit log as pseudonyms only. It cannot be undone.",

@@ -86,7 +86,7 @@ extension Catalogue {
         "flash.noReport": "{name} har ingen psykolograpport.",
         "flash.nothingToRevoke": "Ingen andre har tilgang til rapporten; ingenting å trekke tilbake.",
         "revoke.title": "Trekke tilbake tilgangen for {user} til psykolograpporten om {name}?",
-        "revoke.goesGrant": "Opphører: tilgangen for {user} opphører nå, og rapportnøkkelen for {user} slettes.",
+        "revoke.goesGrant": "Opphører: tilgangen for {user} opphører nå, og rapportnøkkelen som var kryptert for vedkommende, slettes.",
         "revoke.goesKey": "      Rapporten krypteres på nytt med en ny nøkkel, så en nøkkel {user} har åpnet før, åpner ingenting.",
         "revoke.keptReport": "Beholdes: rapporten, lesbar for {users}, hver med den nye nøkkelen.",
         "revoke.keptHistory": "Beholdes: tilgangshistorikken (hvem som ga og trakk tilbake, når og hvorfor), som bevis på hvem som kunne lese.",

@@ -86,7 +86,7 @@ extension Catalogue {
         "flash.noReport": "{name} har inget psykologutlåtande.",
         "flash.nothingToRevoke": "Ingen annan har åtkomst till utlåtandet; inget att återkalla.",
         "revoke.title": "Återkalla åtkomsten för {user} till psykologutlåtandet om {name}?",
-        "revoke.goesGrant": "Upphör: åtkomsten för {user} upphör nu, och utlåtandets nyckel för {user} raderas.",
+        "revoke.goesGrant": "Upphör: åtkomsten för {user} upphör nu, och den utlåtandenyckel som krypterats för personen raderas.",
         "revoke.goesKey": "      Utlåtandet krypteras om med en ny nyckel, så en nyckel som {user} öppnat tidigare öppnar ingenting.",
         "revoke.keptReport": "Sparas: utlåtandet, läsbart för {users}, var och en med den nya nyckeln.",
         "revoke.keptHistory": "Sparas: åtkomsthistoriken (vem som gav och återkallade, när och varför), som bevis på vem som kunde läsa.",

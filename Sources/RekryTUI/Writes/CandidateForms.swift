@@ -15,7 +15,7 @@ enum CandidateForms {
             FormField(id: "email", label: l.text("field.email")),
             FormField(id: "phone", label: l.text("field.phone"), help: l.text("help.phone")),
             FormField(id: "home-town", label: l.text("field.home-town")),
-            FormField(id: "title", label: l.text("field.title"), help: l.text("help.title")),
+            FormField(id: "title", label: l.text("field.title"), help: l.text("help.jobTitle")),
             FormField(id: "employer", label: l.text("field.employer"), help: l.text("help.employer")),
             FormField(id: "country", label: l.text("field.country"), kind: .choice(countries), initial: "SE", required: true,
                       help: l.text("help.country"), choiceLabels: ["other": l.text("choice.otherCountry")]),
