@@ -382,7 +382,7 @@ final class LanguageTests: XCTestCase, @unchecked Sendable {
         screen = press(nbErase, [.escape, .char("/")] + Key.typing("zzz") + [.enter])
         XCTAssertTrue(screen.text.contains("'zzz' finnes ikke i denne fanen."), screen.text)
         XCTAssertEqual(UILanguage.nb.requestStatus(RequestStatus(urgency: .dueSoon, extended: true)), "snart, forlenget")
-        XCTAssertEqual(UILanguage.sv.retentionRule("applicant role-filled 12m SE"), "sökande: 12m efter tillsatt tjänst, SE")
+        XCTAssertEqual(UILanguage.sv.retentionRule("applicant role-filled 12m SE"), "sökande 12m efter tillsättning, SE")
         XCTAssertEqual(UILanguage.en.retentionRule("applicant role-filled 12m SE"), "applicant role-filled 12m SE")
 
         // English stays the default.

@@ -25,8 +25,8 @@ extension UILanguage {
     }
 
     /// A retention rule as the run names it (`applicant role-filled 12m SE`): English as it is; otherwise the
-    /// category and the event translated (`sökande: 12m efter att tjänsten tillsatts, SE`). A rule of another
-    /// shape (a restore) shows as it is.
+    /// category and the event translated (`sökande 12m efter tillsättning, SE`), short enough for the desk's
+    /// rule column. A rule of another shape (a restore) shows as it is.
     public func retentionRule(_ rule: String) -> String {
         guard self != .en else { return rule }
         if rule == RetentionQueue.datePassed { return text("retention.datePassed") }

@@ -163,7 +163,7 @@ extension Catalogue {
         "flash.retentionDone": "Retention: {erased} erased, {taken} categories taken, by \"{rule}\"; no byte left in any file.",
         "flash.retentionJournal": "Retention: {erased} erased, {taken} categories taken, by \"{rule}\"; old pages wait in the journal until other sessions close.",
         "retention.datePassed": "retention date passed",
-        "retention.ruleText": "{category}: {period} from {event}",
+        "retention.ruleText": "{category} {period} from {event}",
         "urgency.open": "open",
         "urgency.due-soon": "due soon",
         "urgency.overdue": "overdue",
