@@ -248,6 +248,12 @@ final class LanguageTests: XCTestCase, @unchecked Sendable {
                 assertHints(screen, language, what + " help")
                 screen = press(lead, [.escape])
 
+                // A flash: finding text that is not on the tab, whole in the status line.
+                screen = press(lead, [.char("/")] + Key.typing("zzz") + [.enter])
+                let none = language.text("flash.findNone", ["text": "zzz"])
+                XCTAssertEqual(lead.flashMessage, none, what)
+                XCTAssertTrue(screen.text.contains(none), "\(what): \(screen.text)")
+
                 // A confirmation: withdrawing Åsa's consent.
                 let recruiter = try app("recruiter", language, w, h)
                 screen = press(recruiter, [.char("/")] + Key.typing("Åsa") + [.enter, .enter, .char("6"), .char("W")])
@@ -263,7 +269,27 @@ final class LanguageTests: XCTestCase, @unchecked Sendable {
                 XCTAssertEqual(recruiter.mode, .form, what)
                 assertHints(screen, language, what + " form")
                 XCTAssertTrue(screen.line(h - 2).contains(language.text("hint.submitForm")), what)
+                XCTAssertTrue(screen.line(0).contains(DisplayWidth.truncate(language.text("form.addCandidate"), to: w - 2)), "\(what): \(screen.line(0))")
+                assertFormLabels(screen, addCandidateLabels(language), what + " form")
+                // Saved empty: the form's own message, in the language, under the name.
+                screen = press(recruiter, [.ctrl("s")])
+                let required = language.text("form.required", ["label": language.text("field.name")])
+                XCTAssertTrue(screen.text.contains(required), "\(what): \(screen.text)")
+                assertFormLabels(screen, addCandidateLabels(language), what + " form refused")
                 screen = press(recruiter, [.escape])
+
+                // The erasure's preview and typed confirmation: Åsa, by a lead.
+                let eraser = try app("lead", language, w, h)
+                screen = press(eraser, [.char("/")] + Key.typing("Åsa") + [.enter, .enter, .char("E")])
+                XCTAssertEqual(eraser.mode, .confirm, what)
+                let preview = WriteKeys.boxText(screen)
+                for part in [language.text("erase.audit"), language.text("confirm.typeToErase").components(separatedBy: "{typed}")[0]] {
+                    XCTAssertTrue(preview.contains(part), "\(what): '\(part)' not in \(preview)")
+                }
+                XCTAssertTrue(preview.contains(language.text("erase.goes", ["goes": ""]).prefix(12)), "\(what): \(preview)")
+                for y in 0..<h { XCTAssertEqual(screen.line(y).filter { $0 == "│" }.count % 2, 0, "\(what): box edge overwritten: \(screen.line(y))") }
+                screen = press(eraser, [.escape])
+                XCTAssertTrue(screen.text.contains(language.text("flash.cancelledNothingChanged")), "\(what): \(screen.text)")
 
                 // The DPO desk, every tab.
                 let dpo = try app("dpo", language, w, h)
@@ -277,6 +303,27 @@ final class LanguageTests: XCTestCase, @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// The labels of the add-candidate form in `language`.
+    func addCandidateLabels(_ language: UILanguage) -> [String] {
+        ["name", "email", "phone", "home-town", "title", "employer", "country", "country-other", "source", "source-detail", "basis",
+         "consentChannel", "consentText"].map { language.text("field.\($0)") }
+    }
+
+    /// A form's label column: every row that starts a field starts with a whole label, or one cut with `…`.
+    func assertFormLabels(_ screen: ScreenBuffer, _ labels: [String], _ what: String, file: StaticString = #filePath, line: UInt = #line) {
+        var seen = 0
+        for y in 1..<(screen.height - 3) {
+            let chars = Array(screen.line(y))
+            guard chars.count > 2, chars[2] != " " else { continue }
+            let rest = String(chars[2...])
+            let whole = labels.contains { rest == $0 || rest.hasPrefix($0 + " ") }
+            let cut = rest.firstIndex(of: "…").map { i in labels.contains { $0.hasPrefix(String(rest[..<i])) } } ?? false
+            XCTAssertTrue(whole || cut, "\(what): row \(y) is no whole label: \(rest)", file: file, line: line)
+            seen += 1
+        }
+        XCTAssertGreaterThan(seen, 3, "\(what): no labels\n\(screen.text)", file: file, line: line)
     }
 
     func testSwedishAndNorwegianOnScreen() throws {
@@ -308,6 +355,35 @@ final class LanguageTests: XCTestCase, @unchecked Sendable {
         screen = press(nb, [.char("?")] + Array(repeating: .char("j"), count: 30))
         XCTAssertTrue(screen.text.contains("Merking: hvorfor byrået kan behandle hver opplysning"), screen.text)
         XCTAssertTrue(screen.text.contains("Berettiget interesse (art. 6 nr. 1 f)"), screen.text)
+
+        // A form, its own message, a confirmation and a flash, word for word.
+        let svForm = try app("recruiter", .sv, 120, 40)
+        screen = press(svForm, [.char("a"), .ctrl("s")])
+        XCTAssertTrue(screen.line(0).hasPrefix(" Lägg till en kandidat"), screen.line(0))
+        XCTAssertTrue(screen.text.contains("Rättslig grund *"), screen.text)
+        XCTAssertTrue(screen.text.contains("Namn måste fyllas i"), screen.text)
+        let svErase = try app("lead", .sv, 120, 40)
+        screen = press(svErase, [.char("/")] + Key.typing("Åsa") + [.enter, .enter, .char("E")])
+        XCTAssertTrue(screen.text.contains("Radera Åsa Öberg (#"), screen.text)
+        XCTAssertTrue(WriteKeys.boxText(screen).contains("Raderingen skrivs till granskningsloggen, bara med pseudonymer."), screen.text)
+        screen = press(svErase, [.escape, .char("/")] + Key.typing("zzz") + [.enter])
+        XCTAssertTrue(screen.text.contains("'zzz' finns inte i den här fliken."), screen.text)
+
+        let nbForm = try app("recruiter", .nb, 120, 40)
+        screen = press(nbForm, [.char("a"), .ctrl("s")])
+        XCTAssertTrue(screen.line(0).hasPrefix(" Legg til en kandidat"), screen.line(0))
+        XCTAssertTrue(screen.text.contains("Behandlingsgrunnlag *"), screen.text)
+        XCTAssertTrue(screen.text.contains("Navn må fylles ut"), screen.text)
+        let nbErase = try app("lead", .nb, 120, 40)
+        screen = press(nbErase, [.char("/")] + Key.typing("Åsa") + [.enter, .enter, .char("E")])
+        XCTAssertTrue(screen.text.contains("Slette Åsa Öberg (#"), screen.text)
+        XCTAssertTrue(WriteKeys.boxText(screen).contains("Skriv 1 og trykk Enter for å slette") || WriteKeys.boxText(screen).contains("og trykk Enter for å slette"),
+                      screen.text)
+        screen = press(nbErase, [.escape, .char("/")] + Key.typing("zzz") + [.enter])
+        XCTAssertTrue(screen.text.contains("'zzz' finnes ikke i denne fanen."), screen.text)
+        XCTAssertEqual(UILanguage.nb.requestStatus(RequestStatus(urgency: .dueSoon, extended: true)), "snart, forlenget")
+        XCTAssertEqual(UILanguage.sv.retentionRule("applicant role-filled 12m SE"), "sökande 12m efter tillsättning, SE")
+        XCTAssertEqual(UILanguage.en.retentionRule("applicant role-filled 12m SE"), "applicant role-filled 12m SE")
 
         // English stays the default.
         let en = try App(gate: try t.gate("lead"), theme: Theme(colors: true, unicode: true), width: 120, height: 40)

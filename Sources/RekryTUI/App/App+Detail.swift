@@ -83,7 +83,7 @@ extension App {
     /// which of how many it is. Letters compare as search does (case and accents aside: `asa` finds Åsa).
     func find(_ d: inout DetailModel, forward: Bool) {
         guard let text = d.find else {
-            flash = "Press / to find text in this tab first."
+            flash = t("flash.findFirst")
             return
         }
         let key = SearchFolding.fold(text)
@@ -91,7 +91,7 @@ extension App {
         let matches = key.isEmpty ? [] : lines.indices.filter { SearchFolding.fold(lines[$0].text).contains(key) }
         guard !matches.isEmpty else {
             d.findLine = nil
-            flash = "'\(text)' does not occur on this tab."
+            flash = t("flash.findNone", ["text": text])
             return
         }
         let current = d.findLine ?? (forward ? d.scroll - 1 : d.scroll + detailBodyHeight)
@@ -100,7 +100,8 @@ extension App {
         d.findLine = next
         if next < d.scroll || next >= d.scroll + detailBodyHeight { scroll(&d, to: next - detailBodyHeight / 3) }
         let place = matches.firstIndex(of: next)! + 1
-        flash = "'\(text)': \(place) of \(matches.count)" + (wrapped && matches.count > 1 ? " (from the \(forward ? "top" : "end") again)" : "")
+        let found = t("flash.found", ["text": text, "place": place, "count": matches.count])
+        flash = wrapped && matches.count > 1 ? found + " " + t(forward ? "flash.fromTop" : "flash.fromEnd") : found
     }
 
     /// Reads what a tab needs the first time it is shown: the report (an audited read, in the background) and
@@ -118,30 +119,30 @@ extension App {
     /// Builds the confirmation for withdrawing consent: what goes, what is kept and why.
     func askWithdrawConsent(_ d: DetailModel) throws {
         guard case .shown = d.detail.consents else {
-            flash = "The consent history is withheld from you; nothing to withdraw."
+            flash = t("flash.consentsWithheld")
             return
         }
         guard let target = withdrawableConsent(d) else {
-            flash = "No consent in force to withdraw."
+            flash = t("flash.noConsentInForce")
             return
         }
-        let name = d.detail.name.value ?? "candidate \(d.detail.id)"
+        let name = d.detail.name.value ?? t("candidateNumber", ["id": d.detail.id])
         let dependents = [d.detail.documents.map(\.badge), d.detail.processes.map(\.badge), d.detail.assessments.map(\.badge)]
             .joined().filter { $0.basis.needsConsent }.count
         confirmation = Confirmation(
-            title: "Withdraw \(target.purpose.rawValue) consent for \(name)?",
+            title: t("withdraw.title", ["purpose": t("purpose.\(target.purpose.rawValue)"), "name": name]),
             lines: [
-                "Goes: the consent given \(DayFormat.day(target.givenAt)) by \(target.channel) is marked withdrawn now.",
-                "      Items held on it (\(d.detail.badge.basis.needsConsent ? "the profile and " : "")\(dependents) more) are withheld from now on.",
-                "Kept: the consent history, as proof of what was agreed and when (Art. 7(1)).",
-                "Kept: data held on other bases (contract, legitimate interest, legal obligation).",
-                "The withdrawal is written to the audit log. It cannot be undone; a new consent can be recorded.",
+                t("withdraw.goes", ["day": DayFormat.day(target.givenAt), "channel": target.channel]),
+                t(d.detail.badge.basis.needsConsent ? "withdraw.itemsWithProfile" : "withdraw.items", ["count": dependents]),
+                t("withdraw.keptHistory"),
+                t("withdraw.keptOther"),
+                t("withdraw.audit"),
             ],
             run: { [gate] in
                 try gate.withdrawConsent(candidateId: d.detail.id, purpose: target.purpose)
                 self.detail?.tab = .consent
                 try self.reread(d.detail.id)
-                return "Consent withdrawn."
+                return self.t("flash.consentWithdrawn")
             })
         mode = .confirm
     }

@@ -31,6 +31,8 @@ extension App {
     /// Shows a form; `save` runs when every field is valid.
     func showForm(_ model: FormModel, aliases: [String: String] = [:],
                   save: @escaping @MainActor ([String: String]) throws -> String?) {
+        var model = model
+        model.language = language
         form = ActiveForm(model: model, returnMode: mode, aliases: aliases, save: save)
         mode = .form
     }

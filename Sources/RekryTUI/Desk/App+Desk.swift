@@ -8,7 +8,7 @@ extension App {
     /// Opens the desk, reading both tabs through the gate (each an audited read).
     func openDesk() throws {
         guard actor.role == .dpo else {
-            flash = "The DPO desk is the DPO's: requests and breaches are theirs alone (you are \(actor.role.rawValue))."
+            flash = t("flash.deskIsDpos", ["role": t("role.\(actor.role.rawValue)")])
             return
         }
         desk = try readDesk(keeping: nil)
@@ -31,7 +31,7 @@ extension App {
 
     /// After a desk write: the flash, with both tabs read again.
     func deskWrote(_ message: String) -> String {
-        do { desk = try readDesk(keeping: desk) } catch { return "\(message) (the desk could not be re-read: \(error))" }
+        do { desk = try readDesk(keeping: desk) } catch { return t("flash.deskNotReread", ["message": message, "error": "\(error)"]) }
         return message
     }
 
@@ -75,7 +75,7 @@ extension App {
     func askAddRequest() {
         let today = CivilDate.day(of: gate.now())
         let firm = (try? gate.firmCountry()) ?? .fallback
-        showForm(DeskForms.addRequest(candidateId: list.selectedRow?.id, today: today, firm: firm),
+        showForm(DeskForms.addRequest(candidateId: list.selectedRow?.id, today: today, firm: firm, language),
                  aliases: ["--candidate": "id", "--reference": "id", "--received": "received", "--note": "note", "--ref": "ref"]) { [gate] v in
             let id = Int64(v["id"]!)!
             let draft = RequestDraft(
@@ -87,74 +87,79 @@ extension App {
             do {
                 r = try gate.addRequest(draft)
             } catch RegisterError.notFound(let what) {
-                throw FormRejection(field: "id", message: "\(what): not found")
+                throw FormRejection(field: "id", message: self.t("valid.notFound", ["what": what]))
             }
-            let second = r.secondExtractWithinYear ? "; the second extract within a year: it may be charged or refused with reasons" : ""
-            return self.deskWrote("Recorded request \(r.id) (\(r.kind.rawValue), \(r.subject)): due \(r.due)\(second).")
+            let args: [String: Any] = ["id": r.id, "kind": self.t("request.\(r.kind.rawValue)"), "subject": r.subject, "due": r.due]
+            return self.deskWrote(self.t(r.secondExtractWithinYear ? "flash.requestRecordedSecond" : "flash.requestRecorded", args))
         }
     }
 
     func askExtendRequest(_ d: DeskModel) {
-        guard let r = d.selectedRequest else { flash = "No request selected."; return }
-        guard r.status.urgency != .closed else { flash = "Request \(r.id) is closed."; return }
-        showForm(DeskForms.extend(r, today: CivilDate.day(of: gate.now())),
+        guard let r = d.selectedRequest else { flash = t("flash.noRequestSelected"); return }
+        guard r.status.urgency != .closed else { flash = t("flash.requestClosed", ["id": r.id]); return }
+        showForm(DeskForms.extend(r, today: CivilDate.day(of: gate.now()), language),
                  aliases: ["--months": "months", "--reason": "reason", "--notice-given": "notice"]) { [gate] v in
             let s = try gate.extendRequest(id: r.id, months: Int(v["months"]!)!, reason: v["reason"]!, noticeGiven: FormDate.parse(v["notice"]!))
-            return self.deskWrote("Extended request \(r.id): now due \(s.due).")
+            return self.deskWrote(self.t("flash.extended", ["id": r.id, "due": s.due]))
         }
     }
 
     func askCloseRequest(_ d: DeskModel) {
-        guard let r = d.selectedRequest else { flash = "No request selected."; return }
-        guard r.status.urgency != .closed else { flash = "Request \(r.id) is closed."; return }
-        showForm(DeskForms.close(r), aliases: ["--audit-entry": "entry", "--outcome": "outcome"]) { [gate] v in
+        guard let r = d.selectedRequest else { flash = t("flash.noRequestSelected"); return }
+        guard r.status.urgency != .closed else { flash = t("flash.requestClosed", ["id": r.id]); return }
+        showForm(DeskForms.close(r, language), aliases: ["--audit-entry": "entry", "--outcome": "outcome"]) { [gate] v in
             let entry = v["entry"].flatMap { Int64($0) }
             let s = try gate.closeRequest(id: r.id, auditEntry: entry, outcome: RequestOutcome(rawValue: v["outcome"]!)!)
-            return self.deskWrote("Closed request \(r.id) (\(s.outcome?.rawValue ?? "done")\(entry.map { ", audit entry \($0)" } ?? "")).")
+            let outcome = self.t("outcome.\(s.outcome?.rawValue ?? "done")")
+            return self.deskWrote(entry.map { self.t("flash.requestClosedEntry", ["id": r.id, "outcome": outcome, "entry": $0]) }
+                                  ?? self.t("flash.requestClosedNow", ["id": r.id, "outcome": outcome]))
         }
     }
 
     func askRecordBreach() {
-        showForm(DeskForms.recordBreach(now: DayFormat.minute(gate.now())),
+        showForm(DeskForms.recordBreach(now: DayFormat.minute(gate.now()), language),
                  aliases: ["--discovered": "discovered", "--what": "what", "--measures": "measures", "--approx-affected": "approx",
                            "--affected": "affected", "--categories": "categories"]) { [gate] v in
             let categories = (try? BreachCategories.parse(v["categories"]!).get()) ?? []
             let affected = v["affected"]!.split(separator: ",").compactMap { Int64($0.trimmingCharacters(in: .whitespaces)) }
             let b = try gate.recordBreach(BreachDraft(discoveredAt: DeskForms.minute(v["discovered"]!)!, what: v["what"]!, categories: categories,
                                                       approxAffected: Int(v["approx"]!)!, measures: v["measures"]!, affected: affected))
-            return self.deskWrote("Recorded breach \(b.id): notify the authority by \(DayFormat.localMinute(b.notifyBy, zone: self.zone)) (\(b.badge)).")
+            return self.deskWrote(self.t("flash.breachRecorded", ["id": b.id, "by": DayFormat.localMinute(b.notifyBy, zone: self.zone),
+                                                                  "badge": self.breachBadge(b)]))
         }
     }
 
     func askMarkNotified(_ d: DeskModel) {
-        guard let b = d.selectedBreach else { flash = "No breach recorded."; return }
-        guard b.notifiedAt == nil else { flash = "Breach \(b.id) was marked notified already."; return }
-        showForm(DeskForms.notified(b, now: DayFormat.minute(gate.now())), aliases: ["--at": "at"]) { [gate] v in
-            guard let at = DeskForms.minute(v["at"]!) else { throw FormRejection(field: "at", message: "write YYYY-MM-DD HH:MM (UTC)") }
+        guard let b = d.selectedBreach else { flash = t("flash.noBreach"); return }
+        guard b.notifiedAt == nil else { flash = t("flash.alreadyNotified", ["id": b.id]); return }
+        showForm(DeskForms.notified(b, now: DayFormat.minute(gate.now()), language), aliases: ["--at": "at"]) { [gate] v in
+            guard let at = DeskForms.minute(v["at"]!) else { throw FormRejection(field: "at", message: self.t("valid.minute")) }
             let s = try gate.markBreachNotified(id: b.id, at: at)
-            return self.deskWrote("Breach \(b.id): \(s.badge).")
+            return self.deskWrote(self.t("flash.breachNotified", ["id": b.id, "badge": self.breachBadge(s)]))
         }
     }
 
     /// Erases what one rule makes due, after a typed confirmation: whole people through the erasure (the same
     /// trace-free path as `E` on the list), categories through the category run; refused items stay listed.
     func askEraseRetentionGroup(_ d: DeskModel) {
-        guard let selected = d.selectedRetention else { flash = "Nothing is due."; return }
+        guard let selected = d.selectedRetention else { flash = t("flash.nothingDue"); return }
         let group = d.retention.group(selected.rule)
         let go = group.filter { $0.refusal == nil }
-        guard !go.isEmpty else { flash = "Every item of \"\(selected.rule)\" is refused: \(selected.refusal ?? "")"; return }
+        let rule = retentionRule(selected.rule)
+        guard !go.isEmpty else { flash = t("flash.allRefused", ["rule": rule, "reason": selected.refusal ?? ""]); return }
         let people = go.filter { $0.part == nil }.map(\.candidateId)
         let parts = go.filter { $0.part != nil }
-        var lines = ["Rule: \(selected.rule)."]
-        if !people.isEmpty { lines.append("Whole people: \(people.count), from every file of the register (the full-text index and the journals too).") }
+        var lines = [t("retention.rule", ["rule": rule])]
+        if !people.isEmpty { lines.append(t("retention.wholePeople", ["count": people.count])) }
         for (category, items) in Dictionary(grouping: parts, by: { $0.part!.rawValue }).sorted(by: { $0.key < $1.key }) {
-            lines.append("\(category): taken from \(items.count) \(items.count == 1 ? "person" : "people"), who stay.")
+            lines.append(t(items.count == 1 ? "retention.takenOne" : "retention.takenMany",
+                           ["category": t("erasable.\(category)"), "count": items.count]))
         }
         let refused = group.count - go.count
-        if refused > 0 { lines.append("Stays: \(refused) refused (the row says why).") }
-        lines.append("Written to the audit log as pseudonyms only. It cannot be undone.")
+        if refused > 0 { lines.append(t("retention.refused", ["count": refused])) }
+        lines.append(t("retention.audit"))
         let due = try? gate.categoriesDue(limit: 10_000)
-        confirmation = Confirmation(title: "Erase what \"\(selected.rule)\" makes due?", lines: lines, run: { [weak self, gate] in
+        confirmation = Confirmation(title: t("retention.title", ["rule": rule]), lines: lines, run: { [weak self, gate] in
             guard let self else { return "" }
             let (erased, taken) = try self.auditedWork.withLock {
                 let erased = people.isEmpty ? [] : try gate.erase(candidateIds: people, request: "RETENTION")
@@ -164,9 +169,9 @@ extension App {
                 return (erased, taken)
             }
             let gone = (erased + taken).allSatisfy(\.bytesGone)
-            return self.deskWrote("Retention: \(erased.count) erased, \(taken.count) categories taken, by \"\(selected.rule)\"; "
-                + (gone ? "no byte left in any file." : "old pages wait in the journal until other sessions close."))
-        }, typed: "erase \(go.count)", returnMode: .desk)
+            return self.deskWrote(self.t(gone ? "flash.retentionDone" : "flash.retentionJournal",
+                                         ["erased": erased.count, "taken": taken.count, "rule": rule]))
+        }, typed: t("erase.typed", ["count": go.count]), returnMode: .desk)
         mode = .confirm
     }
 }

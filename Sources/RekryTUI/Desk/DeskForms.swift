@@ -7,70 +7,78 @@ enum DeskForms {
     /// The calendar choice: the firm's own, or a country named for this request.
     static let firmCalendar = "firm's"
 
-    static func addRequest(candidateId: Int64?, today: CivilDate, firm: CalendarCountry) -> FormModel {
-        FormModel(title: "Record a data subject's request", fields: [
-            FormField(id: "person", label: "From", kind: .choice(["candidate", "referee"]), initial: "candidate", required: true,
-                      help: "A candidate, or a referee (by one of their reference ids)"),
-            FormField(id: "id", label: "Id", initial: candidateId.map(String.init) ?? "", required: true,
-                      help: "The candidate id, or the reference id for a referee",
-                      validator: { Int64($0).map { $0 > 0 } == true ? nil : "a positive number" }),
-            FormField(id: "kind", label: "Request", kind: .choice(RequestKind.allCases.map(\.rawValue)), initial: RequestKind.access.rawValue,
-                      required: true, help: "What the person asks for"),
-            FormField(id: "received", label: "Received", kind: .date, initial: today.isoDay, required: true,
-                      help: "The day it reached the firm: the month runs from here"),
-            FormField(id: "verified", label: "Identity", kind: .choice(VerificationMethod.allCases.map(\.rawValue)),
-                      initial: VerificationMethod.bankId.rawValue, required: true, help: "How identity was verified"),
-            FormField(id: "note", label: "Note", help: "Optional, one line; erased with the person"),
-            FormField(id: "ref", label: "Ticket", help: "The firm's ticket id (letters, digits, - _ . / #), never a name"),
-            FormField(id: "country", label: "Calendar", kind: .choice([firmCalendar] + CalendarCountry.allCases.map(\.rawValue)),
-                      initial: firmCalendar, required: true, help: "Whose holidays move the deadline; the firm's is \(firm.rawValue)"),
+    static func addRequest(candidateId: Int64?, today: CivilDate, firm: CalendarCountry, _ l: UILanguage) -> FormModel {
+        let kinds = RequestKind.allCases.map(\.rawValue), methods = VerificationMethod.allCases.map(\.rawValue)
+        let calendars = [firmCalendar] + CalendarCountry.allCases.map(\.rawValue)
+        let positive = l.text("valid.positive")
+        return FormModel(title: l.text("form.addRequest"), fields: [
+            FormField(id: "person", label: l.text("field.from"), kind: .choice(["candidate", "referee"]), initial: "candidate", required: true,
+                      help: l.text("help.from"), choiceLabels: l.labels(["candidate", "referee"], "choice")),
+            FormField(id: "id", label: l.text("field.id"), initial: candidateId.map(String.init) ?? "", required: true,
+                      help: l.text("help.subjectId"),
+                      validator: { Int64($0).map { $0 > 0 } == true ? nil : positive }),
+            FormField(id: "kind", label: l.text("field.request"), kind: .choice(kinds), initial: RequestKind.access.rawValue,
+                      required: true, help: l.text("help.request"), choiceLabels: l.labels(kinds, "request")),
+            FormField(id: "received", label: l.text("field.received"), kind: .date, initial: today.isoDay, required: true,
+                      help: l.text("help.received")),
+            FormField(id: "verified", label: l.text("field.identity"), kind: .choice(methods),
+                      initial: VerificationMethod.bankId.rawValue, required: true, help: l.text("help.identity"),
+                      choiceLabels: l.labels(methods, "verified")),
+            FormField(id: "note", label: l.text("field.note"), help: l.text("help.requestNote")),
+            FormField(id: "ref", label: l.text("field.ticket"), help: l.text("help.ticket")),
+            FormField(id: "country", label: l.text("field.calendar"), kind: .choice(calendars),
+                      initial: firmCalendar, required: true, help: l.text("help.calendar", ["country": firm.rawValue]),
+                      choiceLabels: [firmCalendar: l.text("choice.firmCalendar")]),
         ])
     }
 
-    static func extend(_ r: RequestSummary, today: CivilDate) -> FormModel {
-        FormModel(title: "Extend request \(r.id) (due \(r.due))", fields: [
-            FormField(id: "months", label: "Months", kind: .choice(["1", "2"]), initial: "1", required: true,
-                      help: "Further months; two in all at most (Art. 12(3))"),
-            FormField(id: "reason", label: "Reason", required: true, help: "The complexity or number of requests, as told to the person"),
-            FormField(id: "notice", label: "Told on", kind: .date, initial: today.isoDay, required: true,
-                      help: "The day the person was told; by \(r.firstMonthDue) at the latest"),
+    static func extend(_ r: RequestSummary, today: CivilDate, _ l: UILanguage) -> FormModel {
+        FormModel(title: l.text("form.extend", ["id": r.id, "due": r.due]), fields: [
+            FormField(id: "months", label: l.text("field.months"), kind: .choice(["1", "2"]), initial: "1", required: true,
+                      help: l.text("help.months")),
+            FormField(id: "reason", label: l.text("field.reason"), required: true, help: l.text("help.extendReason")),
+            FormField(id: "notice", label: l.text("field.toldOn"), kind: .date, initial: today.isoDay, required: true,
+                      help: l.text("help.toldOn", ["due": r.firstMonthDue])),
         ])
     }
 
-    static func close(_ r: RequestSummary) -> FormModel {
-        FormModel(title: "Close request \(r.id) (\(r.kind.rawValue), \(r.subject))", fields: [
-            FormField(id: "outcome", label: "Outcome", kind: .choice(RequestOutcome.allCases.map(\.rawValue)), initial: RequestOutcome.done.rawValue,
-                      required: true, help: "done: linked to what was done; refused: Art. 12(5), no entry needed"),
-            FormField(id: "entry", label: "Audit entry", help: "The sequence number of the entry of what was done (rekry audit show)",
-                      validator: { Int64($0).map { $0 > 0 } == true ? nil : "a positive number" }),
+    static func close(_ r: RequestSummary, _ l: UILanguage) -> FormModel {
+        let outcomes = RequestOutcome.allCases.map(\.rawValue), positive = l.text("valid.positive")
+        return FormModel(title: l.text("form.closeRequest", ["id": r.id, "kind": l.text("request.\(r.kind.rawValue)"), "subject": r.subject]), fields: [
+            FormField(id: "outcome", label: l.text("field.outcome"), kind: .choice(outcomes), initial: RequestOutcome.done.rawValue,
+                      required: true, help: l.text("help.requestOutcome"), choiceLabels: l.labels(outcomes, "outcome")),
+            FormField(id: "entry", label: l.text("field.auditEntry"), help: l.text("help.auditEntry"),
+                      validator: { Int64($0).map { $0 > 0 } == true ? nil : positive }),
         ])
     }
 
-    static func notified(_ b: BreachSummary, now: String) -> FormModel {
-        FormModel(title: "Breach \(b.id): the authority notified", fields: [
-            FormField(id: "at", label: "When", initial: now, required: true, help: "YYYY-MM-DD HH:MM, UTC"),
+    static func notified(_ b: BreachSummary, now: String, _ l: UILanguage) -> FormModel {
+        FormModel(title: l.text("form.notified", ["id": b.id]), fields: [
+            FormField(id: "at", label: l.text("field.when"), initial: now, required: true, help: l.text("help.minute")),
         ])
     }
 
-    static func recordBreach(now: String) -> FormModel {
-        FormModel(title: "Record a personal data breach", fields: [
-            FormField(id: "discovered", label: "Discovered", initial: now, required: true,
-                      help: "YYYY-MM-DD HH:MM, UTC: the 72 hours run from here",
-                      validator: { minute($0) == nil ? "write YYYY-MM-DD HH:MM (UTC)" : nil }),
-            FormField(id: "what", label: "What happened", required: true, help: "One line; name nobody (link the people below)"),
-            FormField(id: "categories", label: "Categories", initial: DataCategory.contact.rawValue, required: true,
+    static func recordBreach(now: String, _ l: UILanguage) -> FormModel {
+        let minuteFormat = l.text("valid.minute"), count = l.text("valid.count"), ids = l.text("valid.ids")
+        return FormModel(title: l.text("form.recordBreach"), fields: [
+            FormField(id: "discovered", label: l.text("field.discovered"), initial: now, required: true,
+                      help: l.text("help.discovered"),
+                      validator: { minute($0) == nil ? minuteFormat : nil }),
+            FormField(id: "what", label: l.text("field.whatHappened"), required: true, help: l.text("help.whatHappened")),
+            // The codes are what the field takes (comma-separated), so the help names them as they are typed.
+            FormField(id: "categories", label: l.text("field.categories"), initial: DataCategory.contact.rawValue, required: true,
                       help: DataCategory.allCases.map(\.rawValue).joined(separator: ","),
                       validator: { text in
                           if case .failure(let e) = BreachCategories.parse(text) { return e.description }
                           return nil
                       }),
-            FormField(id: "approx", label: "People, about", required: true, help: "The approximate number of people affected",
-                      validator: { Int($0).map { $0 >= 0 } == true ? nil : "a count" }),
-            FormField(id: "measures", label: "Measures", required: true, help: "Taken or proposed, one line"),
-            FormField(id: "affected", label: "Affected ids", help: "Candidate ids known to be affected, comma-separated (the people to inform)",
+            FormField(id: "approx", label: l.text("field.approx"), required: true, help: l.text("help.approx"),
+                      validator: { Int($0).map { $0 >= 0 } == true ? nil : count }),
+            FormField(id: "measures", label: l.text("field.measures"), required: true, help: l.text("help.measures")),
+            FormField(id: "affected", label: l.text("field.affected"), help: l.text("help.affected"),
                       validator: { text in
                           text.split(separator: ",").allSatisfy { Int64($0.trimmingCharacters(in: .whitespaces)).map { $0 > 0 } == true }
-                              ? nil : "candidate ids, comma-separated"
+                              ? nil : ids
                       }),
         ])
     }

@@ -31,7 +31,7 @@ struct DeskScreen {
                 if r.secondExtractWithinYear { notes.append(language.text("desk.secondExtract")) }
                 if !r.onRegister { notes.append(language.text("desk.erased")) }
                 if let e = r.auditEntry { notes.append(language.text("desk.entry", ["entry": e])) }
-                return ([String(r.id), r.status.label, language.text("request.\(r.kind.rawValue)"), r.subject, r.received, r.due, notes.joined(separator: "; ")],
+                return ([String(r.id), language.requestStatus(r.status), language.text("request.\(r.kind.rawValue)"), r.subject, r.received, r.due, notes.joined(separator: "; ")],
                         style(r.status, theme))
             }
         case .retention:
@@ -40,17 +40,17 @@ struct DeskScreen {
             var previous: String?
             rows = d.retention.items.map { item in
                 // The rule heads its group: named on the group's first row, with how many it holds.
-                let rule = item.rule == previous ? "" : "\(item.rule) (\(counts[item.rule] ?? 0))"
+                let rule = item.rule == previous ? "" : "\(language.retentionRule(item.rule)) (\(counts[item.rule] ?? 0))"
                 previous = item.rule
-                return ([rule, item.subject, item.part?.rawValue ?? language.text("desk.wholePerson"), item.dueAt.map(DayFormat.day) ?? language.text("desk.passed"),
+                return ([rule, item.subject, item.part.map { language.text("erasable.\($0.rawValue)") } ?? language.text("desk.wholePerson"), item.dueAt.map(DayFormat.day) ?? language.text("desk.passed"),
                          item.refusal.map { language.text("desk.refused", ["reason": $0]) } ?? ""],
                         item.refusal == nil ? theme.flash : theme.dim)
             }
         case .breaches:
             header = ["id", "hours72", "discovered", "people", "notified", "categories"].map { language.text("desk.column.\($0)") }
             rows = d.breaches.breaches.map { b in
-                ([String(b.id), b.badge, DayFormat.localMinute(b.discoveredAt, zone: app.zone), String(b.approxAffected),
-                  b.notifiedAt.map { DayFormat.localMinute($0, zone: app.zone) } ?? "—", b.categories.map(\.rawValue).joined(separator: ",")],
+                ([String(b.id), app.breachBadge(b), DayFormat.localMinute(b.discoveredAt, zone: app.zone), String(b.approxAffected),
+                  b.notifiedAt.map { DayFormat.localMinute($0, zone: app.zone) } ?? "—", b.categories.map { language.dataCategory($0.rawValue) }.joined(separator: ",")],
                  b.status == "overdue" ? theme.destructive : b.status == "due" ? theme.flash : theme.dim)
             }
         }

@@ -16,11 +16,14 @@ struct RetentionQueue {
         var refusal: String?
     }
 
+    /// The rule of a whole person whose retention date passed without a named rule.
+    static let datePassed = "retention date passed"
+
     /// Sorted by rule, then by person: a group is the run of items with one rule.
     let items: [Item]
 
     init(whole: [ErasurePreview], parts: [CategoryDue]) {
-        let people = whole.map { Item(rule: $0.rule ?? "retention date passed", candidateId: $0.candidateId, subject: $0.subject,
+        let people = whole.map { Item(rule: $0.rule ?? Self.datePassed, candidateId: $0.candidateId, subject: $0.subject,
                                       part: nil, dueAt: nil, refusal: $0.refusal) }
         let pieces = parts.map { Item(rule: $0.rule, candidateId: $0.candidateId, subject: $0.subject, part: $0.category,
                                       dueAt: $0.dueAt, refusal: $0.refusal) }

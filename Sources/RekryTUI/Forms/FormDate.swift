@@ -12,17 +12,18 @@ public enum FormDate {
         return CivilDate(year: year, month: month, day: day)
     }
 
-    /// An error message for text that is not a real date, or nil for a good one.
-    static func problem(with text: String) -> String? {
+    /// An error message, in `language`, for text that is not a real date, or nil for a good one.
+    static func problem(with text: String, in language: UILanguage = .en) -> String? {
         if parse(text) != nil { return nil }
         let chars = Array(text)
         // A well-formed date that the calendar lacks gets a more useful message than the format.
         if chars.count == 10, chars[4] == "-", chars[7] == "-",
            let year = number(chars[0..<4]), let month = number(chars[5..<7]), number(chars[8..<10]) != nil,
            year >= 1, (1...12).contains(month) {
-            return "\(text) is not a date: \(monthNames[month - 1]) \(year) has \(CivilDate.length(ofMonth: month, in: year)) days"
+            return language.text("form.notADate", ["text": text, "month": language.text("month.\(month)"), "year": year,
+                                                   "days": CivilDate.length(ofMonth: month, in: year)])
         }
-        return "Write the date as YYYY-MM-DD, e.g. 2026-03-14"
+        return language.text("form.dateFormat")
     }
 
     /// Exactly these ASCII digits: `Int(_:)` would also take a sign (`+1`), which is no part of a date.
@@ -34,7 +35,4 @@ public enum FormDate {
         }
         return n
     }
-
-    private static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
-                                      "September", "October", "November", "December"]
 }

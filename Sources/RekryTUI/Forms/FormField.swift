@@ -22,11 +22,14 @@ public struct FormField: Sendable {
     public var required: Bool
     /// One line shown while the field has the focus.
     public var help: String
+    /// What a choice shows for each option, in the UI language; the option itself stays the value handed back
+    /// (a code such as `talent-pool`). An option without a label shows as it is.
+    public var choiceLabels: [String: String] = [:]
     /// Returns an error message for an unacceptable (trimmed, non-empty) value, or nil.
     public var validator: (@Sendable (String) -> String?)?
 
     public init(id: String, label: String, kind: Kind = .text, initial: String = "", required: Bool = false,
-                help: String = "", validator: (@Sendable (String) -> String?)? = nil) {
+                help: String = "", validator: (@Sendable (String) -> String?)? = nil, choiceLabels: [String: String] = [:]) {
         self.id = id
         self.label = label
         self.kind = kind
@@ -34,18 +37,24 @@ public struct FormField: Sendable {
         self.required = required
         self.help = help
         self.validator = validator
+        self.choiceLabels = choiceLabels
     }
 
-    /// Why `value` (already trimmed) cannot be submitted, or nil when it can.
+    /// What the choice shows for `option`: its label, else the option itself.
+    public func shown(_ option: String) -> String { choiceLabels[option] ?? option }
+
+    /// Why `value` (already trimmed) cannot be submitted, or nil when it can, said in `language`.
     ///
     /// An empty optional field is always acceptable: the date and custom checks only judge what was written.
-    public func problem(with value: String) -> String? {
-        if value.isEmpty { return required ? "\(label) is required" : nil }
+    public func problem(with value: String, in language: UILanguage = .en) -> String? {
+        if value.isEmpty { return required ? language.text("form.required", ["label": label]) : nil }
         switch kind {
         case .date:
-            if let problem = FormDate.problem(with: value) { return problem }
+            if let problem = FormDate.problem(with: value, in: language) { return problem }
         case .choice(let options):
-            if !options.contains(value) { return "Choose one of: \(options.joined(separator: ", "))" }
+            if !options.contains(value) {
+                return language.text("form.chooseOne", ["options": options.map(shown).joined(separator: ", ")])
+            }
         case .text, .multiline:
             break
         }

@@ -68,13 +68,15 @@ extension FormModel {
         replaceValue(with: options[next], cursor: 0)
     }
 
-    /// The next option after the current one that starts with `c`, ignoring case; nothing when none does.
+    /// The next option after the current one that starts with `c`, ignoring case, as shown or as its code
+    /// (so `t` still finds `talent-pool` when it shows as `kandidatbank`); nothing when none does.
     mutating func jump(to c: Character, in options: [String]) {
         let key = String(c).lowercased()
         let start = options.firstIndex(of: values[focus]).map { $0 + 1 } ?? 0
         for k in 0..<options.count {
             let option = options[(start + k) % options.count]
-            if option.first.map({ String($0).lowercased() }) == key {
+            let shown = fields[focus].shown(option)
+            if [option, shown].contains(where: { $0.first.map({ String($0).lowercased() }) == key }) {
                 replaceValue(with: option, cursor: 0)
                 return
             }

@@ -14,6 +14,8 @@ public struct FormModel: Sendable {
     public internal(set) var cursor = 0
     /// Error messages by field id, from the last submission (or `reject`); editing a field clears its own.
     public internal(set) var errors: [String: String] = [:]
+    /// The language of the form's own messages (a required field, a bad date); the caller writes the rest.
+    public var language: UILanguage = .en
 
     public init(title: String, fields: [FormField]) {
         precondition(Set(fields.map(\.id)).count == fields.count, "form field ids must be unique")
@@ -62,7 +64,7 @@ public struct FormModel: Sendable {
         let trimmed = values.map(Self.trim)
         errors = [:]
         for (i, field) in fields.enumerated() {
-            if let problem = field.problem(with: trimmed[i]) { errors[field.id] = problem }
+            if let problem = field.problem(with: trimmed[i], in: language) { errors[field.id] = problem }
         }
         if let first = fields.firstIndex(where: { errors[$0.id] != nil }) {
             focus(on: first)

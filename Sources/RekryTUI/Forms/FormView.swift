@@ -83,7 +83,8 @@ struct FormView {
     private func drawChoice(_ block: FormLayout.Block, layout: FormLayout, focused: Bool, into buffer: inout ScreenBuffer) {
         guard let y = layout.row(block.y) else { return }
         let value = form.values[block.index]
-        let shown = value.isEmpty ? (theme.unicode ? "—" : "-") : DisplayWidth.truncate(value, to: max(1, layout.valueWidth - 4))
+        let label = form.fields[block.index].shown(value)
+        let shown = value.isEmpty ? (theme.unicode ? "—" : "-") : DisplayWidth.truncate(label, to: max(1, layout.valueWidth - 4))
         var x = layout.valueX
         x += buffer.put(theme.unicode ? "‹ " : "< ", x: x, y: y, maxWidth: layout.valueWidth)
         x += buffer.put(shown, x: x, y: y, style: focused ? theme.selected : (value.isEmpty ? theme.dim : .plain),

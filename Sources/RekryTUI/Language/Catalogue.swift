@@ -7,11 +7,17 @@ public enum Catalogue {
     /// The catalogue of `language`.
     public static func messages(_ language: UILanguage) -> [String: String] {
         switch language {
-        case .sv: sv
-        case .nb: nb
-        case .en: en
+        case .sv: allSv
+        case .nb: allNb
+        case .en: allEn
         }
     }
+
+    // The forms' and writes' messages live in files of their own (`Forms+sv`, `Writes+sv`…) to keep each file
+    // readable; merged once here. A key in two parts is a slip: the first part's message wins.
+    static let allSv = sv.merging(svForms) { a, _ in a }.merging(svWrites) { a, _ in a }
+    static let allNb = nb.merging(nbForms) { a, _ in a }.merging(nbWrites) { a, _ in a }
+    static let allEn = en.merging(enForms) { a, _ in a }.merging(enWrites) { a, _ in a }
 
     /// The `{name}` placeholders of a message, in order of appearance.
     public static func placeholders(_ message: String) -> [String] {
@@ -29,7 +35,7 @@ extension UILanguage {
     /// The message `key` in this language, `{name}` filled from `args`. A key missing here falls back to
     /// English and then to the key itself, so a slip shows on screen rather than as nothing.
     public func text(_ key: String, _ args: [String: Any] = [:]) -> String {
-        let message = Catalogue.messages(self)[key] ?? Catalogue.en[key] ?? key
+        let message = Catalogue.messages(self)[key] ?? Catalogue.allEn[key] ?? key
         guard !args.isEmpty else { return message }
         // Filled by hand, without Foundation's string search (it would start CoreFoundation on the first screen).
         var out = "", rest = Substring(message)
@@ -54,4 +60,17 @@ extension UILanguage {
         }
         return n < 0 ? "-" + digits : digits
     }
+}
+
+extension UILanguage {
+    /// Each option's label in this language, from the keys `prefix.option` (`stage.final`): what a choice
+    /// field shows while its value stays the code. None in English: there the codes are the words, and the
+    /// same ones the command line takes.
+    func labels(_ options: [String], _ prefix: String) -> [String: String] {
+        guard self != .en else { return [:] }
+        return Dictionary(uniqueKeysWithValues: options.map { ($0, text("\(prefix).\($0)")) })
+    }
+
+    /// A code as the screen shows it: as it is in English, else the message `prefix.code`.
+    func code(_ code: String, _ prefix: String) -> String { self == .en ? code : text("\(prefix).\(code)") }
 }

@@ -161,7 +161,7 @@ struct DetailContent {
             out.append(StyledLine(t("detail.documents"), theme.header))
             if c.documents.isEmpty { out.append(StyledLine("  " + t("detail.none"), theme.dim)) }
             for doc in c.documents {
-                out.append(item(doc) { t("detail.document", ["title": $0.title, "kind": $0.kind.rawValue, "day": day($0.receivedAt)]) })
+                out.append(item(doc) { t("detail.document", ["title": $0.title, "kind": language.code($0.kind.rawValue, "docKind").lowercased(), "day": day($0.receivedAt)]) })
                 if let v = doc.value { out += StyledLine.wrap(v.body, width: width, indent: 2) }
             }
         case .processes:
@@ -198,7 +198,7 @@ struct DetailContent {
         case .assessments:
             if c.assessments.isEmpty { out.append(StyledLine(t("detail.noAssessments"), theme.dim)) }
             for a in c.assessments {
-                out.append(item(a) { "\($0.kind.label): \($0.title)" })
+                out.append(item(a) { "\(t("assessmentKind.\($0.kind.rawValue)")): \($0.title)" })
                 if let v = a.value {
                     out += field(t("detail.by"), v.provider) + field(t("detail.score"), v.score) + field(t("detail.recorded"), day(v.recordedAt))
                     out += StyledLine.wrap(v.text, width: width, indent: 2)

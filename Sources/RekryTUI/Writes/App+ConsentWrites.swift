@@ -9,13 +9,13 @@ extension App {
     func askConsent(_ d: DetailModel) {
         guard permitted(.recordConsent, badge: d.detail.badge) else { return }
         let id = d.detail.id
-        showForm(CandidateForms.consent(name: displayName(d))) { [gate] v in
+        showForm(CandidateForms.consent(name: displayName(d), language)) { [gate] v in
             let purpose = ConsentPurpose(rawValue: v["purpose"]!)!
             // The form checked the date; midnight UTC of that day, as every date on screen is a UTC day.
             let expires = v["expires"].nonEmpty.flatMap(FormDate.parse)?.date
             try gate.recordConsent(candidateId: id, ConsentDraft(purpose: purpose, channel: v["channel"]!, text: v["text"]!,
                                                                  expiresAt: expires))
-            return self.wrote("Recorded \(purpose.rawValue) consent.", candidateId: id)
+            return self.wrote(self.t("flash.consentRecorded", ["purpose": self.t("purpose.\(purpose.rawValue)")]), candidateId: id)
         }
     }
 
@@ -23,11 +23,11 @@ extension App {
     func askRestriction(_ d: DetailModel) {
         guard permitted(.setRestriction, badge: d.detail.badge) else { return }
         let id = d.detail.id, restricted = d.detail.badge.isRestricted
-        let title = restricted ? "Lift the restriction on \(displayName(d))" : "Restrict processing of \(displayName(d))"
-        let help = restricted ? "Why it may be used again (kept in the change log)" : "The request or dispute (kept in the change log)"
-        showForm(CandidateForms.reason(title, help: help)) { [gate] v in
+        let title = t(restricted ? "form.liftRestriction" : "form.restrict", ["name": displayName(d)])
+        let help = t(restricted ? "help.liftRestriction" : "help.restrict")
+        showForm(CandidateForms.reason(title, help: help, language)) { [gate] v in
             try gate.setRestriction(candidateId: id, restricted: !restricted, reason: v["reason"]!)
-            return self.wrote(restricted ? "Restriction lifted." : "Processing restricted: kept, not used.", candidateId: id)
+            return self.wrote(self.t(restricted ? "flash.restrictionLifted" : "flash.restricted"), candidateId: id)
         }
     }
 
@@ -35,24 +35,24 @@ extension App {
     func askObjection(_ d: DetailModel) {
         guard permitted(.setObjection, badge: d.detail.badge) else { return }
         let id = d.detail.id, objected = d.detail.badge.states.contains(.objected)
-        let title = objected ? "Lift the objection of \(displayName(d))" : "Record an objection by \(displayName(d))"
-        let help = objected ? "Why processing may go on (kept in the change log)" : "What the person objected to (kept in the change log)"
-        showForm(CandidateForms.reason(title, help: help)) { [gate] v in
+        let title = t(objected ? "form.liftObjection" : "form.object", ["name": displayName(d)])
+        let help = t(objected ? "help.liftObjection" : "help.object")
+        showForm(CandidateForms.reason(title, help: help, language)) { [gate] v in
             try gate.setObjection(candidateId: id, objected: !objected, reason: v["reason"]!)
-            return self.wrote(objected ? "Objection lifted." : "Objection recorded.", candidateId: id)
+            return self.wrote(self.t(objected ? "flash.objectionLifted" : "flash.objected"), candidateId: id)
         }
     }
 
     func askNotice(_ d: DetailModel) {
         guard permitted(.markNoticeSent, badge: d.detail.badge) else { return }
         if let source = d.detail.profile.value?.source, source.providedByPerson {
-            flash = "\(displayName(d)) gave the data themselves (\(source.label)): no Art. 14 notice is due."
+            flash = t("flash.noNoticeDue", ["name": displayName(d), "source": t("source.\(source.rawValue)")])
             return
         }
         let id = d.detail.id
-        showForm(CandidateForms.notice(name: displayName(d))) { [gate] v in
+        showForm(CandidateForms.notice(name: displayName(d), language)) { [gate] v in
             try gate.markNoticeSent(candidateId: id, channel: v["channel"]!)
-            return self.wrote("Art. 14 notice marked sent.", candidateId: id)
+            return self.wrote(self.t("flash.noticeSent"), candidateId: id)
         }
     }
 }

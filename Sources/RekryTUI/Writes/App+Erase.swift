@@ -9,23 +9,23 @@ import RekryStorage
 extension App {
     func askErase(_ d: DetailModel) throws {
         guard !readOnly, permitted(.eraseCandidate, badge: d.detail.badge) else { return }
-        try confirmErase([d.detail.id], title: "Erase \(displayName(d)) (#\(d.detail.id))?", returnMode: .detail)
+        try confirmErase([d.detail.id], title: t("erase.titleOne", ["name": displayName(d), "id": d.detail.id]), returnMode: .detail)
     }
 
     func toggleMark() {
         guard !readOnly, let row = list.selectedRow else { return }
         if marked.remove(row.id) == nil { marked.insert(row.id) }
-        flash = "\(marked.count) marked; E erases them, Space on a marked row unmarks it."
+        flash = t("flash.marked", ["count": marked.count])
     }
 
     func askEraseMarked() throws {
         guard !readOnly, permitted(.eraseCandidate) else { return }
         guard !marked.isEmpty else {
-            flash = "Mark candidates with Space first; E erases the marked ones."
+            flash = t("flash.markFirst")
             return
         }
         let ids = marked.sorted()
-        try confirmErase(ids, title: ids.count == 1 ? "Erase candidate #\(ids[0])?" : "Erase \(ids.count) marked candidates?", returnMode: .list)
+        try confirmErase(ids, title: ids.count == 1 ? t("erase.titleId", ["id": ids[0]]) : t("erase.titleMarked", ["count": ids.count]), returnMode: .list)
     }
 
     /// Shows what goes and what stays (summed over a batch), then asks for the typed confirmation.
@@ -43,17 +43,27 @@ extension App {
                 totals.append((line.category, line.count))
             }
         }
-        let goes = totals.map { "\($0.category) \($0.count.map(String.init) ?? "(not counted for your role)")" }.joined(separator: ", ")
-        var lines = ["Goes, from every file of the register (the full-text index and the journals too): \(goes)."]
-        for kept in previews.first?.stays ?? [] { lines.append("Stays: \(kept.what): \(kept.why).") }
+        let goes = totals.map { "\(erasedCategory($0.category)) \($0.count.map(String.init) ?? t("erase.notCounted"))" }.joined(separator: ", ")
+        var lines = [t("erase.goes", ["goes": goes])]
+        // What stays and why are the gate's sentences (the legal grounds it checked); they stay as it words them.
+        for kept in previews.first?.stays ?? [] { lines.append(t("erase.stays", ["what": kept.what, "why": kept.why])) }
         let recipients = Set(previews.flatMap(\.recipients)).sorted()
-        if !recipients.isEmpty { lines.append("Tell (Art. 19), they were sent the profile: \(recipients.joined(separator: ", ")).") }
-        lines.append("The erasure is written to the audit log as pseudonyms only. It cannot be undone.")
+        if !recipients.isEmpty { lines.append(t("erase.tell", ["recipients": recipients.joined(separator: ", ")])) }
+        lines.append(t("erase.audit"))
         confirmation = Confirmation(title: title, lines: lines, run: { [weak self] in
             self?.startErasure(ids)
-            return "Erasing \(ids.count == 1 ? "#\(ids[0])" : "\(ids.count) candidates")…"
-        }, typed: ids.count == 1 ? String(ids[0]) : "erase \(ids.count)", returnMode: returnMode)
+            guard let self else { return "" }
+            return self.t(ids.count == 1 ? "flash.erasingOne" : "flash.erasingMany", ["id": ids[0], "count": ids.count])
+        }, typed: ids.count == 1 ? String(ids[0]) : t("erase.typed", ["count": ids.count]), returnMode: returnMode)
         mode = .confirm
+    }
+
+    /// A category of the erasure preview in the UI language (`contact details` → `kontaktuppgifter`); one the
+    /// catalogue lacks shows as the gate names it.
+    func erasedCategory(_ category: String) -> String {
+        let key = "erasedCategory.\(category)"
+        let text = t(key)
+        return text == key ? category : text
     }
 
     /// Whether a key answers the typed confirmation (Enter, Esc) rather than typing into it.
@@ -93,8 +103,8 @@ extension App {
         switch result {
         case .success(let receipts):
             let gone = receipts.allSatisfy(\.bytesGone)
-            flash = "Erased \(receipts.count == 1 ? receipts[0].subject : "\(receipts.count) people"): "
-                + (gone ? "no byte left in any file." : "old pages wait in the journal until other sessions close (then: rekry check).")
+            let who = receipts.count == 1 ? receipts[0].subject : t("erase.people", ["count": receipts.count])
+            flash = t(gone ? "flash.erased" : "flash.erasedJournal", ["who": who])
         case .failure(let error):
             noteFailure(error)
         }

@@ -15,15 +15,15 @@ extension App {
         let already = Set(d.detail.processes.compactMap(\.value).map(\.process.id))
         let open = try gate.processes(openOnly: true).filter { !already.contains($0.id) }
         guard !open.isEmpty else {
-            flash = "No open process to add \(displayName(d)) to; press o in the list to open one."
+            flash = t("flash.noOpenProcess", ["name": displayName(d)])
             return
         }
         let id = d.detail.id
-        showForm(ProcessForms.join(name: displayName(d), processes: open)) { [gate] v in
+        showForm(ProcessForms.join(name: displayName(d), processes: open, language)) { [gate] v in
             let processId = ProcessForms.id(fromLabel: v["process"]!)!
             let stage = Stage(rawValue: v["stage"]!)!
             try gate.addToProcess(candidateId: id, processId: processId, stage: stage)
-            return self.wrote("Added to process \(processId) at \(stage.rawValue).", candidateId: id)
+            return self.wrote(self.t("flash.joined", ["id": processId, "stage": self.t("stage.\(stage.rawValue)")]), candidateId: id)
         }
     }
 
@@ -31,15 +31,15 @@ extension App {
         guard permitted(.moveStage, badge: d.detail.badge) else { return }
         let open = openParticipations(d)
         guard !open.isEmpty else {
-            flash = "\(displayName(d)) is in no open process; p adds them to one."
+            flash = t("flash.inNoOpenProcess", ["name": displayName(d)])
             return
         }
         let id = d.detail.id
-        showForm(ProcessForms.move(name: displayName(d), in: open)) { [gate] v in
+        showForm(ProcessForms.move(name: displayName(d), in: open, language)) { [gate] v in
             let processId = ProcessForms.id(fromLabel: v["process"]!)!
             let stage = Stage(rawValue: v["stage"]!)!
             try gate.moveStage(candidateId: id, processId: processId, to: stage)
-            return self.wrote("Moved to \(stage.rawValue) in process \(processId).", candidateId: id)
+            return self.wrote(self.t("flash.moved", ["id": processId, "stage": self.t("stage.\(stage.rawValue)")]), candidateId: id)
         }
     }
 
@@ -48,16 +48,16 @@ extension App {
         guard permitted(.closeProcess) else { return }
         let open = openParticipations(d)
         guard !open.isEmpty else {
-            flash = "\(displayName(d)) is in no open process to close."
+            flash = t("flash.noProcessToClose", ["name": displayName(d)])
             return
         }
         let id = d.detail.id
-        showForm(ProcessForms.close(name: displayName(d), in: open)) { v in
+        showForm(ProcessForms.close(name: displayName(d), in: open, language)) { v in
             let processId = ProcessForms.id(fromLabel: v["process"]!)!
             var hired = Set<Int64>()
             for part in v["hired"]!.split(whereSeparator: { $0 == "," || $0 == " " }) {
                 guard let other = Int64(part) else {
-                    throw FormRejection(field: "hired", message: "'\(part)' is not a candidate id (numbers, comma-separated)")
+                    throw FormRejection(field: "hired", message: self.t("valid.notAnId", ["text": part]))
                 }
                 hired.insert(other)
             }
@@ -75,24 +75,25 @@ extension App {
         let participants = (try? gate.count(CandidateQuery(processId: process.id)))?.text ?? "?"
         let others = hired.subtracting([id]).sorted().map { "#\($0)" }
         let hiredText = (hired.contains(id) ? [name] : []) + others
-        var own = "\(name) has no psychologist report in it."
+        var own = t("close.noReport", ["name": name])
         if let meta = d.detail.report?.value, meta.processTitle == process.title, meta.processClosedAt == nil {
-            own = hired.contains(id) ? "\(name)'s report is kept (hired)." : "\(name)'s report is destroyed (not hired)."
+            own = t(hired.contains(id) ? "close.reportKept" : "close.reportDestroyed", ["name": name])
         }
+        let hiredNames = hiredText.isEmpty ? t("close.nobody") : hiredText.joined(separator: ", ")
         confirmation = Confirmation(
-            title: "Close process \(process.id) “\(process.title)” (\(process.client ?? "internal"))?",
+            title: t("close.title", ["id": process.id, "title": process.title, "client": process.client ?? t("detail.internal")]),
             lines: [
-                "Outcomes: hired \(hiredText.isEmpty ? "nobody" : hiredText.joined(separator: ", ")); the rest of the \(participants) in it not hired.",
-                "Goes: the psychologist reports of everyone not hired, destroyed: text, keys and grants, from every file. \(own)",
-                "Goes: every grant on the process's reports ends; the process takes no more candidates or stage moves.",
-                "Kept: the reports of those hired, for the employment, readable only by the leads who held them (re-keyed).",
-                "Kept: every participant's record and outcome; retention now counts from this close (the firm's policy).",
-                "The close and each destruction are written to the audit log. It cannot be undone.",
+                t("close.outcomes", ["hired": hiredNames, "count": participants]),
+                t("close.goesReports", ["own": own]),
+                t("close.goesGrants"),
+                t("close.keptReports"),
+                t("close.keptRecords"),
+                t("close.audit"),
             ],
             run: { [gate] in
                 let closing = try gate.closeProcess(process.id, hired: hired)
-                return self.wrote("Process \(process.id) closed: \(closing.hired.count) hired, \(closing.notHired.count) not; "
-                                  + "\(closing.reportsDestroyed) report(s) destroyed, \(closing.reportsKept) kept.", candidateId: id)
+                return self.wrote(self.t("flash.processClosed", ["id": process.id, "hired": closing.hired.count, "notHired": closing.notHired.count,
+                                                                 "destroyed": closing.reportsDestroyed, "kept": closing.reportsKept]), candidateId: id)
             })
         mode = .confirm
     }

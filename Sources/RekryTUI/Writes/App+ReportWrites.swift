@@ -7,47 +7,47 @@ import RekryStorage
 /// (confirmed, since the report is re-keyed and the grantee's copy of the key no longer opens it).
 extension App {
     func askAttachReport(_ d: DetailModel) {
-        guard leadsOnly("attach psychologist reports") else { return }
+        guard leadsOnly("attachReports") else { return }
         let id = d.detail.id
-        showForm(ProcessForms.attachReport(name: displayName(d)), aliases: ["report": "path"]) { [gate] v in
+        showForm(ProcessForms.attachReport(name: displayName(d), language), aliases: ["report": "path"]) { [gate] v in
             let text = try TextFile.read(v["path"]!, field: "path")
             try gate.attachReport(candidateId: id, text: text, author: v["author"]!)
-            return self.wrote("Report attached, encrypted; you hold access and can grant it (g).", candidateId: id)
+            return self.wrote(self.t("flash.reportAttached"), candidateId: id)
         }
     }
 
     func askGrant(_ d: DetailModel) throws {
-        guard leadsOnly("grant access to psychologist reports") else { return }
+        guard leadsOnly("grantReports") else { return }
         guard let meta = d.detail.report?.value else {
-            flash = "\(displayName(d)) has no psychologist report to grant access to."
+            flash = t("flash.noReportToGrant", ["name": displayName(d)])
             return
         }
         let usernames = try gate.staffList()
             .filter { ($0.role == .recruiter || $0.role == .lead) && $0.username != actor.username && !meta.grantees.contains($0.username) }
             .map(\.username)
         guard !usernames.isEmpty else {
-            flash = "Every recruiter and lead already holds a grant."
+            flash = t("flash.allHoldGrants")
             return
         }
         let id = d.detail.id
-        showForm(ProcessForms.grant(name: displayName(d), usernames: usernames)) { [gate] v in
+        showForm(ProcessForms.grant(name: displayName(d), usernames: usernames, language)) { [gate] v in
             try gate.grantReport(candidateId: id, to: v["username"]!, reason: v["reason"]!)
-            return self.wrote("\(v["username"]!) may now read the report.", candidateId: id)
+            return self.wrote(self.t("flash.granted", ["user": v["username"]!]), candidateId: id)
         }
     }
 
     func askRevoke(_ d: DetailModel) {
-        guard leadsOnly("revoke access to psychologist reports") else { return }
+        guard leadsOnly("revokeReports") else { return }
         guard let meta = d.detail.report?.value else {
-            flash = "\(displayName(d)) has no psychologist report."
+            flash = t("flash.noReport", ["name": displayName(d)])
             return
         }
         let holders = meta.grantees.filter { $0 != actor.username }
         guard !holders.isEmpty else {
-            flash = "Nobody else holds a grant for this report; nothing to revoke."
+            flash = t("flash.nothingToRevoke")
             return
         }
-        showForm(ProcessForms.revoke(name: displayName(d), usernames: holders)) { v in
+        showForm(ProcessForms.revoke(name: displayName(d), usernames: holders, language)) { v in
             self.confirmRevoke(v["username"]!, remaining: meta.grantees.filter { $0 != v["username"]! }, d)
             return nil
         }
@@ -57,17 +57,17 @@ extension App {
     func confirmRevoke(_ username: String, remaining: [String], _ d: DetailModel) {
         let id = d.detail.id
         confirmation = Confirmation(
-            title: "Revoke \(username)'s access to \(displayName(d))'s psychologist report?",
+            title: t("revoke.title", ["user": username, "name": displayName(d)]),
             lines: [
-                "Goes: \(username)'s grant ends now, and the report key wrapped for them is deleted.",
-                "      The report is encrypted again under a new key, so a key \(username) opened before opens nothing.",
-                "Kept: the report, readable by \(remaining.joined(separator: ", ")), each holding the new key.",
-                "Kept: the grant history (who granted and revoked it, when and why), as proof of who could read it.",
-                "The revocation is written to the audit log. \(username) can be granted access again (g).",
+                t("revoke.goesGrant", ["user": username]),
+                t("revoke.goesKey", ["user": username]),
+                t("revoke.keptReport", ["users": remaining.joined(separator: ", ")]),
+                t("revoke.keptHistory"),
+                t("revoke.audit", ["user": username]),
             ],
             run: { [gate] in
                 try gate.revokeReport(candidateId: id, from: username)
-                return self.wrote("\(username)'s access revoked; the report is re-keyed.", candidateId: id)
+                return self.wrote(self.t("flash.revoked", ["user": username]), candidateId: id)
             })
         mode = .confirm
     }

@@ -8,7 +8,7 @@ extension App {
     /// Runs a write action of the candidate view: on its tab, for a role that may, through a form.
     func performWrite(_ action: Action, on d: DetailModel) throws {
         // Read-only tables hold no write keys; this guards any other way in.
-        guard !readOnly else { flash = "Read-only mode: nothing can be changed."; return }
+        guard !readOnly else { flash = t("flash.readOnly"); return }
         guard onItsTab(action, d) else { return }
         switch action {
         case .editSection: askEditProfile(d)
@@ -47,54 +47,50 @@ extension App {
     func permitted(_ action: WriteAction, badge: Badge? = nil) -> Bool {
         guard case .withhold(let reason) = WritePolicy.decide(role: actor.role, action: action, badge: badge) else { return true }
         if reason == .roleNotPermitted {
-            flash = "Refused: \(roleName) may not \(action.rawValue)\(action == .closeProcess ? "; ask a lead" : "")."
+            flash = t(action == .closeProcess ? "flash.roleMayNotAskLead" : "flash.roleMayNot",
+                      ["role": roleName, "action": t("action.\(action)")])
         } else {
-            flash = t("flash.refusedReason", ["action": action.rawValue, "reason": t("refused.\(reason.rawValue)")])
+            flash = t("flash.refusedReason", ["action": t("action.\(action)"), "reason": t("refused.\(reason.rawValue)")])
         }
         return false
     }
 
     /// Whether the actor is a lead; if not, the flash says who may `what`.
+    /// `what` names the message `leadsOnly.what` (`attachReports`).
     func leadsOnly(_ what: String) -> Bool {
         guard actor.role != .lead else { return true }
-        flash = "Refused: only leads \(what); you are signed in as \(roleName)."
+        flash = t("flash.leadsOnly", ["what": t("leadsOnly.\(what)"), "role": roleName])
         return false
     }
 
-    var roleName: String {
-        switch actor.role {
-        case .recruiter: "a recruiter"
-        case .lead: "a lead"
-        case .dpo: "the DPO"
-        case .admin: "an admin"
-        }
-    }
+    /// The actor's role as a sentence names it: `a recruiter`, `en rekryterare`.
+    var roleName: String { t("roleName.\(actor.role.rawValue)") }
 
     /// After a write: re-reads the open candidate and the list (so every badge is true at once) and returns the
     /// message. The write has happened even if the re-read fails, so that failure is reported, not thrown.
     func wrote(_ message: String, candidateId: Int64?) -> String {
-        do { try reread(candidateId) } catch { return "\(message) (the screen could not be re-read: \(error))" }
+        do { try reread(candidateId) } catch { return t("flash.notReread", ["message": message, "error": "\(error)"]) }
         return message
     }
 
     /// The candidate's name for titles, or their number when the name is withheld.
-    func displayName(_ d: DetailModel) -> String { d.detail.name.value ?? "candidate #\(d.detail.id)" }
+    func displayName(_ d: DetailModel) -> String { d.detail.name.value ?? t("candidateNumber", ["id": d.detail.id]) }
 
     // MARK: List
 
     func askAddCandidate() {
         guard !readOnly, permitted(.addCandidate) else { return }
-        showForm(CandidateForms.addCandidate(), aliases: ["country": "country-other"]) { [gate] v in
+        showForm(CandidateForms.addCandidate(language), aliases: ["country": "country-other"]) { [gate] v in
             let basis = LegalBasis(rawValue: v["basis"]!)!
             let country = v["country"] == "other" ? v["country-other"]! : v["country"]!
             if v["country"] == "other" && country.isEmpty {
-                throw FormRejection(field: "country-other", message: "Write the two-letter code of the country")
+                throw FormRejection(field: "country-other", message: self.t("valid.countryCode"))
             }
             var consent: ConsentDraft?
             if basis.needsConsent {
                 // The form cannot say "required when": the basis decides here, before anything is written.
-                if v["channel"]!.isEmpty { throw FormRejection(field: "channel", message: "Required with a consent basis: how it was given") }
-                if v["text"]!.isEmpty { throw FormRejection(field: "text", message: "Required with a consent basis: the text agreed to") }
+                if v["channel"]!.isEmpty { throw FormRejection(field: "channel", message: self.t("valid.consentChannel")) }
+                if v["text"]!.isEmpty { throw FormRejection(field: "text", message: self.t("valid.consentText")) }
                 consent = ConsentDraft(purpose: basis == .consent ? .talentPool : .psychAssessment, channel: v["channel"]!, text: v["text"]!)
             }
             let draft = CandidateDraft(
@@ -102,7 +98,7 @@ extension App {
                 currentTitle: v["title"].nonEmpty, currentEmployer: v["employer"].nonEmpty, country: country,
                 source: DataSource(rawValue: v["source"]!)!, sourceDetail: v["source-detail"].nonEmpty, basis: basis, consent: consent)
             let id = try gate.addCandidate(draft)
-            let message = self.wrote("Added \(draft.fullName) (#\(id)).", candidateId: nil)
+            let message = self.wrote(self.t("flash.added", ["name": draft.fullName, "id": id]), candidateId: nil)
             self.openCandidate(id)
             return message
         }
@@ -110,9 +106,9 @@ extension App {
 
     func askOpenProcess() {
         guard !readOnly, permitted(.openProcess) else { return }
-        showForm(ProcessForms.openProcess()) { [gate] v in
+        showForm(ProcessForms.openProcess(language)) { [gate] v in
             let id = try gate.openProcess(title: v["title"]!, client: v["client"].nonEmpty, country: v["country"]!)
-            return "Opened process \(id) “\(v["title"]!)”; add candidates with p on their Processes tab."
+            return self.t("flash.openedProcess", ["id": id, "title": v["title"]!])
         }
     }
 }

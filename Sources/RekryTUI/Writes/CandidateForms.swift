@@ -2,113 +2,118 @@ import RekryDomain
 import RekryGate
 
 /// The forms that add to or correct a candidate's record. Field ids are the gate's field names without the
-/// dashes (`email` for `--email`), so a refusal lands under the field it names.
+/// dashes (`email` for `--email`), so a refusal lands under the field it names. Labels and help are in the UI
+/// language; choice values stay the codes the gate takes, shown by their translated labels.
 enum CandidateForms {
     /// The countries offered first; `other` asks for a two-letter code.
     static let countries = ["SE", "NO", "DK", "FI", "other"]
 
-    static func addCandidate() -> FormModel {
-        FormModel(title: "Add a candidate", fields: [
-            FormField(id: "name", label: "Name", required: true, help: "Given and family name, as the person writes it"),
-            FormField(id: "email", label: "Email"),
-            FormField(id: "phone", label: "Phone", help: "Digits, spaces, + - ( ); at least six digits"),
-            FormField(id: "home-town", label: "Home town"),
-            FormField(id: "title", label: "Title", help: "Current job title"),
-            FormField(id: "employer", label: "Employer", help: "Current employer"),
-            FormField(id: "country", label: "Country", kind: .choice(countries), initial: "SE", required: true,
-                      help: "Where the person lives; other: write the code in the next field"),
-            FormField(id: "country-other", label: "Other country", help: "Two-letter code (IS, DE, …) when Country is other"),
-            FormField(id: "source", label: "Source", kind: .choice(DataSource.allCases.map(\.rawValue)), required: true,
-                      help: "Where the data came from; anything the person did not give triggers the Art. 14 notice"),
-            FormField(id: "source-detail", label: "Source detail", help: "The job ad, the profile, who referred them…"),
-            FormField(id: "basis", label: "Legal basis", kind: .choice(LegalBasis.allCases.map(\.rawValue)), required: true,
-                      help: "Why the firm may hold the data (Art. 6); consent needs its channel and text"),
-            FormField(id: "channel", label: "Consent channel", help: "Required with a consent basis: web form, email, in person…"),
-            FormField(id: "text", label: "Consent text", help: "Required with a consent basis: the text agreed to, verbatim"),
+    static func addCandidate(_ l: UILanguage) -> FormModel {
+        let sources = DataSource.allCases.map(\.rawValue), bases = LegalBasis.allCases.map(\.rawValue)
+        return FormModel(title: l.text("form.addCandidate"), fields: [
+            FormField(id: "name", label: l.text("field.name"), required: true, help: l.text("help.name")),
+            FormField(id: "email", label: l.text("field.email")),
+            FormField(id: "phone", label: l.text("field.phone"), help: l.text("help.phone")),
+            FormField(id: "home-town", label: l.text("field.home-town")),
+            FormField(id: "title", label: l.text("field.title"), help: l.text("help.jobTitle")),
+            FormField(id: "employer", label: l.text("field.employer"), help: l.text("help.employer")),
+            FormField(id: "country", label: l.text("field.country"), kind: .choice(countries), initial: "SE", required: true,
+                      help: l.text("help.country"), choiceLabels: ["other": l.text("choice.otherCountry")]),
+            FormField(id: "country-other", label: l.text("field.country-other"), help: l.text("help.country-other")),
+            FormField(id: "source", label: l.text("field.source"), kind: .choice(sources), required: true,
+                      help: l.text("help.source"), choiceLabels: l.labels(sources, "source")),
+            FormField(id: "source-detail", label: l.text("field.source-detail"), help: l.text("help.source-detail")),
+            FormField(id: "basis", label: l.text("field.basis"), kind: .choice(bases), required: true,
+                      help: l.text("help.basis"), choiceLabels: l.labels(bases, "basis")),
+            FormField(id: "channel", label: l.text("field.consentChannel"), help: l.text("help.consentChannel")),
+            FormField(id: "text", label: l.text("field.consentText"), help: l.text("help.consentText")),
         ])
     }
 
     /// The profile as it is now; a withheld part starts empty and is only changed if something is typed.
-    static func editProfile(_ c: CandidateDetail, name: String) -> FormModel {
+    static func editProfile(_ c: CandidateDetail, name: String, _ l: UILanguage) -> FormModel {
         let contact = c.contact.value, profile = c.profile.value
         func field(_ f: CandidateField, _ value: String?, help: String = "") -> FormField {
             // Name and country cannot be cleared, but a withheld one is not demanded either.
-            FormField(id: f.rawValue, label: f.label, initial: value ?? "", required: value != nil && (f == .fullName || f == .country),
-                      help: help)
+            FormField(id: f.rawValue, label: l.text("field.\(f.rawValue)"), initial: value ?? "",
+                      required: value != nil && (f == .fullName || f == .country), help: help)
         }
-        let withheldContact = contact == nil ? "Withheld from you; leave empty to keep it as it is" : ""
-        let withheldProfile = profile == nil ? "Withheld from you; leave empty to keep it as it is" : ""
-        return FormModel(title: "Edit \(name)", fields: [
+        let withheldContact = contact == nil ? l.text("help.withheldKeep") : ""
+        let withheldProfile = profile == nil ? l.text("help.withheldKeep") : ""
+        return FormModel(title: l.text("form.edit", ["name": name]), fields: [
             field(.fullName, c.name.value),
-            field(.email, contact?.email, help: withheldContact.isEmpty ? "Empty clears it" : withheldContact),
+            field(.email, contact?.email, help: withheldContact.isEmpty ? l.text("help.emptyClears") : withheldContact),
             field(.phone, contact?.phone, help: withheldContact),
             field(.homeTown, profile?.homeTown, help: withheldProfile),
             field(.postalAddress, contact?.postalAddress, help: withheldContact),
-            field(.birthYear, profile?.birthYear.map(String.init), help: withheldProfile.isEmpty ? "Four digits" : withheldProfile),
+            field(.birthYear, profile?.birthYear.map(String.init), help: withheldProfile.isEmpty ? l.text("help.fourDigits") : withheldProfile),
             field(.currentTitle, profile?.currentTitle, help: withheldProfile),
             field(.currentEmployer, profile?.currentEmployer, help: withheldProfile),
-            field(.country, profile?.country, help: "Two-letter code (SE, NO, DK, FI, …)"),
+            field(.country, profile?.country, help: l.text("help.countryCode")),
             field(.sourceDetail, profile?.sourceDetail, help: withheldProfile),
         ])
     }
 
-    static func note(name: String) -> FormModel {
-        FormModel(title: "Note on \(name)", fields: [
-            FormField(id: "text", label: "Note", kind: .multiline, required: true, help: "Enter starts a new line; Ctrl-S saves"),
-            FormField(id: "title", label: "Title", initial: "Note"),
+    static func note(name: String, _ l: UILanguage) -> FormModel {
+        FormModel(title: l.text("form.note", ["name": name]), fields: [
+            FormField(id: "text", label: l.text("field.note"), kind: .multiline, required: true, help: l.text("help.multiline")),
+            FormField(id: "title", label: l.text("field.title"), initial: l.text("note.defaultTitle")),
         ])
     }
 
-    static func document(name: String) -> FormModel {
-        FormModel(title: "Document for \(name)", fields: [
-            FormField(id: "kind", label: "Kind", kind: .choice(Document.Kind.allCases.map(\.rawValue)), initial: Document.Kind.cv.rawValue,
-                      required: true),
-            FormField(id: "title", label: "Title", help: "Empty: the kind's name (CV, Cover letter, …)"),
-            FormField(id: "path", label: "File", required: true, help: "Path of a UTF-8 text file, read when you save"),
+    static func document(name: String, _ l: UILanguage) -> FormModel {
+        let kinds = Document.Kind.allCases.map(\.rawValue)
+        return FormModel(title: l.text("form.document", ["name": name]), fields: [
+            FormField(id: "kind", label: l.text("field.kind"), kind: .choice(kinds), initial: Document.Kind.cv.rawValue,
+                      required: true, choiceLabels: l.labels(kinds, "docKind")),
+            FormField(id: "title", label: l.text("field.title"), help: l.text("help.documentTitle")),
+            FormField(id: "path", label: l.text("field.file"), required: true, help: l.text("help.textFile")),
         ])
     }
 
-    static func assessment(name: String) -> FormModel {
-        FormModel(title: "Assessment of \(name)", fields: [
-            FormField(id: "kind", label: "Kind", kind: .choice(Assessment.Kind.allCases.map(\.rawValue)),
-                      initial: Assessment.Kind.test.rawValue, required: true),
-            FormField(id: "provider", label: "Provider", help: "Who assessed; a test result names its provider"),
-            FormField(id: "title", label: "Title", required: true),
-            FormField(id: "score", label: "Score"),
-            FormField(id: "text", label: "Text", kind: .multiline, required: true, help: "Enter starts a new line; Ctrl-S saves"),
+    static func assessment(name: String, _ l: UILanguage) -> FormModel {
+        let kinds = Assessment.Kind.allCases.map(\.rawValue)
+        return FormModel(title: l.text("form.assessment", ["name": name]), fields: [
+            FormField(id: "kind", label: l.text("field.kind"), kind: .choice(kinds),
+                      initial: Assessment.Kind.test.rawValue, required: true, choiceLabels: l.labels(kinds, "assessmentKind")),
+            FormField(id: "provider", label: l.text("field.provider"), help: l.text("help.provider")),
+            FormField(id: "title", label: l.text("field.title"), required: true),
+            FormField(id: "score", label: l.text("field.score")),
+            FormField(id: "text", label: l.text("field.text"), kind: .multiline, required: true, help: l.text("help.multiline")),
         ])
     }
 
-    static func reference(name: String) -> FormModel {
-        FormModel(title: "Reference for \(name)", fields: [
-            FormField(id: "name", label: "Name", required: true, help: "The referee: a person with the same rights as the candidate"),
-            FormField(id: "relationship", label: "Relationship", required: true, help: "Former manager, colleague, client…"),
-            FormField(id: "title", label: "Title"),
-            FormField(id: "workplace", label: "Workplace"),
-            FormField(id: "email", label: "Email"),
-            FormField(id: "phone", label: "Phone"),
-            FormField(id: "statement", label: "Statement", kind: .multiline, help: "What they said; Enter starts a new line"),
+    static func reference(name: String, _ l: UILanguage) -> FormModel {
+        FormModel(title: l.text("form.reference", ["name": name]), fields: [
+            FormField(id: "name", label: l.text("field.name"), required: true, help: l.text("help.refereeName")),
+            FormField(id: "relationship", label: l.text("field.relationship"), required: true, help: l.text("help.relationship")),
+            FormField(id: "title", label: l.text("field.title")),
+            FormField(id: "workplace", label: l.text("field.workplace")),
+            FormField(id: "email", label: l.text("field.email")),
+            FormField(id: "phone", label: l.text("field.phone")),
+            FormField(id: "statement", label: l.text("field.statement"), kind: .multiline, help: l.text("help.statement")),
         ])
     }
 
-    static func consent(name: String) -> FormModel {
-        FormModel(title: "Consent from \(name)", fields: [
-            FormField(id: "purpose", label: "Purpose", kind: .choice(ConsentPurpose.allCases.map(\.rawValue)),
-                      initial: ConsentPurpose.talentPool.rawValue, required: true),
-            FormField(id: "channel", label: "Channel", required: true, help: "How it was given: web form, email, phone, in person"),
-            FormField(id: "text", label: "Text", kind: .multiline, required: true, help: "The text the person agreed to, verbatim"),
-            FormField(id: "expires", label: "Expires", kind: .date, help: "YYYY-MM-DD; empty: until withdrawn"),
+    static func consent(name: String, _ l: UILanguage) -> FormModel {
+        let purposes = ConsentPurpose.allCases.map(\.rawValue)
+        return FormModel(title: l.text("form.consent", ["name": name]), fields: [
+            FormField(id: "purpose", label: l.text("field.purpose"), kind: .choice(purposes),
+                      initial: ConsentPurpose.talentPool.rawValue, required: true, choiceLabels: l.labels(purposes, "purpose")),
+            FormField(id: "channel", label: l.text("field.channel"), required: true, help: l.text("help.channel")),
+            FormField(id: "text", label: l.text("field.text"), kind: .multiline, required: true, help: l.text("help.agreedText")),
+            FormField(id: "expires", label: l.text("field.expires"), kind: .date, help: l.text("help.expires")),
         ])
     }
 
     /// A restriction or objection set or lifted: only the reason is asked; the title says which.
-    static func reason(_ title: String, help: String) -> FormModel {
-        FormModel(title: title, fields: [FormField(id: "reason", label: "Reason", required: true, help: help)])
+    static func reason(_ title: String, help: String, _ l: UILanguage) -> FormModel {
+        FormModel(title: title, fields: [FormField(id: "reason", label: l.text("field.reason"), required: true, help: help)])
     }
 
-    static func notice(name: String) -> FormModel {
-        FormModel(title: "Art. 14 notice sent to \(name)", fields: [
-            FormField(id: "channel", label: "Channel", required: true, help: "How the notice was sent: email, letter…"),
+    static func notice(name: String, _ l: UILanguage) -> FormModel {
+        FormModel(title: l.text("form.notice", ["name": name]), fields: [
+            FormField(id: "channel", label: l.text("field.channel"), required: true, help: l.text("help.noticeChannel")),
         ])
     }
 }
