@@ -175,4 +175,22 @@ final class TerminalKeysTests: XCTestCase, @unchecked Sendable {
             XCTAssertEqual(app.flashMessage, "Refreshed.")
         }
     }
+
+    /// A person erased by another process while their view is open leaves this screen at its next idle
+    /// moment: nothing of them stays shown.
+    func testAPersonErasedElsewhereLeavesTheOpenScreen() throws {
+        try MainActor.assumeIsolated {
+            let app = try app(width: 120, height: 40)
+            MemoryBackend.drive(app, WriteKeys.open("asa"))
+            XCTAssertTrue(app.render().text.contains("Åsa Öberg"))
+            let erase = try RekryBinary.run(["erase", String(asa), "--yes", "--db", t.path, "--identity", try t.identityFile("dpo")],
+                                            environment: ["HOME": t.directory, "XDG_STATE_HOME": t.directory + "/state"])
+            XCTAssertEqual(erase.status, 0, erase.stderr)
+            XCTAssertTrue(app.refreshIfChanged())
+            XCTAssertEqual(app.mode, .list)
+            let screen = app.render().text
+            XCTAssertFalse(screen.contains("Åsa") || screen.contains("zqfindme"), screen)
+            XCTAssertEqual(app.flashMessage, "Candidate #\(asa) is no longer on the register (erased by someone else).")
+        }
+    }
 }

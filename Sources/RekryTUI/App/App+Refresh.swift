@@ -1,4 +1,5 @@
 import RekryGate
+import RekryStorage
 
 /// Keeping the screen true while others work on the register: `R` reads it again at once, and the run loop
 /// asks `refreshIfChanged` when the user is idle, so a colleague's change (a consent withdrawn) shows within a
@@ -10,7 +11,18 @@ extension App {
         if mode == .desk {
             desk = try readDesk(keeping: desk)
         } else if let d = detail, opening == nil {
-            try reread(d.detail.id)
+            do {
+                try reread(d.detail.id)
+            } catch RegisterError.notFound {
+                // Erased by someone else meanwhile: nothing of the person may stay on this screen.
+                detail = nil
+                referee = nil
+                confirmation = nil
+                if mode != .list { mode = .list }
+                try list.refresh(gate, height: listHeight)
+                startCount()
+                flash = language.text("flash.candidateGone", ["id": String(d.detail.id)])
+            }
         } else {
             try list.refresh(gate, height: listHeight)
             startCount()

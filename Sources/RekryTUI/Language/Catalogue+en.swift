@@ -3,6 +3,7 @@
 extension Catalogue {
     static let en: [String: String] = [
         "flash.keyDoesNothing": "'{key}' does nothing here; press ? for help",
+        "flash.candidateGone": "Candidate #{id} is no longer on the register (erased by someone else).",
         "flash.refreshed": "Refreshed.",
         "flash.typeExactly": "Type {typed} exactly, then Enter; Esc keeps everything.",
         "flash.cancelledNothingChanged": "Cancelled; nothing changed.",

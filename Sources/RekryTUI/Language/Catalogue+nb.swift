@@ -3,6 +3,7 @@
 extension Catalogue {
     static let nb: [String: String] = [
         "flash.keyDoesNothing": "'{key}' gjør ingenting her; trykk ? for hjelp",
+        "flash.candidateGone": "Kandidat #{id} finnes ikke lenger i registeret (slettet av noen andre).",
         "flash.refreshed": "Oppdatert.",
         "flash.typeExactly": "Skriv {typed} nøyaktig og trykk Enter; Esc beholder alt.",
         "flash.cancelledNothingChanged": "Avbrutt; ingenting ble endret.",

@@ -3,6 +3,7 @@
 extension Catalogue {
     static let sv: [String: String] = [
         "flash.keyDoesNothing": "'{key}' gör ingenting här; tryck ? för hjälp",
+        "flash.candidateGone": "Kandidat #{id} finns inte längre i registret (raderad av någon annan).",
         "flash.refreshed": "Uppdaterat.",
         "flash.typeExactly": "Skriv {typed} exakt och tryck Enter; Esc behåller allt.",
         "flash.cancelledNothingChanged": "Avbrutet; inget ändrades.",
