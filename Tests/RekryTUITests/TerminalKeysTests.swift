@@ -171,7 +171,11 @@ final class TerminalKeysTests: XCTestCase, @unchecked Sendable {
             XCTAssertFalse(screen.contains("ordinary experience"), screen)
             XCTAssertTrue(screen.contains("withheld"), screen)
             XCTAssertFalse(app.refreshIfChanged(), "and only once")
+            // The refresh read wrote nothing: two open screens must not refresh each other without end.
+            let entries: Int? = try t.scalar("SELECT count(*) FROM auditEntry")
+            XCTAssertTrue(app.refreshIfChanged() == false)
             MemoryBackend.drive(app, [.char("R")])
+            XCTAssertEqual(try t.scalar("SELECT count(*) FROM auditEntry") as Int?, entries, "a refresh appends no audit entry")
             XCTAssertEqual(app.flashMessage, "Refreshed.")
         }
     }

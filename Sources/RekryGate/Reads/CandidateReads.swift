@@ -14,6 +14,18 @@ extension Gate {
         }
     }
 
+    /// The open candidate read again because the register changed while their view was open (another
+    /// process wrote): the same gate, badges and decisions as `candidate`, as of now, but no new audit entry.
+    /// The view's opening was recorded; a refresh is not a new access, and recording it would itself change
+    /// the register, so that two open screens would refresh each other without end.
+    public func candidateAgain(_ id: Int64, purpose: Purpose = .recruitment) throws -> CandidateDetail {
+        let now = clock.now()
+        return try reading { s in
+            guard let record = try s.candidate(id: id) else { throw RegisterError.notFound(what: "candidate \(id)") }
+            return try detail(record, session: s, purpose: purpose, now: now)
+        }
+    }
+
     /// Builds the gated view of `record`; each item is loaded only where the policy allows it.
     func detail(_ record: CandidateRecord, session s: any StorageSession, purpose: Purpose, now: Date) throws -> CandidateDetail {
         let id = record.id

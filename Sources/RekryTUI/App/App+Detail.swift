@@ -12,6 +12,9 @@ extension App {
         case .previousTab: d.tab = tabs[(d.tab.rawValue + tabs.count - 1) % tabs.count]
         case .tab1, .tab2, .tab3, .tab4, .tab5, .tab6, .tab7:
             d.tab = tabs[Int(String(action.rawValue.last!))! - 1]
+            // Choosing the report's tab by its key reads it again after a failure or a refresh that took it
+            // away (an audited read each time the user asks, never on its own).
+            if d.tab == .report && d.report == nil { d.reportError = nil }
         case .scrollDown where d.tab == .references:
             d.reference = min(max(0, d.detail.references.count - 1), d.reference + 1)
         case .scrollUp where d.tab == .references: d.reference = max(0, d.reference - 1)

@@ -12,7 +12,7 @@ extension App {
             desk = try readDesk(keeping: desk)
         } else if let d = detail, opening == nil {
             do {
-                try reread(d.detail.id)
+                try refreshDetail(d)
             } catch RegisterError.notFound {
                 // Erased by someone else meanwhile: nothing of the person may stay on this screen.
                 detail = nil
@@ -29,12 +29,40 @@ extension App {
         }
     }
 
+    /// The open candidate as the gate gives them now, keeping the tab, scroll and find. Nothing is written
+    /// (`Gate.candidateAgain`), so open screens never refresh each other. A psychologist report already read
+    /// stays on screen only while this user still holds a grant and the report's consent holds; otherwise its
+    /// text goes, and reading it again is a new, audited read.
+    func refreshDetail(_ d: DetailModel) throws {
+        let candidate = try auditedWork.withLock { try gate.candidateAgain(d.detail.id) }
+        var fresh = DetailModel(detail: candidate, tab: d.tab, scroll: d.scroll, reference: d.reference)
+        fresh.find = d.find
+        fresh.findLine = d.findLine
+        if let read = d.report {
+            let meta = candidate.report
+            let stillGranted = meta?.value?.id == d.detail.report?.value?.id
+                && meta?.value?.grantees.contains(actor.username) == true && meta?.badge.lapse == nil
+            if stillGranted {
+                fresh.report = read
+            } else {
+                fresh.reportError = t("report.changedReadAgain")
+            }
+        } else {
+            fresh.reportError = d.reportError
+        }
+        if d.activity != nil { fresh.activity = try gate.activity(candidateId: d.detail.id) }
+        detail = fresh
+        try list.refresh(gate, height: listHeight)
+        startCount()
+    }
+
     /// Called by the run loop when no key came for a while: re-reads the screen if another process changed the
     /// register since the last look. Not while a form, a prompt or a confirmation is open (what the user is
-    /// typing must not move under them), nor while a search is being typed. Returns whether the screen changed.
+    /// typing must not move under them), nor while a search is being typed, nor on the DPO desk (its reads are
+    /// audited; `R` refreshes it). Returns whether the screen changed.
     @discardableResult
     public func refreshIfChanged() -> Bool {
-        guard [.list, .detail, .desk].contains(mode), opening == nil else { return false }
+        guard [.list, .detail].contains(mode), opening == nil else { return false }
         do {
             let counter = try gate.changeCounter()
             guard let seen = seenChangeCounter else {

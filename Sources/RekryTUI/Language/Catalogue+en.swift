@@ -4,6 +4,7 @@ extension Catalogue {
     static let en: [String: String] = [
         "flash.keyDoesNothing": "'{key}' does nothing here; press ? for help",
         "flash.candidateGone": "Candidate #{id} is no longer on the register (erased by someone else).",
+        "report.changedReadAgain": "The register changed: read the report again (5) to see it.",
         "flash.refreshed": "Refreshed.",
         "flash.typeExactly": "Type {typed} exactly, then Enter; Esc keeps everything.",
         "flash.cancelledNothingChanged": "Cancelled; nothing changed.",

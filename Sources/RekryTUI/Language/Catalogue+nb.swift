@@ -4,6 +4,7 @@ extension Catalogue {
     static let nb: [String: String] = [
         "flash.keyDoesNothing": "'{key}' gjør ingenting her; trykk ? for hjelp",
         "flash.candidateGone": "Kandidat #{id} finnes ikke lenger i registeret (slettet av noen andre).",
+        "report.changedReadAgain": "Registeret er endret: les rapporten på nytt (5) for å se den.",
         "flash.refreshed": "Oppdatert.",
         "flash.typeExactly": "Skriv {typed} nøyaktig og trykk Enter; Esc beholder alt.",
         "flash.cancelledNothingChanged": "Avbrutt; ingenting ble endret.",

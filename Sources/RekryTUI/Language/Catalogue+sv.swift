@@ -4,6 +4,7 @@ extension Catalogue {
     static let sv: [String: String] = [
         "flash.keyDoesNothing": "'{key}' gör ingenting här; tryck ? för hjälp",
         "flash.candidateGone": "Kandidat #{id} finns inte längre i registret (raderad av någon annan).",
+        "report.changedReadAgain": "Registret har ändrats: läs utlåtandet igen (5) för att se det.",
         "flash.refreshed": "Uppdaterat.",
         "flash.typeExactly": "Skriv {typed} exakt och tryck Enter; Esc behåller allt.",
         "flash.cancelledNothingChanged": "Avbrutet; inget ändrades.",
