@@ -31,6 +31,10 @@ extension CLICatalogue {
         "show.expires": ", expires {day}",
         "show.withdrawn": ", withdrawn {day}",
         "show.noneRecorded": "none recorded",
+        "assessment.kind.test": "Test result",
+        "assessment.kind.interview-note": "Interview note",
+        "assessment.kind.recruiter-assessment": "Recruiter's assessment",
+        "assessment.kind.competence-fit": "Competence fit",
         "reference.referee": "Referee: {name}",
         "reference.for": "References for:",
         // Writes.
