@@ -129,7 +129,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "RekryCLITests", dependencies: [
-            "RekryCLI", "RekryImport", "RekryFullText", "RekryTestSupport", "RekryDomain", "RekryStorage", "RekryGate",
+            "RekryCLI", "RekryImport", "RekryFullText", "RekryTestSupport", "RekryDomain", "RekryStorage", "RekryGate", "RekryTUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Raw psql sessions as each role against a throwaway cluster: the row-level security, not Rekry.

@@ -35,12 +35,12 @@ enum ExitStatus {
 enum CommandInput {
     /// The UTF-8 text of `path`; refuses a missing, unreadable, binary or empty file.
     static func text(of path: String, argument: String) throws -> String {
-        guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure.noInput("\(path): no such file (\(argument))") }
-        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure.noInput("\(path): cannot read the file (\(argument))") }
+        guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure.noInput(say("input.noSuchFile", ["path": path, "argument": argument])) }
+        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure.noInput(say("input.cannotRead", ["path": path, "argument": argument])) }
         guard let text = String(data: data, encoding: .utf8), !text.contains("\u{0}") else {
-            throw CommandFailure.badData("\(path): not UTF-8 text (\(argument)); convert it to plain text first")
+            throw CommandFailure.badData(say("input.notText", ["path": path, "argument": argument]))
         }
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw CommandFailure.badData("\(path): the file is empty (\(argument))") }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw CommandFailure.badData(say("input.empty", ["path": path, "argument": argument])) }
         return text
     }
 
@@ -49,7 +49,7 @@ enum CommandInput {
         let parts = text.split(separator: "-")
         guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), parts[0].count == 4,
               (1...12).contains(m), d >= 1, d <= CivilDate.length(ofMonth: m, in: y) else {
-            throw ValidationError("\(argument): '\(text)' is not a date (YYYY-MM-DD)")
+            throw ValidationError(say("input.notDate", ["argument": argument, "text": text]))
         }
         return CivilDate(year: y, month: m, day: d).date
     }
@@ -57,7 +57,7 @@ enum CommandInput {
     /// A value of a string enumeration, or a message listing the values it can take.
     static func choice<T: RawRepresentable & CaseIterable>(_ text: String, _ type: T.Type, argument: String) throws -> T where T.RawValue == String {
         guard let v = T(rawValue: text) else {
-            throw ValidationError("\(argument) must be one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'")
+            throw ValidationError(say("input.oneOf", ["argument": argument, "values": T.allCases.map(\.rawValue).joined(separator: ", "), "text": text]))
         }
         return v
     }

@@ -6,14 +6,25 @@ import RekryBackends
 import RekryDemo
 import RekryGate
 import RekryStorage
+import RekryTUI
 
-/// `--db` and `--identity`, shared by every command, with their environment and XDG defaults.
+/// `--db`, `--identity` and `--lang`, shared by every command, with their environment and XDG defaults.
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The register file.", discussion: "Default: $REKRY_DB, else $XDG_DATA_HOME/rekry/rekry.sqlite.", valueName: "PATH"))
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp("Your identity file (private key).", discussion: "Default: $REKRY_IDENTITY, else $XDG_CONFIG_HOME/rekry/identity.", valueName: "FILE"))
     var identity: String?
+
+    @Option(name: .customLong("lang"), help: LanguageOption.help, completion: .list(LanguageOption.values))
+    var lang: String?
+
+    /// Checks `--lang` and makes it the run's language: parsed before the command's own checks and its run,
+    /// so that everything the command says to a person is in it.
+    func validate() throws {
+        try LanguageOption.validate(lang)
+        if let lang, let chosen = UILanguage.parse(lang) { CLILanguage.current = chosen }
+    }
 
     /// The files these options name, defaults applied.
     var files: SignInFiles { SignInFiles(db: db, identity: identity) }

@@ -76,6 +76,6 @@ struct EditCommand: ParsableCommand {
         for case let (field, value?) in given { changes[field] = value }
         guard !changes.isEmpty else { throw ValidationError("name at least one field to change (--name, --email, --phone, …)") }
         try global.signIn().editCandidate(id.value, changes: changes)
-        print("Corrected \(changes.keys.map(\.rawValue).sorted().joined(separator: ", ")) of candidate \(id.value).")
+        print(say("edit.corrected", ["fields": changes.keys.map(\.rawValue).sorted().joined(separator: ", "), "id": id.value]))
     }
 }

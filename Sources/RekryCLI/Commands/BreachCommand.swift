@@ -25,15 +25,15 @@ struct BreachCommand: ParsableCommand {
             let cats: [DataCategory]
             switch BreachCategories.parse(categories) {
             case .success(let c): cats = c
-            case .failure(let e): throw CommandFailure.badData("--categories: \(e)")
+            case .failure(let e): throw CommandFailure.badData(say("breach.badCategories", ["error": e]))
             }
-            guard approxAffected >= 0 else { throw CommandFailure.badData("--approx-affected: a count, not \(approxAffected)") }
+            guard approxAffected >= 0 else { throw CommandFailure.badData(say("breach.badCount", ["n": approxAffected])) }
             let draft = BreachDraft(discoveredAt: try DeskInput.minute(discovered, argument: "--discovered"), what: what, categories: cats,
                                     approxAffected: approxAffected, measures: measures,
                                     affected: try affected.map { try DeskInput.ids($0, argument: "--affected") } ?? [])
             let b = try global.signIn().recordBreach(draft)
             if json { return print(try JSONOutput.string(b)) }
-            print("Recorded breach \(b.id): notify the authority by \(DayFormat.minute(b.notifyBy)) UTC (\(b.badge)); \(b.affected.count) people linked to inform.")
+            print(say("breach.recorded", ["id": b.id, "time": DayFormat.minute(b.notifyBy), "badge": BreachText.badge(b), "n": b.affected.count]))
         }
     }
 
@@ -45,13 +45,15 @@ struct BreachCommand: ParsableCommand {
         func run() throws {
             let list = try global.signIn().breaches()
             if json { return print(try JSONOutput.string(list)) }
-            guard !list.breaches.isEmpty else { return print("No breaches recorded.") }
+            guard !list.breaches.isEmpty else { return print(say("breach.none")) }
             for b in list.breaches {
-                print("\(b.id)  [\(b.badge)]  discovered \(DayFormat.minute(b.discoveredAt))  ~\(b.approxAffected) affected  \(b.categories.map(\.rawValue).joined(separator: ","))"
-                      + (b.notifiedAt.map { "  notified \(DayFormat.minute($0))" } ?? "  notify by \(DayFormat.minute(b.notifyBy))"))
-                print("    what: \(b.what)")
-                print("    measures: \(b.measures)")
-                if !b.affected.isEmpty { print("    to inform: \(b.affected.joined(separator: " "))") }
+                print(say("breach.line", ["id": b.id, "badge": BreachText.badge(b), "time": DayFormat.minute(b.discoveredAt),
+                                          "n": b.approxAffected, "categories": b.categories.map(\.rawValue).joined(separator: ",")])
+                      + (b.notifiedAt.map { say("breach.notified", ["time": DayFormat.minute($0)]) }
+                         ?? say("breach.notifyBy", ["time": DayFormat.minute(b.notifyBy)])))
+                print("    " + say("breach.what", ["what": b.what]))
+                print("    " + say("breach.measures", ["measures": b.measures]))
+                if !b.affected.isEmpty { print("    " + say("breach.toInform", ["people": b.affected.joined(separator: " ")])) }
             }
         }
     }
@@ -64,7 +66,7 @@ struct BreachCommand: ParsableCommand {
 
         func run() throws {
             let b = try global.signIn().markBreachNotified(id: id.value, at: try at.map { try DeskInput.minute($0, argument: "--at") })
-            print("Breach \(b.id): \(b.badge).")
+            print(say("breach.marked", ["id": b.id, "badge": BreachText.badge(b)]))
         }
     }
 
@@ -87,7 +89,17 @@ struct BreachCommand: ParsableCommand {
             for warning in try ExportWriter.write(try ExportJSON.data(list), to: out, force: force) {
                 FileHandle.standardError.write(Data("rekry: warning: \(warning)\n".utf8))
             }
-            print("Wrote \(out): \(list.recipients.count) recipient\(list.recipients.count == 1 ? "" : "s") (mode 0600).")
+            print(sayCount("breach.wrote", list.recipients.count, ["path": out]))
         }
+    }
+}
+
+/// A breach's 72-hour badge in words (`BreachStatus.label` in English), from its status code and deadline.
+enum BreachText {
+    static func badge(_ b: BreachSummary) -> String {
+        guard CLILanguage.current != .en else { return b.badge }
+        // The hours left are the gate's figure: recomputed from the deadline only for the words, as it does.
+        let hours = Int((b.notifyBy.timeIntervalSinceNow / 3600).rounded(.down))
+        return say("breach.badge.\(b.status)", ["hours": max(hours, 0)])
     }
 }

@@ -23,7 +23,7 @@ struct ConsentCommand: ParsableCommand {
             try global.signIn().recordConsent(candidateId: id.value, ConsentDraft(
                 purpose: p, channel: channel, text: text, givenAt: try given.map { try CommandInput.day($0, argument: "--given") },
                 expiresAt: try expires.map { try CommandInput.day($0, argument: "--expires") }))
-            print("Recorded \(p.rawValue) consent for candidate \(id.value).")
+            print(say("consent.recorded", ["purpose": CLILanguage.word("purpose", p.rawValue), "id": id.value]))
         }
     }
 
@@ -36,7 +36,7 @@ struct ConsentCommand: ParsableCommand {
         func run() throws {
             let p = try CommandInput.choice(purpose, ConsentPurpose.self, argument: "--purpose")
             try global.signIn().withdrawConsent(candidateId: id.value, purpose: p)
-            print("Withdrew candidate \(id.value)'s \(p.rawValue) consent; items held on it are withheld from now on.")
+            print(say("consent.withdrew", ["id": id.value, "purpose": CLILanguage.word("purpose", p.rawValue)]))
         }
     }
 }
@@ -51,7 +51,7 @@ struct RestrictCommand: ParsableCommand {
 
     func run() throws {
         try global.signIn().setRestriction(candidateId: id.value, restricted: !lift, reason: reason)
-        print(lift ? "Lifted the restriction on candidate \(id.value)." : "Restricted processing of candidate \(id.value).")
+        print(say(lift ? "restrict.lifted" : "restrict.set", ["id": id.value]))
     }
 }
 
@@ -65,7 +65,7 @@ struct ObjectCommand: ParsableCommand {
 
     func run() throws {
         try global.signIn().setObjection(candidateId: id.value, objected: !lift, reason: reason)
-        print(lift ? "Lifted the objection of candidate \(id.value)." : "Recorded candidate \(id.value)'s objection.")
+        print(say(lift ? "object.lifted" : "object.set", ["id": id.value]))
     }
 }
 
@@ -80,6 +80,6 @@ struct NoticeCommand: ParsableCommand {
     func run() throws {
         try global.signIn().markNoticeSent(candidateId: id.value, at: try sent.map { try CommandInput.day($0, argument: "--sent") },
                                            channel: channel)
-        print("Marked the Art. 14 notice sent for candidate \(id.value).")
+        print(say("notice.marked", ["id": id.value]))
     }
 }

@@ -5,7 +5,7 @@ import RekryDomain
 enum DeskInput {
     /// `YYYY-MM-DD` as a civil day.
     static func day(_ text: String, argument: String) throws -> CivilDate {
-        guard let day = CivilDate(isoDay: text) else { throw CommandFailure.badData("\(argument): '\(text)' is not a date (YYYY-MM-DD)") }
+        guard let day = CivilDate(isoDay: text) else { throw CommandFailure.badData(say("input.notDate", ["argument": argument, "text": text])) }
         return day
     }
 
@@ -15,7 +15,7 @@ enum DeskInput {
         let time = parts.count == 2 ? parts[1].split(separator: ":", omittingEmptySubsequences: false) : []
         guard parts.count == 2, let day = CivilDate(isoDay: String(parts[0])), time.count == 2, time.allSatisfy({ $0.count == 2 }),
               let h = Int(time[0]), let m = Int(time[1]), (0..<24).contains(h), (0..<60).contains(m) else {
-            throw CommandFailure.badData("\(argument): '\(text)' is not a time (YYYY-MM-DDTHH:MM, UTC)")
+            throw CommandFailure.badData(say("input.notTime", ["argument": argument, "text": text]))
         }
         return CivilDate(year: day.year, month: day.month, day: day.day, secondOfDay: Double(h * 3600 + m * 60)).date
     }
@@ -23,7 +23,7 @@ enum DeskInput {
     /// A value of a string enumeration, or a message listing the values it can take.
     static func choice<T: RawRepresentable & CaseIterable>(_ text: String, _ type: T.Type, argument: String) throws -> T where T.RawValue == String {
         guard let v = T(rawValue: text) else {
-            throw CommandFailure.badData("\(argument) must be one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'")
+            throw CommandFailure.badData(say("input.oneOf", ["argument": argument, "values": T.allCases.map(\.rawValue).joined(separator: ", "), "text": text]))
         }
         return v
     }
@@ -32,7 +32,7 @@ enum DeskInput {
     static func ids(_ text: String, argument: String) throws -> [Int64] {
         try text.split(separator: ",").map { part in
             let word = part.trimmingCharacters(in: .whitespaces)
-            guard let id = Int64(word), id > 0 else { throw CommandFailure.badData("\(argument): '\(word)' is not a candidate id") }
+            guard let id = Int64(word), id > 0 else { throw CommandFailure.badData(say("input.notId", ["argument": argument, "text": word])) }
             return id
         }
     }

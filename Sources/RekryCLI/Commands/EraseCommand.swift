@@ -34,7 +34,7 @@ struct EraseCommand: ParsableCommand {
         let gate = try global.signIn()
         if let reference {
             if dryRun { throw ValidationError("--dry-run is for candidates; a referee's erasure removes only their own rows") }
-            try confirm("erase the referee of reference \(reference)", typed: "erase referee")
+            try confirm(say("erase.whatReferee", ["reference": reference]), typed: say("erase.typedReferee"))
             try emit([try gate.eraseReferee(referenceId: reference, request: request)])
             return
         }
@@ -48,23 +48,20 @@ struct EraseCommand: ParsableCommand {
         if dryRun { return }
         if !retentionDue, let refused = previews.first(where: { $0.refusal != nil }) { throw RegisterError.refused(refused.refusal!) }
         guard !doable.isEmpty || !doableParts.isEmpty else {
-            if !json { print("Nothing to erase.") } else { print(try JSONOutput.string(["receipts": [ErasureReceipt]()])) }
+            if !json { print(say("erase.nothing")) } else { print(try JSONOutput.string(["receipts": [ErasureReceipt]()])) }
             return
         }
         let total = doable.count + doableParts.count
-        try confirm("erase \(doable.count) candidate\(doable.count == 1 ? "" : "s")" + (doableParts.isEmpty ? "" : " and \(doableParts.count) categories of others"),
-                    typed: total == 1 && doableParts.isEmpty ? String(doable[0].candidateId) : "erase \(total)")
+        try confirm(sayCount("erase.whatCandidates", doable.count)
+                        + (doableParts.isEmpty ? "" : say("erase.whatCategories", ["n": doableParts.count])),
+                    typed: total == 1 && doableParts.isEmpty ? String(doable[0].candidateId) : say("erase.typedCount", ["n": total]))
         var receipts = doable.isEmpty ? [] : try gate.erase(candidateIds: doable.map(\.candidateId), request: request) { done, total in
-            if total > ErasureRulesForCLI.progressFrom, !json { FileHandle.standardError.write(Data("erased \(done) of \(total)\n".utf8)) }
+            if total > ErasureRulesForCLI.progressFrom, !json { FileHandle.standardError.write(Data((say("erase.progress", ["done": done, "total": total]) + "\n").utf8)) }
         }
         if !doableParts.isEmpty { receipts += try gate.eraseCategories(doableParts, request: request) }
         try emit(receipts)
         if receipts.contains(where: { !$0.bytesGone }) {
-            FileHandle.standardError.write(Data("""
-                rekry: the people are erased from the database, but another program is reading the register, so the journal \
-                still holds their old pages; they go at the next checkpoint (close other Rekry sessions, then run: rekry check)
-
-                """.utf8))
+            FileHandle.standardError.write(Data("rekry: \(say("erase.journalKept"))\n".utf8))
             throw ExitCode(75)
         }
     }
@@ -72,10 +69,10 @@ struct EraseCommand: ParsableCommand {
     /// On a terminal, asks for `typed` to be typed back; elsewhere (scripts) `--yes` is implied.
     private func confirm(_ what: String, typed: String) throws {
         guard !yes, !json, isatty(STDIN_FILENO) != 0 else { return }
-        print("This cannot be undone. To \(what), type: \(typed)")
+        print(say("erase.cannotUndo", ["what": what, "typed": typed]))
         print("> ", terminator: "")
         guard readLine()?.trimmingCharacters(in: .whitespaces) == typed else {
-            throw RegisterError.refused("not confirmed: nothing was erased")
+            throw RegisterError.refused(say("erase.notConfirmed"))
         }
     }
 
@@ -106,16 +103,19 @@ struct EraseCommand: ParsableCommand {
             return
         }
         for d in due {
-            print("Candidate \(d.candidateId) (\(d.subject)): \(d.category.rawValue) only, due \(DayFormat.day(d.dueAt)) by rule \"\(d.rule)\"\(d.refusal.map { ": NOT ERASED, \($0)" } ?? "")")
+            print(say("erase.categoryDue", ["id": d.candidateId, "subject": d.subject, "category": d.category.rawValue,
+                                            "day": DayFormat.day(d.dueAt), "rule": d.rule])
+                  + (d.refusal.map { say("erase.categoryRefused", ["refusal": $0]) } ?? ""))
         }
         for p in previews {
-            print("Candidate \(p.candidateId) (\(p.subject))\(p.rule.map { ", due by rule \"\($0)\"" } ?? "")\(p.refusal == nil ? "" : ": NOT ERASED")")
+            print(say("erase.preview", ["id": p.candidateId, "subject": p.subject])
+                  + (p.rule.map { say("erase.previewRule", ["rule": $0]) } ?? "") + (p.refusal == nil ? "" : say("erase.notErased")))
             if let refusal = p.refusal { print("  \(refusal)") }
-            print("  goes:")
-            for line in p.goes { print("    \(line.category): \(line.count.map(String.init) ?? "not counted for your role")") }
-            print("  stays:")
+            print("  " + say("erase.goes"))
+            for line in p.goes { print("    \(line.category): \(line.count.map(String.init) ?? say("erase.notCounted"))") }
+            print("  " + say("erase.stays"))
             for kept in p.stays { print("    \(kept.what): \(kept.why)") }
-            if !p.recipients.isEmpty { print("  tell (Art. 19): \(p.recipients.joined(separator: ", "))") }
+            if !p.recipients.isEmpty { print("  " + say("erase.tell", ["recipients": p.recipients.joined(separator: ", ")])) }
         }
     }
 
@@ -123,8 +123,11 @@ struct EraseCommand: ParsableCommand {
         if json { print(try JSONOutput.string(["receipts": receipts])); return }
         for r in receipts {
             let what = r.categories.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            let scope = r.category.map { " (\($0) only, rule \"\(r.rule ?? "")\")" } ?? ""
-            print("Erased \(r.subject)\(scope)\(r.request.map { " (request \($0))" } ?? ""): \(what); \(r.bytesGone ? "no byte left in any file" : "old pages still in the journal")\(r.resumed ? " (finished after an interruption)" : "").")
+            let scope = r.category.map { say("erase.receiptScope", ["category": $0, "rule": r.rule ?? ""]) } ?? ""
+            print(say("erase.receipt", [
+                "subject": r.subject, "scope": scope, "request": r.request.map { say("erase.receiptRequest", ["request": $0]) } ?? "",
+                "what": what, "bytes": say(r.bytesGone ? "erase.bytesGone" : "erase.bytesKept"), "resumed": r.resumed ? say("erase.resumed") : "",
+            ]))
         }
     }
 }
@@ -147,7 +150,7 @@ struct SuppressionCommand: ParsableCommand {
 
         func run() throws {
             let n = try global.signIn().liftSuppression(subject: subject, reason: reason)
-            print("Lifted \(n) suppression entr\(n == 1 ? "y" : "ies") of \(subject); they can be added again.")
+            print(sayCount("suppression.lifted", n, ["subject": subject]))
         }
     }
 }

@@ -77,7 +77,7 @@ struct ExportCommand: ParsableCommand {
             try disclose {}
             for file in files {
                 do { try FileHandle.standardOutput.write(contentsOf: Data(file.text.utf8)) } catch {
-                    throw CommandFailure.cannotCreate("standard output: cannot write the export: \(error.localizedDescription)")
+                    throw CommandFailure.cannotCreate(say("export.stdoutFailed", ["error": error.localizedDescription]))
                 }
             }
             return
@@ -98,7 +98,7 @@ struct ExportCommand: ParsableCommand {
             if !force { written.forEach { unlink($0) } }
             throw error
         }
-        for (file, path) in zip(files, written) { print("Wrote \(path) (\(file.text.utf8.count) bytes, mode 0600).") }
+        for (file, path) in zip(files, written) { print(say("export.wrote", ["path": path, "bytes": file.text.utf8.count])) }
     }
 }
 

@@ -37,7 +37,7 @@ struct ImportCommand: ParsableCommand {
         let source = try self.source.map { try CommandInput.choice($0, DataSource.self, argument: "--source") }
         let basis = try self.basis.map { try CommandInput.choice($0, LegalBasis.self, argument: "--basis") }
         guard let duplicates = ImportOptions.OnDuplicate(rawValue: onDuplicate) else {
-            throw ValidationError("--on-duplicate takes skip or update, not '\(onDuplicate)'")
+            throw ValidationError(say("import.onDuplicate", ["value": onDuplicate]))
         }
         let overrides: [String: ImportField]
         do { overrides = try ImportHeaders.overrides(map) } catch let p as ImportProblem { throw CommandFailure(description: p.description, code: 64) }
@@ -45,7 +45,7 @@ struct ImportCommand: ParsableCommand {
         var readers: [(path: String, rows: AnySequence<Result<ImportRow, ImportProblem>>, csv: CSVImportReader?)] = []
         var formats = Set<String>()
         for path in files {
-            guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure.noInput("\(path): no such file (FILE)") }
+            guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure.noInput(say("input.noSuchFile", ["path": path, "argument": "FILE"])) }
             let kind = try format ?? Self.detect(path)
             formats.insert(kind.rawValue)
             do {
@@ -72,11 +72,11 @@ struct ImportCommand: ParsableCommand {
             struct Output: Encodable { var report: ImportReport; var unknownColumns: [String] }
             print(try JSONOutput.string(Output(report: report, unknownColumns: unknown)))
         } else {
-            for problem in report.problems { FileHandle.standardError.write(Data("rekry: \(problem)\n".utf8)) }
+            for problem in report.problems { FileHandle.standardError.write(Data("rekry: \(ImportWording.problem(problem))\n".utf8)) }
             if report.invalid > report.problems.count {
-                FileHandle.standardError.write(Data("rekry: … and \(report.invalid - report.problems.count) more invalid rows\n".utf8))
+                FileHandle.standardError.write(Data("rekry: \(say("import.moreInvalid", ["n": report.invalid - report.problems.count]))\n".utf8))
             }
-            for column in unknown { FileHandle.standardError.write(Data("rekry: \(column): column not imported (not a known header; --map COLUMN=field)\n".utf8)) }
+            for column in unknown { FileHandle.standardError.write(Data("rekry: \(say("import.unknownColumn", ["column": column]))\n".utf8)) }
             print(Self.summary(report))
         }
         report.problems = []
@@ -87,7 +87,7 @@ struct ImportCommand: ParsableCommand {
     static func detect(_ path: String) throws -> Format {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return .resume }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw CommandFailure.noInput("\(path): cannot be read") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw CommandFailure.noInput(say("import.cannotRead", ["path": path])) }
         defer { try? handle.close() }
         let head = [UInt8]((try? handle.read(upToCount: 4_096)) ?? Data())
         let body = head.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(head.dropFirst(3)) : head
@@ -96,11 +96,12 @@ struct ImportCommand: ParsableCommand {
     }
 
     static func summary(_ r: ImportReport) -> String {
-        let counts = "\(r.rows) rows: \(r.added) added, \(r.updated) updated, \(r.skippedDuplicates) already on the register (skipped), "
-            + "\(r.suppressed) refused (erased at their request), \(r.invalid) invalid; \(String(format: "%.1f", r.seconds)) s"
-        if r.dryRun { return "Dry run, nothing written. " + counts }
-        if !r.written { return "Nothing written: fix the invalid rows, or --skip-invalid to write the rest. " + counts }
-        return "Imported. " + counts
+        // The seconds keep their decimal point: a figure of the run, not a sentence (and `%.1f` is not localised).
+        let counts = say("import.counts", ["rows": r.rows, "added": r.added, "updated": r.updated, "skipped": r.skippedDuplicates,
+                                           "suppressed": r.suppressed, "invalid": r.invalid, "seconds": String(format: "%.1f", r.seconds)])
+        if r.dryRun { return say("import.dryRun", ["counts": counts]) }
+        if !r.written { return say("import.notWritten", ["counts": counts]) }
+        return say("import.imported", ["counts": counts])
     }
 }
 
@@ -121,7 +122,7 @@ final class ImportProgress: @unchecked Sendable {
         lastShown = now
         shown = true
         let rate = Double(rows) / now.timeIntervalSince(started)
-        let text = "importing: \(rows) rows read, \(Int(rate)) rows/s"
+        let text = say("import.progress", ["rows": rows, "rate": Int(rate)])
         FileHandle.standardError.write(Data((terminal ? "\r\u{1B}[K" + text : text + "\n").utf8))
     }
 

@@ -21,7 +21,7 @@ struct DocCommand: ParsableCommand {
             let legalBasis = try basis.map { try CommandInput.choice($0, LegalBasis.self, argument: "--basis") }
             let text = try CommandInput.text(of: file, argument: "FILE")
             let docId = try global.signIn().addDocument(candidateId: id.value, kind: documentKind, title: title, body: text, basis: legalBasis)
-            print("Added \(documentKind.rawValue) (document \(docId)) to candidate \(id.value).")
+            print(say("doc.added", ["kind": documentKind.rawValue, "doc": docId, "id": id.value]))
         }
     }
 }
@@ -41,7 +41,7 @@ struct NoteCommand: ParsableCommand {
         func run() throws {
             let body = try NoteText.read(text: text, file: file)
             _ = try global.signIn().addNote(candidateId: id.value, text: body, title: title)
-            print("Added a note to candidate \(id.value).")
+            print(say("note.added", ["id": id.value]))
         }
     }
 }
@@ -68,7 +68,7 @@ struct AssessmentCommand: ParsableCommand {
             let body = try NoteText.read(text: text, file: file)
             _ = try global.signIn().addAssessment(candidateId: id.value, kind: assessmentKind, provider: provider, title: title,
                                                   score: score, text: body, basis: legalBasis)
-            print("Added a \(assessmentKind.label.lowercased()) to candidate \(id.value).")
+            print(say("assessment.added", ["kind": TextOutput.assessmentKind(assessmentKind).lowercased(), "id": id.value]))
         }
     }
 }
@@ -117,8 +117,8 @@ struct ReferenceCommand: ParsableCommand {
 
         func run() throws {
             let view = try global.signIn().referee(referenceId: reference.value)
-            print("Referee: " + TextOutput.gated(view.name) { $0 })
-            print("References for:")
+            print(say("reference.referee", ["name": TextOutput.gated(view.name) { $0 }]))
+            print(say("reference.for"))
             for row in view.candidates { print("  " + TextOutput.row(row)) }
         }
     }

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// `--lang`: the terminal UI's language, for the commands that open it.
+/// `--lang`: the language of the terminal UI and of every command's messages to a person.
 enum LanguageOption {
     /// The values `--lang` takes (and the shell completes).
     static let values = ["sv", "nb", "en"]

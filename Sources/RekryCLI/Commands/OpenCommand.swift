@@ -17,10 +17,8 @@ struct OpenCommand: ParsableCommand {
     @Flag(name: .customLong("read-only"), help: "Drop every destructive action.")
     var readOnly = false
 
-    @Option(name: .customLong("lang"), help: LanguageOption.help, completion: .list(LanguageOption.values))
-    var language: String?
-
-    func validate() throws { try LanguageOption.validate(language) }
+    /// `--lang`, which every command takes with the global options (the UI's language here).
+    var language: String? { global.lang }
 
     func run() throws {
         try Self.open(global.files, readOnly: readOnly, language: language)

@@ -30,7 +30,7 @@ struct ProcessCommand: ParsableCommand {
 
         func run() throws {
             for p in try global.signIn().processes(openOnly: open) {
-                print("\(p.id)\t\(p.kind.rawValue)\t\(p.title)\t\(p.client ?? "internal")\t\(p.closedAt.map { "closed \(DayFormat.day($0))" } ?? "open since \(DayFormat.day(p.openedAt))")")
+                print("\(p.id)\t\(p.kind.rawValue)\t\(p.title)\t\(p.client ?? say("process.internal"))\t\(p.closedAt.map { say("process.closedOn", ["day": DayFormat.day($0)]) } ?? say("process.openSince", ["day": DayFormat.day(p.openedAt)]))")
             }
         }
     }
@@ -45,7 +45,7 @@ struct ProcessCommand: ParsableCommand {
         func run() throws {
             let s = try CommandInput.choice(stage, Stage.self, argument: "--stage")
             try global.signIn().addToProcess(candidateId: candidate.value, processId: process.value, stage: s)
-            print("Added candidate \(candidate.value) to process \(process.value) at \(s.rawValue).")
+            print(say("process.added", ["candidate": candidate.value, "process": process.value, "stage": CLILanguage.word("stage", s.rawValue)]))
         }
     }
 
@@ -59,7 +59,7 @@ struct ProcessCommand: ParsableCommand {
         func run() throws {
             let s = try CommandInput.choice(stage, Stage.self, argument: "--stage")
             try global.signIn().moveStage(candidateId: candidate.value, processId: process.value, to: s)
-            print("Moved candidate \(candidate.value) to \(s.rawValue) in process \(process.value).")
+            print(say("process.moved", ["candidate": candidate.value, "stage": CLILanguage.word("stage", s.rawValue), "process": process.value]))
         }
     }
 
@@ -73,7 +73,8 @@ struct ProcessCommand: ParsableCommand {
 
         func run() throws {
             let result = try global.signIn().closeProcess(process.value, hired: Set(hired.map(\.value)))
-            print("Closed process \(process.value): \(result.hired.count) hired, \(result.notHired.count) not hired; \(result.reportsDestroyed) psychologist report(s) destroyed, \(result.reportsKept) kept for the employment.")
+            print(say("process.closed", ["process": process.value, "hired": result.hired.count, "notHired": result.notHired.count,
+                                        "destroyed": result.reportsDestroyed, "kept": result.reportsKept]))
         }
     }
 
@@ -91,7 +92,8 @@ struct ProcessCommand: ParsableCommand {
             let from = try CommandInput.day(start, argument: "--start")
             let to = try end.map { try CommandInput.day($0, argument: "--end") }
             try global.signIn().recordEmployment(candidateId: candidate.value, processId: process.value, start: from, end: to)
-            print("Recorded the employment of candidate \(candidate.value) in process \(process.value): from \(start)\(end.map { " to \($0)" } ?? "").")
+            print(end.map { say("process.employedUntil", ["candidate": candidate.value, "process": process.value, "start": start, "end": $0]) }
+                  ?? say("process.employed", ["candidate": candidate.value, "process": process.value, "start": start]))
         }
     }
 }

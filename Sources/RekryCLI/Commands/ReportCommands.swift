@@ -23,7 +23,7 @@ struct ReportCommand: ParsableCommand {
             // A missing file is no input (66), a binary or empty one bad data (65), as for every other file.
             let text = try CommandInput.text(of: file, argument: "FILE")
             try global.signIn().attachReport(candidateId: id.value, text: text, author: author)
-            print("Attached the report to candidate \(id.value); it is encrypted, and you hold access. Grant others with: rekry grant \(id.value) --to USERNAME --reason TEXT")
+            print(say("report.attached", ["id": id.value]))
         }
     }
 }
@@ -39,7 +39,7 @@ struct GrantCommand: ParsableCommand {
 
     func run() throws {
         try global.signIn().grantReport(candidateId: id.value, to: to, reason: reason)
-        print("Granted \(to) access to candidate \(id.value)'s psychologist report.")
+        print(say("report.granted", ["user": to, "id": id.value]))
     }
 }
 
@@ -53,6 +53,6 @@ struct RevokeCommand: ParsableCommand {
 
     func run() throws {
         try global.signIn().revokeReport(candidateId: id.value, from: from)
-        print("Revoked \(from)'s access to candidate \(id.value)'s psychologist report; it was re-keyed.")
+        print(say("report.revoked", ["user": from, "id": id.value]))
     }
 }

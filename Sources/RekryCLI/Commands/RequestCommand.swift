@@ -33,7 +33,7 @@ struct RequestCommand: ParsableCommand {
             switch (candidate, reference) {
             case (let c?, nil): subject = .candidate(c.value)
             case (nil, let r?): subject = .reference(r.value)
-            default: throw CommandFailure.badData("--candidate or --reference: name exactly one person the request is from")
+            default: throw CommandFailure.badData(say("request.whose"))
             }
             let draft = RequestDraft(
                 subject: subject, kind: try DeskInput.choice(kind, RequestKind.self, argument: "--kind"),
@@ -42,10 +42,9 @@ struct RequestCommand: ParsableCommand {
                 note: note, reference: ref, country: try country.map { try DeskInput.choice($0, CalendarCountry.self, argument: "--country") })
             let r = try global.signIn().addRequest(draft)
             if json { return print(try JSONOutput.string(r)) }
-            print("Recorded request \(r.id) (\(r.kind.rawValue), \(r.subject)): due \(r.due) (\(r.country.rawValue) calendar).")
-            if r.secondExtractWithinYear {
-                print("Note: the second register extract within a year for \(r.subject): it may be charged a reasonable fee or refused with reasons (Art. 12(5)).")
-            }
+            print(say("request.recorded", ["id": r.id, "kind": CLILanguage.word("request", r.kind.rawValue), "subject": r.subject,
+                                           "due": r.due, "country": r.country.rawValue]))
+            if r.secondExtractWithinYear { print(say("request.secondExtract", ["subject": r.subject])) }
         }
     }
 
@@ -63,7 +62,7 @@ struct RequestCommand: ParsableCommand {
         func run() throws {
             let list = try global.signIn().requests(openOnly: !all)
             if json { return print(try JSONOutput.string(list)) }
-            guard !list.requests.isEmpty else { return print(all ? "No requests." : "No open requests.") }
+            guard !list.requests.isEmpty else { return print(say(all ? "request.none" : "request.noneOpen")) }
             print(RequestText.table(list))
         }
     }
@@ -80,7 +79,7 @@ struct RequestCommand: ParsableCommand {
         func run() throws {
             let notice = try noticeGiven.map { try DeskInput.day($0, argument: "--notice-given") }
             let r = try global.signIn().extendRequest(id: id.value, months: months, reason: reason, noticeGiven: notice)
-            print("Extended request \(r.id) by \(months) month\(months == 1 ? "" : "s"): now due \(r.due).")
+            print(sayCount("request.extended", months, ["id": r.id, "due": r.due]))
         }
     }
 
@@ -95,7 +94,8 @@ struct RequestCommand: ParsableCommand {
         func run() throws {
             let outcome = try DeskInput.choice(outcome, RequestOutcome.self, argument: "--outcome")
             let r = try global.signIn().closeRequest(id: id.value, auditEntry: auditEntry, outcome: outcome)
-            print("Closed request \(r.id) (\(outcome.rawValue)\(r.auditEntry.map { ", audit entry \($0)" } ?? "")).")
+            print(r.auditEntry.map { say("request.closedEntry", ["id": r.id, "outcome": outcome.rawValue, "entry": $0]) }
+                  ?? say("request.closed", ["id": r.id, "outcome": outcome.rawValue]))
         }
     }
 }
@@ -103,15 +103,23 @@ struct RequestCommand: ParsableCommand {
 /// The request list as text: one line per request, pseudonyms only.
 enum RequestText {
     static func table(_ list: RequestList) -> String {
-        var lines = ["as of \(list.asOf)", pad(["ID", "BADGE", "KIND", "SUBJECT", "RECEIVED", "DUE", ""])]
+        let headers = ["id", "badge", "kind", "subject", "received", "due"].map { say("request.column.\($0)") }
+        var lines = [say("request.asOf", ["day": list.asOf]), pad(headers + [""])]
         for r in list.requests {
             var notes: [String] = []
-            if r.secondExtractWithinYear { notes.append("2nd extract within a year") }
-            if !r.onRegister { notes.append("person erased") }
-            if let entry = r.auditEntry { notes.append("entry \(entry)") }
-            lines.append(pad([String(r.id), r.status.label, r.kind.rawValue, r.subject, r.received, r.due, notes.joined(separator: "; ")]))
+            if r.secondExtractWithinYear { notes.append(say("request.secondExtractNote")) }
+            if !r.onRegister { notes.append(say("request.personErased")) }
+            if let entry = r.auditEntry { notes.append(say("request.entry", ["entry": entry])) }
+            lines.append(pad([String(r.id), badge(r.status), CLILanguage.word("request", r.kind.rawValue), r.subject, r.received, r.due,
+                              notes.joined(separator: "; ")]))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A request's badge in words: `overdue`, `due soon, extended` (`RequestStatus.label` in English).
+    static func badge(_ status: RequestStatus) -> String {
+        let urgency = say("request.urgency.\(status.urgency.rawValue)")
+        return status.extended && status.urgency != .closed ? urgency + ", " + say("request.extendedBadge") : urgency
     }
 
     static func pad(_ cells: [String]) -> String {

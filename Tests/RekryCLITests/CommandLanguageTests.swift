@@ -1,0 +1,117 @@
+import Foundation
+import RekryDomain
+@testable import RekryCLI
+import RekryTestSupport
+import RekryTUI
+import XCTest
+
+/// The command line in Swedish, Norwegian bokmål and English: every catalogue complete, the language chosen
+/// by `--lang` or the environment as the UI chooses it, and JSON the same in every language.
+final class CommandLanguageTests: XCTestCase {
+    var t: TestRegister!
+
+    override func setUpWithError() throws { t = try TestRegister() }
+    override func tearDown() { t = nil }
+
+    func rekry(_ args: [String], as user: String = "recruiter", _ environment: [String: String] = [:]) throws -> RekryBinary.Result {
+        try RekryBinary.run(args + ["--db", t.path, "--identity", try t.identityFile(user)],
+                            environment: ["XDG_STATE_HOME": t.directory + "/state-\(user)", "HOME": t.directory].merging(environment) { $1 })
+    }
+
+    let swedish = ["LANG": "sv_SE.UTF-8"]
+    let norwegian = ["LANGUAGE": "nb"]
+
+    // MARK: The catalogues
+
+    func testEveryKeyInEveryLanguageWithTheSamePlaceholders() {
+        let english = CLICatalogue.en
+        for language in UILanguage.allCases {
+            let messages = CLICatalogue.messages(language)
+            XCTAssertEqual(Set(messages.keys), Set(english.keys), "\(language): keys")
+            for (key, message) in messages {
+                XCTAssertFalse(message.isEmpty, "\(language) \(key)")
+                XCTAssertEqual(Catalogue.placeholders(message).sorted(), Catalogue.placeholders(english[key] ?? "").sorted(), "\(language) \(key)")
+            }
+        }
+    }
+
+    func testTheUIsWordsForTheRegistersCodesAreThere() {
+        let codes = Stage.allCases.map { "stage.\($0.rawValue)" } + ConsentPurpose.allCases.map { "purpose.\($0.rawValue)" }
+            + DataSource.allCases.map { "source.\($0.rawValue)" } + RequestKind.allCases.map { "request.\($0.rawValue)" }
+        for language in [UILanguage.sv, .nb] {
+            for key in codes { XCTAssertNotNil(Catalogue.messages(language)[key], "\(language) \(key)") }
+        }
+        for key in ImportWording.keys.values { XCTAssertNotNil(CLICatalogue.en[key], key) }
+    }
+
+    // MARK: The binary
+
+    func testSwedishFromLANG() throws {
+        let id = String(try t.addCandidate("Sara Svensson"))
+        let note = try rekry(["note", "add", id, "--text", "Ringde."], swedish)
+        XCTAssertEqual(note.status, 0, note.stderr)
+        XCTAssertEqual(note.stdout, "Lade till en anteckning för kandidat \(id).\n")
+        let consent = try rekry(["consent", "record", id, "--purpose", "client-sharing", "--channel", "e-post", "--text", "Ja."], swedish)
+        XCTAssertEqual(consent.stdout, "Registrerade samtycke (delning med kund) för kandidat \(id).\n", consent.stderr)
+        let show = try rekry(["show", id], swedish)
+        XCTAssertEqual(show.status, 0, show.stderr)
+        let lines = show.stdout.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.contains("Dokument:"), show.stdout)
+        XCTAssertTrue(lines.contains("Samtyckeshistorik:"), show.stdout)
+        XCTAssertTrue(lines.contains("Psykologutlåtande:"), show.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("  kandidatbank: lämnat ") && $0.hasSuffix(" via web form, gäller till "
+                                                                                        + DayFormat.day(t.clock.now().addingTimeInterval(365 * 86_400))) }, show.stdout)
+        // A mistake Rekry words itself, with the exit code unchanged.
+        let missing = try rekry(["doc", "add", id, t.directory + "/nope.txt", "--kind", "cv"], swedish)
+        XCTAssertEqual(missing.status, 66)
+        XCTAssertEqual(missing.stderr, "rekry: \(t.directory)/nope.txt: filen finns inte (FILE)\n")
+    }
+
+    func testNorwegianFromLANGUAGE() throws {
+        let id = String(try t.addCandidate("Nora Nilsen"))
+        let note = try rekry(["note", "add", id, "--text", "Ringte."], norwegian)
+        XCTAssertEqual(note.stdout, "La til et notat for kandidat \(id).\n", note.stderr)
+        let restrict = try rekry(["restrict", id, "--reason", "bestrider riktigheten"], as: "dpo", norwegian)
+        XCTAssertEqual(restrict.stdout, "Begrenset behandlingen av kandidat \(id).\n", restrict.stderr)
+        let requests = try rekry(["request", "list"], as: "dpo", norwegian)
+        XCTAssertEqual(requests.stdout, "Ingen åpne henvendelser.\n", requests.stderr)
+        let bad = try rekry(["request", "add", "--candidate", id, "--kind", "access", "--received", "2026-02-30", "--verified-by", "bankid"],
+                            as: "dpo", norwegian)
+        XCTAssertEqual(bad.status, 65)
+        XCTAssertEqual(bad.stderr, "rekry: --received: '2026-02-30' er ikke en dato (ÅÅÅÅ-MM-DD)\n")
+        let nothing = try rekry(["erase", "--retention-due", "--yes"], as: "dpo", norwegian)
+        XCTAssertEqual(nothing.stdout, "Ingenting å slette.\n", nothing.stderr)
+    }
+
+    func testImportReportInSwedish() throws {
+        let csv = t.directory + "/kandidater.csv"
+        try Data("Namn;E-post\n;utan.namn@example.se\nEva Ek;eva@example.se\n".utf8).write(to: URL(fileURLWithPath: csv))
+        let run = try rekry(["import", csv, "--source", "job-board", "--basis", "legitimate-interest", "--dry-run"], swedish)
+        XCTAssertEqual(run.status, 65, run.stderr)
+        XCTAssertTrue(run.stderr.contains("rekry: \(csv):2: Namn: namnet måste anges\n"), run.stderr)
+        XCTAssertTrue(run.stdout.hasPrefix("Provkörning, inget skrevs. 2 rader: 1 tillagda, 0 uppdaterade, 0 redan i registret (hoppades över), "
+                                           + "0 nekade (raderade på egen begäran), 1 ogiltiga; "), run.stdout)
+    }
+
+    func testLangOptionOverridesTheEnvironment() throws {
+        let id = String(try t.addCandidate("Erik English"))
+        let english = try rekry(["note", "add", id, "--text", "Called.", "--lang", "en"], swedish)
+        XCTAssertEqual(english.stdout, "Added a note to candidate \(id).\n", english.stderr)
+        let svOverNb = try rekry(["note", "add", "--lang=sv", id, "--text", "Ringde."], norwegian)
+        XCTAssertEqual(svOverNb.stdout, "Lade till en anteckning för kandidat \(id).\n", svOverNb.stderr)
+        let wrong = try rekry(["list", "--lang", "de"])
+        XCTAssertEqual(wrong.status, 64, wrong.stderr)
+        XCTAssertTrue(wrong.stderr.contains("--lang must be one of sv, nb, en, not 'de'"), wrong.stderr)
+    }
+
+    func testJSONIsTheSameInEveryLanguage() throws {
+        let id = String(try t.addCandidate("Jonas Json"))
+        try t.addToProcess(Int64(id)!)
+        for args in [["list", "--json"], ["show", id, "--json"], ["erase", id, "--dry-run", "--json"]] {
+            let outputs = try [swedish, norwegian, ["LANG": "C.UTF-8"]].map { try rekry(args, $0).stdout }
+                + [try rekry(args + ["--lang", "en"], swedish).stdout]
+            XCTAssertFalse(outputs[0].isEmpty, "\(args)")
+            for output in outputs.dropFirst() { XCTAssertEqual(output, outputs[0], "\(args)") }
+        }
+    }
+}
