@@ -18,6 +18,7 @@ public enum PostgresMigrations {
         Migration(name: "v1 access functions", sql: accessFunctions),
         Migration(name: "v1 policies", sql: policies),
         Migration(name: "v1 audit and grants", sql: auditAndGrants),
+        Migration(name: "v2 no statistics of sealed columns", sql: noSealedStatistics),
         Migration(name: "v2 erase candidate", sql: eraseCandidate),
     ]
 
@@ -748,6 +749,16 @@ GRANT EXECUTE ON FUNCTION rekry.add_staff(text, text, text, bytea, text, bytea),
   TO rekry_admin;
 """#
 
+    /// The sealed report text and wrapped keys kept no statistics: ANALYZE copied their values into
+    /// `pg_statistic` (most common values, histogram), where they outlived an erasure of the rows
+    /// (PostgresErasureTests). SET STATISTICS 0 stops future ANALYZEs collecting them; it does not delete what a
+    /// past ANALYZE stored (only a superuser can, or an ANALYZE of the table with statistics on).
+    static let noSealedStatistics = #"""
+SET LOCAL ROLE rekry_owner;
+ALTER TABLE rekry.psych_report_text ALTER COLUMN ciphertext SET STATISTICS 0;
+ALTER TABLE rekry.report_key ALTER COLUMN ephemeral_public_key SET STATISTICS 0, ALTER COLUMN sealed_key SET STATISTICS 0;
+"""#
+
     /// Erasure (Art. 17) on the server: `rekry.erase_candidate`, leads and the DPO, audited pseudonymously. It
     /// deletes rows; it cannot VACUUM (no VACUUM inside a function or a transaction), so the caller vacuums the
     /// tables it returns afterwards, as a maintenance login (docs/postgres.md, "Erasure on PostgreSQL").
@@ -765,8 +776,8 @@ SET LOCAL ROLE rekry_owner;
 -- restricted record only by the DPO; nothing held under a legal obligation (Art. 17(3)(b)). All or nothing.
 --
 -- Returns the audit entry and `vacuum`, the tables whose rows went: VACUUM cannot run in a function, so the
--- caller runs `VACUUM (INDEX_CLEANUP ON)` on them after the commit (and VACUUM FULL to purge the bytes from
--- the table files: a plain VACUUM leaves them in the pages' free space; docs/postgres.md).
+-- caller runs `VACUUM (INDEX_CLEANUP ON, ANALYZE)` on them after the commit (and VACUUM FULL to purge the bytes
+-- from the table files: a plain VACUUM leaves them in the pages' free space; docs/postgres.md).
 CREATE FUNCTION rekry.erase_candidate(p_candidate bigint, p_request text DEFAULT NULL)
 RETURNS TABLE (subject text, detail text, audit_seq bigint, vacuum text[])
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, rekry AS $fn$
