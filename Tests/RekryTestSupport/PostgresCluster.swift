@@ -30,8 +30,13 @@ public final class PostgresCluster: @unchecked Sendable {
     private var stopped = false
     private let lock = NSLock()
 
+    /// The data directory (`directory/data`); the server's log is `directory/log`.
+    public var dataDirectory: String { directory + "/data" }
+
     /// Creates and starts a cluster whose `logins` may connect from this Unix user (besides the superuser).
-    public init(logins: [String]) throws {
+    /// `settings` are passed to the server as `-c` options: they override postgresql.conf and ALTER SYSTEM.
+    /// The default trades durability for speed; a test of what reaches the WAL turns full-page writes on.
+    public init(logins: [String], settings: [String] = ["fsync=off", "full_page_writes=off"]) throws {
         let began = Date()
         runAs = geteuid() == 0 ? "postgres" : nil
         var template = Array((NSTemporaryDirectory() + "rekry-pg-XXXXXX").utf8CString)
@@ -51,8 +56,8 @@ public final class PostgresCluster: @unchecked Sendable {
             let ident = ([superuser] + logins).map { "rekry \(me) \($0)" } + ["rekry postgres postgres"]
             try write(data + "/pg_ident.conf", ident.joined(separator: "\n") + "\n")
             try write(data + "/pg_hba.conf", "local all all peer map=rekry\n")
-            try run(server: true, "pg_ctl", ["-D", data, "-l", directory + "/log", "-w", "-s", "-o",
-                                              "-k \(directory) -c listen_addresses= -c fsync=off -c full_page_writes=off", "start"])
+            let options = (["-k \(directory)", "-c listen_addresses="] + settings.map { "-c \($0)" }).joined(separator: " ")
+            try run(server: true, "pg_ctl", ["-D", data, "-l", directory + "/log", "-w", "-s", "-o", options, "start"])
             startWatchdog()
         } catch {
             stop()

@@ -18,6 +18,8 @@ public enum PostgresMigrations {
         Migration(name: "v1 access functions", sql: accessFunctions),
         Migration(name: "v1 policies", sql: policies),
         Migration(name: "v1 audit and grants", sql: auditAndGrants),
+        Migration(name: "v2 no statistics of sealed columns", sql: noSealedStatistics),
+        Migration(name: "v2 erase candidate", sql: eraseCandidate),
     ]
 
     /// One migration as a script for `psql`, run by the deploying superuser: its SQL and its record in
@@ -745,5 +747,148 @@ GRANT EXECUTE ON FUNCTION rekry.may_read_report_text(bigint) TO rekry_recruiter,
 GRANT EXECUTE ON FUNCTION rekry.verify_audit() TO rekry_lead, rekry_dpo, rekry_admin;
 GRANT EXECUTE ON FUNCTION rekry.add_staff(text, text, text, bytea, text, bytea), rekry.set_staff_role(text, text)
   TO rekry_admin;
+"""#
+
+    /// The sealed report text and wrapped keys kept no statistics: ANALYZE copied their values into
+    /// `pg_statistic` (most common values, histogram), where they outlived an erasure of the rows
+    /// (PostgresErasureTests). SET STATISTICS 0 stops future ANALYZEs collecting them; it does not delete what a
+    /// past ANALYZE stored (only a superuser can, or an ANALYZE of the table with statistics on).
+    static let noSealedStatistics = #"""
+SET LOCAL ROLE rekry_owner;
+ALTER TABLE rekry.psych_report_text ALTER COLUMN ciphertext SET STATISTICS 0;
+ALTER TABLE rekry.report_key ALTER COLUMN ephemeral_public_key SET STATISTICS 0, ALTER COLUMN sealed_key SET STATISTICS 0;
+"""#
+
+    /// Erasure (Art. 17) on the server: `rekry.erase_candidate`, leads and the DPO, audited pseudonymously. It
+    /// deletes rows; it cannot VACUUM (no VACUUM inside a function or a transaction), so the caller vacuums the
+    /// tables it returns afterwards, as a maintenance login (docs/postgres.md, "Erasure on PostgreSQL").
+    static let eraseCandidate = #"""
+SET LOCAL ROLE rekry_owner;
+
+-- Deletes every row of one person in every table that holds their data: the profile and contact details,
+-- links, consents, documents, assessments and notes, participations, references and their statements, the
+-- psychologist report with its sealed text, keys and grants, disclosures, the badge row; and the references
+-- the person gave for others (matched by their email or phone, with the other rows of the same referee), as
+-- the gate does. Appends one `candidate.erase` entry (purpose dsr) whose subject is the person's random
+-- pseudonym and whose detail is the request's ticket id and counts per category: no personal data.
+--
+-- Who: leads and the DPO (WritePolicy: recruiters may not erase on the server either, admins never); a
+-- restricted record only by the DPO; nothing held under a legal obligation (Art. 17(3)(b)). All or nothing.
+--
+-- Returns the audit entry and `vacuum`, the tables whose rows went: VACUUM cannot run in a function, so the
+-- caller runs `VACUUM (INDEX_CLEANUP ON, ANALYZE)` on them after the commit (and VACUUM FULL to purge the bytes
+-- from the table files: a plain VACUUM leaves them in the pages' free space; docs/postgres.md).
+CREATE FUNCTION rekry.erase_candidate(p_candidate bigint, p_request text DEFAULT NULL)
+RETURNS TABLE (subject text, detail text, audit_seq bigint, vacuum text[])
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, rekry AS $fn$
+DECLARE
+  v_role text := rekry.session_role();
+  c rekry.candidate;
+  p rekry.candidate_personal;
+  v_referees bigint[];
+  v_reports bigint[];
+  v_refs bigint[];
+  n bigint;
+  v_counts jsonb := '{}';
+  v_touched text[] := '{}';
+  v_detail text;
+  v_seq bigint;
+BEGIN
+  IF v_role IS NULL OR v_role NOT IN ('lead', 'dpo') THEN
+    RAISE EXCEPTION 'erase a candidate: not permitted for this role' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  -- A request is a ticket id, never free text about the person (ErasureRules.request).
+  IF p_request IS NOT NULL AND p_request !~ '^[A-Za-z0-9_./#-]{1,40}$' THEN
+    RAISE EXCEPTION 'a request reference is 1 to 40 letters, digits and - _ . / # (a ticket id, not a name)'
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  SELECT * INTO c FROM rekry.candidate WHERE id = p_candidate FOR UPDATE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no candidate %', p_candidate USING ERRCODE = 'no_data_found';
+  END IF;
+  -- A restriction often waits on the person's own request (Art. 18): only the DPO, answering it, erases.
+  IF c.restricted AND v_role <> 'dpo' THEN
+    RAISE EXCEPTION 'erase candidate %: refused, restricted', p_candidate USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF c.basis = 'legal-obligation'
+     OR EXISTS (SELECT 1 FROM rekry.document WHERE candidate_id = p_candidate AND basis = 'legal-obligation')
+     OR EXISTS (SELECT 1 FROM rekry.assessment WHERE candidate_id = p_candidate AND basis = 'legal-obligation')
+     OR EXISTS (SELECT 1 FROM rekry.participation WHERE candidate_id = p_candidate AND basis = 'legal-obligation')
+     OR EXISTS (SELECT 1 FROM rekry.reference WHERE candidate_id = p_candidate AND basis = 'legal-obligation') THEN
+    RAISE EXCEPTION 'candidate % is held under a legal obligation (Art. 17(3)(b)): nothing was erased', p_candidate
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  SELECT * INTO p FROM rekry.candidate_personal WHERE candidate_id = p_candidate;
+
+  -- The psychologist report, its sealed text, keys and grants.
+  v_reports := ARRAY(SELECT id FROM rekry.psych_report WHERE candidate_id = p_candidate);
+  DELETE FROM rekry.report_key WHERE report_id = ANY (v_reports);
+  GET DIAGNOSTICS n = ROW_COUNT;
+  IF n > 0 THEN v_counts := v_counts || jsonb_build_object('report-keys', n); v_touched := array_append(v_touched, 'report_key'); END IF;
+  DELETE FROM rekry.report_grant WHERE report_id = ANY (v_reports);
+  GET DIAGNOSTICS n = ROW_COUNT;
+  IF n > 0 THEN v_touched := array_append(v_touched, 'report_grant'); END IF;
+  DELETE FROM rekry.psych_report_text WHERE report_id = ANY (v_reports);
+  GET DIAGNOSTICS n = ROW_COUNT;
+  IF n > 0 THEN v_touched := array_append(v_touched, 'psych_report_text'); END IF;
+  DELETE FROM rekry.psych_report WHERE id = ANY (v_reports);
+  GET DIAGNOSTICS n = ROW_COUNT;
+  IF n > 0 THEN v_counts := v_counts || jsonb_build_object('psych-reports', n); v_touched := array_append(v_touched, 'psych_report'); END IF;
+
+  -- References on the person's record, and those the person gave for others (their email or phone, with
+  -- every row of the same referee), with their statements.
+  v_referees := ARRAY(SELECT DISTINCT coalesce(r.referee_id, r.id) FROM rekry.reference r
+                      WHERE r.candidate_id <> p_candidate
+                        AND ((p.email IS NOT NULL AND r.email = p.email) OR (p.phone IS NOT NULL AND r.phone = p.phone)));
+  v_refs := ARRAY(SELECT r.id FROM rekry.reference r
+                  WHERE r.candidate_id = p_candidate OR r.id = ANY (v_referees) OR r.referee_id = ANY (v_referees));
+  DELETE FROM rekry.reference_statement WHERE reference_id = ANY (v_refs);
+  GET DIAGNOSTICS n = ROW_COUNT;
+  IF n > 0 THEN v_counts := v_counts || jsonb_build_object('statements', n); v_touched := array_append(v_touched, 'reference_statement'); END IF;
+  DELETE FROM rekry.reference WHERE id = ANY (v_refs) AND candidate_id <> p_candidate;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  IF n > 0 THEN v_counts := v_counts || jsonb_build_object('references-given', n); v_touched := array_append(v_touched, 'reference'); END IF;
+  DELETE FROM rekry.reference WHERE candidate_id = p_candidate;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  IF n > 0 THEN
+    v_counts := v_counts || jsonb_build_object('references', n);
+    IF NOT 'reference' = ANY (v_touched) THEN v_touched := array_append(v_touched, 'reference'); END IF;
+  END IF;
+
+  DELETE FROM rekry.participation WHERE candidate_id = p_candidate;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  IF n > 0 THEN v_counts := v_counts || jsonb_build_object('participations', n); v_touched := array_append(v_touched, 'participation'); END IF;
+  DELETE FROM rekry.assessment WHERE candidate_id = p_candidate;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  IF n > 0 THEN v_counts := v_counts || jsonb_build_object('assessments', n); v_touched := array_append(v_touched, 'assessment'); END IF;
+  DELETE FROM rekry.document WHERE candidate_id = p_candidate;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  IF n > 0 THEN v_counts := v_counts || jsonb_build_object('documents', n); v_touched := array_append(v_touched, 'document'); END IF;
+  DELETE FROM rekry.consent WHERE candidate_id = p_candidate;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  IF n > 0 THEN v_counts := v_counts || jsonb_build_object('consents', n); v_touched := array_append(v_touched, 'consent'); END IF;
+  DELETE FROM rekry.disclosure WHERE candidate_id = p_candidate;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  IF n > 0 THEN v_counts := v_counts || jsonb_build_object('disclosures', n); v_touched := array_append(v_touched, 'disclosure'); END IF;
+  DELETE FROM rekry.candidate_link WHERE candidate_id = p_candidate;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  IF n > 0 THEN v_counts := v_counts || jsonb_build_object('links', n); v_touched := array_append(v_touched, 'candidate_link'); END IF;
+  DELETE FROM rekry.candidate_personal WHERE candidate_id = p_candidate;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  IF n > 0 THEN v_counts := v_counts || jsonb_build_object('profile', n); v_touched := array_append(v_touched, 'candidate_personal'); END IF;
+  DELETE FROM rekry.candidate WHERE id = p_candidate;
+  v_touched := array_append(v_touched, 'candidate');
+
+  -- Counts per category in key order, as the gate writes them; the request's ticket id first.
+  v_detail := coalesce((SELECT string_agg(k || '=' || v, ' ' ORDER BY k) FROM jsonb_each_text(v_counts) AS e(k, v)), '');
+  IF p_request IS NOT NULL THEN v_detail := 'request=' || p_request || CASE WHEN v_detail = '' THEN '' ELSE ' ' END || v_detail; END IF;
+  SELECT a.seq INTO v_seq FROM rekry.append_audit('candidate.erase', c.pseudonym, 'dsr', v_detail) AS a;
+  RETURN QUERY SELECT c.pseudonym, v_detail, v_seq,
+    ARRAY(SELECT 'rekry.' || t FROM unnest(v_touched) AS t ORDER BY t);
+END
+$fn$;
+
+REVOKE ALL ON FUNCTION rekry.erase_candidate(bigint, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION rekry.erase_candidate(bigint, text) TO rekry_lead, rekry_dpo;
 """#
 }
