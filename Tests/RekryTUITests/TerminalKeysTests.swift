@@ -59,6 +59,9 @@ final class TerminalKeysTests: XCTestCase, @unchecked Sendable {
             XCTAssertTrue(app.flashMessage?.hasPrefix("Could not open candidate #999999") ?? false, app.flashMessage ?? "")
             MemoryBackend.drive(app, [.char(":"), .escape])
             XCTAssertEqual(app.mode, .list, "Esc leaves the prompt")
+            // A number typed into search finds no one by that number: the screen says where ids go.
+            MemoryBackend.drive(app, [.char("/")] + Key.typing("999999"))
+            XCTAssertTrue(app.render().text.contains("To open candidate 999999, press Esc, then : and the id."), app.render().text)
         }
     }
 

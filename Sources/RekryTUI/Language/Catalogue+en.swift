@@ -263,6 +263,7 @@ extension Catalogue {
         "list.filter": "filter: {filters}",
         "list.searchingCVs": "Searching CVs and notes… (Esc leaves the search)",
         "list.empty": "The register is empty.",
+        "list.tryId": "To open candidate {id}, press Esc, then : and the id.",
         "list.noMatch": "No candidates match.",
         "list.fullTextPrompt": "Full text (Enter runs):",
         "column.id": "ID",

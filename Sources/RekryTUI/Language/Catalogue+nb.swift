@@ -263,6 +263,7 @@ extension Catalogue {
         "list.filter": "filter: {filters}",
         "list.searchingCVs": "Søker i CV-er og notater… (Esc forlater søket)",
         "list.empty": "Registeret er tomt.",
+        "list.tryId": "Trykk Esc, så : og id-en for å åpne kandidat {id}.",
         "list.noMatch": "Ingen kandidater passer.",
         "list.fullTextPrompt": "Fritekst (Enter kjører):",
         "column.id": "ID",

@@ -263,6 +263,7 @@ extension Catalogue {
         "list.filter": "filter: {filters}",
         "list.searchingCVs": "Söker i CV:n och anteckningar… (Esc lämnar sökningen)",
         "list.empty": "Registret är tomt.",
+        "list.tryId": "Tryck Esc, sedan : och id:t för att öppna kandidat {id}.",
         "list.noMatch": "Inga kandidater matchar.",
         "list.fullTextPrompt": "Fritext (Enter kör):",
         "column.id": "ID",

@@ -55,6 +55,11 @@ struct ListView {
             let message = language.text(list.searching ? "list.searchingCVs"
                 : list.fullText == nil && list.query.text.isEmpty && !list.query.isFiltered ? "list.empty" : "list.noMatch")
             buffer.put(message, x: 2, y: 3, style: theme.dim)
+            // A number typed into search is most often an id from the command line: say where ids go.
+            let typed = list.query.text.trimmingCharacters(in: .whitespaces).drop { $0 == "#" }
+            if !list.searching, !typed.isEmpty, typed.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                buffer.put(language.text("list.tryId", ["id": String(typed)]), x: 2, y: 4, style: theme.dim)
+            }
         }
         for (i, row) in list.rows.prefix(app.listHeight).enumerated() {
             let y = 2 + i
