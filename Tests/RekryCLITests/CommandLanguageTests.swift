@@ -93,6 +93,36 @@ final class CommandLanguageTests: XCTestCase {
                                            + "0 nekade (raderade på egen begäran), 1 ogiltiga; "), run.stdout)
     }
 
+    func testCheckAndStaffListInSwedishAndNorwegian() throws {
+        let english = try rekry(["check", "--lang", "en"], as: "dpo")
+        XCTAssertEqual(english.status, 0, english.stderr)
+        let files = english.stdout.split(separator: "\n").map(String.init).filter { $0.hasSuffix(": ok") && !$0.hasPrefix("signatures") }
+        XCTAssertFalse(files.isEmpty, english.stdout)
+        for (environment, signatures, audit) in [(swedish, "signaturer: ok", #"^granskningslogg: intakt, [0-9]+ poster; senaste [0-9a-f]+$"#),
+                                                (norwegian, "signaturer: ok", #"^revisjonslogg: intakt, [0-9]+ poster; siste [0-9a-f]+$"#)] {
+            let check = try rekry(["check"], as: "dpo", environment)
+            XCTAssertEqual(check.status, 0, check.stderr)
+            let lines = check.stdout.split(separator: "\n").map(String.init)
+            XCTAssertEqual(Array(lines.dropLast(2)), files, check.stdout)
+            XCTAssertEqual(lines.dropLast().last, signatures, check.stdout)
+            XCTAssertNotNil(lines.last?.range(of: audit, options: .regularExpression), check.stdout)
+        }
+        let staff = [("admin", "Admin"), ("dpo", "Dpo"), ("lead", "Lead"), ("lead2", "Lead2"), ("recruiter", "Recruiter"), ("recruiter2", "Recruiter2")]
+        for (environment, roles) in [(swedish, ["admin": "administratör", "dpo": "dataskyddsombud", "lead": "ansvarig", "recruiter": "rekryterare"]),
+                                     (norwegian, ["admin": "administrator", "dpo": "personvernombud", "lead": "ansvarlig", "recruiter": "rekrutterer"]),
+                                     (["LANG": "C.UTF-8"], ["admin": "admin", "dpo": "dpo", "lead": "lead", "recruiter": "recruiter"])] {
+            let list = try rekry(["staff", "list"], as: "admin", environment)
+            XCTAssertEqual(list.status, 0, list.stderr)
+            let expected = staff.map { user, name in "\(user)\t\(roles[user.trimmingCharacters(in: .decimalDigits)]!)\t\(name)" }
+            XCTAssertEqual(list.stdout.split(separator: "\n").map(String.init).sorted(), expected.sorted(), list.stdout)
+        }
+        let added = try rekry(["staff", "add", "nils", "--role", "lead", "--name", "Nils N", "--out", t.directory + "/nils.identity"], as: "admin", norwegian)
+        XCTAssertEqual(added.stdout, "La til nils (ansvarlig); identitetsfilen ble skrevet til \(t.directory)/nils.identity\n", added.stderr)
+        let again = try rekry(["staff", "add", "sven", "--role", "lead", "--name", "Sven S", "--out", t.directory + "/nils.identity"], as: "admin", swedish)
+        XCTAssertEqual(again.status, 64, again.stderr)
+        XCTAssertTrue(again.stderr.contains("--out: \(t.directory)/nils.identity finns redan; skriver inte över den"), again.stderr)
+    }
+
     func testLangOptionOverridesTheEnvironment() throws {
         let id = String(try t.addCandidate("Erik English"))
         let english = try rekry(["note", "add", id, "--text", "Called.", "--lang", "en"], swedish)

@@ -34,7 +34,7 @@ struct AddCommand: ParsableCommand {
         var consent: ConsentDraft?
         if consentText != nil || consentChannel != nil {
             guard let consentText, let consentChannel else {
-                throw ValidationError("--consent-text and --consent-channel go together")
+                throw ValidationError(say("add.consentTogether"))
             }
             consent = ConsentDraft(purpose: try consentPurpose.map { try CommandInput.choice($0, ConsentPurpose.self, argument: "--consent-purpose") } ?? .talentPool,
                                    channel: consentChannel, text: consentText,

@@ -18,9 +18,9 @@ struct AuditCommand: ParsableCommand {
         func run() throws {
             switch try global.signIn().verifyAudit() {
             case .intact(let count, let head):
-                print("audit log intact: \(count) entries; head \(head)")
+                print(say("audit.intact", ["n": count, "head": head]))
             case .broken(let seq, let problem):
-                FileHandle.standardError.write(Data("audit log BROKEN at entry \(seq): \(problem)\n".utf8))
+                FileHandle.standardError.write(Data((say("audit.broken", ["seq": seq, "problem": problem]) + "\n").utf8))
                 throw ExitCode(2)
             }
         }

@@ -15,7 +15,7 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         let info = try global.signIn().backup(to: out)
-        print("Backed up to \(out): \(info.files.joined(separator: ", ")), audit log to entry \(info.auditSeq).")
+        print(say("backup.done", ["path": out, "files": info.files.joined(separator: ", "), "seq": info.auditSeq]))
     }
 }
 
@@ -39,7 +39,7 @@ struct RestoreCommand: ParsableCommand {
         }
         let info: BackupInfo
         do { info = try decoder.decode(BackupInfo.self, from: data) } catch {
-            throw RegisterError.invalid(field: infoPath, message: "not a backup description: \(error)")
+            throw RegisterError.invalid(field: infoPath, message: say("restore.notBackup", ["error": error]))
         }
         let target = global.files.databasePath
         let identity = try Identity.load(from: global.files.identityPath)
@@ -47,7 +47,7 @@ struct RestoreCommand: ParsableCommand {
 
         let staging = target + ".restoring"
         Registers.removeFiles(at: staging)
-        guard let name = info.files.first else { throw RegisterError.invalid(field: infoPath, message: "the backup names no files") }
+        guard let name = info.files.first else { throw RegisterError.invalid(field: infoPath, message: say("restore.noFiles")) }
         let source = directory + "/" + name
         for (from, to) in zip(Registers.files(at: source), Registers.files(at: staging)) where FileManager.default.fileExists(atPath: from) {
             try FileManager.default.copyItem(atPath: from, toPath: to)
@@ -70,16 +70,16 @@ struct RestoreCommand: ParsableCommand {
                 unlink(to)
             }
         }
-        print("Restored \(target) from the backup of \(ISO8601DateFormatter().string(from: info.createdAt)); erased again: \(reapplied); audit entries carried over: \(carry.entries.count).")
+        print(say("restore.done", ["path": target, "time": ISO8601DateFormatter().string(from: info.createdAt), "n": reapplied, "entries": carry.entries.count]))
         let notCarried = carry.changesNotCarried
         if !notCarried.isEmpty {
             // Said on standard error, since it asks for work: a correction or an objection made after the
             // backup is not in the restored register until someone makes it again.
-            var lines = ["Not in the restored register: changes made after the backup to \(notCarried.count) \(notCarried.count == 1 ? "person" : "people"). Make them again (Art. 16, 18, 19, 21):"]
+            var lines = [sayCount("restore.notCarried", notCarried.count)]
             let restored = try? Registers.open(at: target)
             for change in notCarried {
                 let id = (try? restored?.backend.read { try $0.candidateId(pseudonym: change.subject) }).flatMap { $0 }
-                lines.append("  \(id.map { "candidate \($0)" } ?? "(added after the backup)") \(change.subject): \(change.actions.joined(separator: ", "))")
+                lines.append("  \(id.map { say("restore.candidate", ["id": $0]) } ?? say("restore.addedAfter")) \(change.subject): \(change.actions.joined(separator: ", "))")
             }
             FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }

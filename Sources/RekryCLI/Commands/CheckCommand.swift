@@ -14,21 +14,21 @@ struct CheckCommand: ParsableCommand {
         let result = try global.signIn().checkRegister()
         for (part, problems) in result.parts {
             if problems.isEmpty {
-                print("\(part): ok")
+                print(say("check.ok", ["part": part]))
             } else {
-                print("\(part): DAMAGED")
+                print(say("check.damaged", ["part": part]))
                 for p in problems.prefix(20) { print("  \(p)") }
             }
         }
         if result.signatureProblems.isEmpty {
-            print("signatures: ok")
+            print(say("check.signaturesOk"))
         } else {
-            print("signatures: NOT TRUSTED")
+            print(say("check.signaturesNotTrusted"))
             for p in result.signatureProblems.prefix(20) { print("  \(p)") }
         }
         switch result.audit {
-        case .intact(let count, let head): print("audit log: intact, \(count) entries; head \(head)")
-        case .broken(let seq, let problem): print("audit log: BROKEN at entry \(seq): \(problem)")
+        case .intact(let count, let head): print(say("check.auditIntact", ["n": count, "head": head]))
+        case .broken(let seq, let problem): print(say("check.auditBroken", ["seq": seq, "problem": problem]))
         }
         if result.parts.contains(where: { !$0.problems.isEmpty }) { throw ExitCode(65) }
         if case .broken = result.audit { throw ExitCode(2) }

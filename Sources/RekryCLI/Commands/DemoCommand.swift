@@ -29,7 +29,7 @@ struct DemoCommand: ParsableCommand {
 
     func validate() throws {
         guard candidates >= 0 && candidates <= 10_000_000 else {
-            throw ValidationError("--candidates must be between 0 and 10000000, not \(candidates)")
+            throw ValidationError(say("demo.badCount", ["n": candidates]))
         }
     }
 
@@ -39,13 +39,13 @@ struct DemoCommand: ParsableCommand {
         let today = Calendar.utc.startOfDay(for: Date())
         let result = try DemoRegister.create(at: path, options: .init(candidates: candidates, seed: seed, now: today, keysDirectory: keysDir)) { done in
             if !quiet && candidates >= 100_000 && done % 100_000 == 0 {
-                FileHandle.standardError.write(Data("  \(done) candidates…\n".utf8))
+                FileHandle.standardError.write(Data((say("demo.progress", ["n": done]) + "\n").utf8))
             }
         }
-        print("Created \(path) with \(result.candidates) candidates in \(String(format: "%.1f", result.seconds)) s.")
-        print("Identities:")
+        print(say("demo.created", ["path": path, "n": result.candidates, "seconds": String(format: "%.1f", result.seconds)]))
+        print(say("demo.identities"))
         for (user, file) in result.identities { print("  \(user)\t\(file)") }
-        print("Open it with: rekry --db \(path) --identity \((keysDir as NSString).appendingPathComponent("recruiter.identity"))")
+        print(say("demo.open", ["path": path, "identity": (keysDir as NSString).appendingPathComponent("recruiter.identity")]))
     }
 
     static func defaultKeysDirectory(for db: String) -> String {

@@ -21,7 +21,7 @@ struct InitCommand: ParsableCommand {
     var policy: String?
 
     func validate() throws {
-        if FileManager.default.fileExists(atPath: out) { throw ValidationError("--out: \(out) already exists; refusing to overwrite it") }
+        if FileManager.default.fileExists(atPath: out) { throw ValidationError(say("input.outExists", ["path": out])) }
     }
 
     func run() throws {
@@ -45,7 +45,7 @@ struct InitCommand: ParsableCommand {
             Registers.removeFiles(at: path)
             throw error
         }
-        print("Created the register \(path) with admin \(admin); identity written to \(out); retention profile \(profile?.name ?? "default (built in)").")
-        print("Next: rekry --db \(path) --identity \(out) staff add USERNAME --role recruiter --name \"FULL NAME\" --out FILE")
+        print(say("init.created", ["path": path, "admin": admin, "out": out, "profile": profile?.name ?? say("init.defaultProfile")]))
+        print(say("init.next", ["path": path, "out": out]))
     }
 }

@@ -6,6 +6,7 @@ import RekryBackends
 import RekryDemo
 import RekryGate
 import RekryStorage
+import RekryTUI
 import RekryTerminal
 
 /// `rekry` (no subcommand): the terminal UI as the acting identity.
@@ -56,8 +57,9 @@ struct TryCommand: ParsableCommand {
 
     func validate() throws {
         try LanguageOption.validate(language)
+        if let language, let chosen = UILanguage.parse(language) { CLILanguage.current = chosen }
         guard DemoRegister.staff.contains(where: { $0.username == `as` }) else {
-            throw ValidationError("--as must be one of \(DemoRegister.staff.map(\.username).joined(separator: ", ")), not '\(`as`)'")
+            throw ValidationError(say("input.oneOf", ["argument": "--as", "values": DemoRegister.staff.map(\.username).joined(separator: ", "), "text": `as`]))
         }
     }
 
@@ -66,7 +68,7 @@ struct TryCommand: ParsableCommand {
         let db = (dir as NSString).appendingPathComponent("demo.sqlite")
         let keys = (dir as NSString).appendingPathComponent("keys")
         if !FileManager.default.fileExists(atPath: db) {
-            print("Creating a demo register with 5,000 candidates in \(dir)…")
+            print(say("try.creating", ["dir": dir]))
             _ = try DemoRegister.create(at: db, options: .init(candidates: 5_000, seed: 1, now: Calendar.utc.startOfDay(for: Date()), keysDirectory: keys))
         }
         try OpenCommand.open(SignInFiles(db: db, identity: (keys as NSString).appendingPathComponent("\(`as`).identity")),

@@ -37,7 +37,8 @@ struct PolicyCheckCommand: ParsableCommand {
     func run() throws {
         let text = try CommandInput.text(of: file, argument: "FILE")
         let policy = try RetentionPolicy.parse(text, file: file)
-        print("\(file): \(policy.rules.count) rules\(policy.firm.map { " for \($0)" } ?? "")\(policy.country.map { ", country \($0)" } ?? ""): valid.")
+        print(say("policy.valid", ["file": file, "n": policy.rules.count, "firm": policy.firm.map { say("policy.validFirm", ["firm": $0]) } ?? "",
+                                    "country": policy.country.map { say("policy.validCountry", ["country": $0]) } ?? ""]))
     }
 }
 
@@ -53,7 +54,7 @@ struct PolicySetCommand: ParsableCommand {
         let text = try CommandInput.text(of: file, argument: "FILE")
         let name = (file as NSString).lastPathComponent
         let rederived = try global.signIn().setRetentionProfile(name: name, text: text)
-        print("Retention profile set to \(name); retention dates re-derived for \(rederived) candidates.")
+        print(say("policy.set", ["name": name, "n": rederived]))
     }
 }
 
@@ -88,15 +89,17 @@ struct PolicyView: Encodable {
     }
 
     var text: String {
-        var lines = ["Retention profile: \(name)\(firm.map { " (\($0))" } ?? "")\(country.map { ", firm's country \($0)" } ?? "")"]
+        var lines = [say("policy.profile", ["name": name, "firm": firm.map { say("policy.profileFirm", ["firm": $0]) } ?? "",
+                                            "country": country.map { say("policy.profileCountry", ["country": $0]) } ?? ""])]
         if let setBy, let setAt {
-            lines.append("Set by \(setBy) on \(DayFormat.day(setAt)); signature verified.")
+            lines.append(say("policy.setBy", ["user": setBy, "day": DayFormat.day(setAt)]))
         } else {
-            lines.append("Rekry's built-in default; the DPO sets the firm's own with: rekry policy set FILE")
+            lines.append(say("policy.builtIn"))
         }
         for r in rules {
             let scope = r.country == "*" ? "" : " (\(r.country))"
-            lines.append("  \(r.category.padding(toLength: 21, withPad: " ", startingAt: 0)) \(r.period.padding(toLength: 4, withPad: " ", startingAt: 0)) after \(r.event)\(scope): \(r.covers)")
+            lines.append(say("policy.rule", ["category": r.category.padding(toLength: 21, withPad: " ", startingAt: 0),
+                                              "period": r.period.padding(toLength: 4, withPad: " ", startingAt: 0), "event": r.event, "scope": scope, "covers": r.covers]))
         }
         return lines.joined(separator: "\n")
     }

@@ -23,9 +23,9 @@ struct StaffCommand: ParsableCommand {
 
         func validate() throws {
             guard Role(rawValue: role) != nil else {
-                throw ValidationError("--role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", ")), not '\(role)'")
+                throw ValidationError(say("input.oneOf", ["argument": "--role", "values": Role.allCases.map(\.rawValue).joined(separator: ", "), "text": role]))
             }
-            if FileManager.default.fileExists(atPath: out) { throw ValidationError("--out: \(out) already exists; refusing to overwrite it") }
+            if FileManager.default.fileExists(atPath: out) { throw ValidationError(say("input.outExists", ["path": out])) }
         }
 
         func run() throws {
@@ -34,7 +34,7 @@ struct StaffCommand: ParsableCommand {
             try gate.addStaff(username: username, role: Role(rawValue: role)!, displayName: name) { identity in
                 try identity.write(to: out)
             }
-            print("Added \(username) (\(role)); identity written to \(out)")
+            print(say("staff.added", ["user": username, "role": CLILanguage.word("role", role), "path": out]))
         }
     }
 
@@ -43,7 +43,7 @@ struct StaffCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            for s in try global.signIn().staffList() { print("\(s.username)\t\(s.role.rawValue)\t\(s.displayName)") }
+            for s in try global.signIn().staffList() { print("\(s.username)\t\(CLILanguage.word("role", s.role.rawValue))\t\(s.displayName)") }
         }
     }
 
@@ -56,7 +56,7 @@ struct StaffCommand: ParsableCommand {
 
         func run() throws {
             try global.signIn().removeStaff(username: username)
-            print("Removed \(username): they can no longer sign in, and their report access has ended.")
+            print(say("staff.removed", ["user": username]))
         }
     }
 
@@ -69,12 +69,12 @@ struct StaffCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Where to write the new identity file.", valueName: "FILE")) var out: String
 
         func validate() throws {
-            if FileManager.default.fileExists(atPath: out) { throw ValidationError("--out: \(out) already exists; refusing to overwrite it") }
+            if FileManager.default.fileExists(atPath: out) { throw ValidationError(say("input.outExists", ["path": out])) }
         }
 
         func run() throws {
             try global.signIn().rekeyStaff(username: username) { identity in try identity.write(to: out) }
-            print("Issued a new identity for \(username), written to \(out); the old one no longer signs in.")
+            print(say("staff.rekeyed", ["user": username, "path": out]))
         }
     }
 }
