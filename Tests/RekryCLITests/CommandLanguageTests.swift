@@ -108,9 +108,9 @@ final class CommandLanguageTests: XCTestCase {
             XCTAssertNotNil(lines.last?.range(of: audit, options: .regularExpression), check.stdout)
         }
         let staff = [("admin", "Admin"), ("dpo", "Dpo"), ("lead", "Lead"), ("lead2", "Lead2"), ("recruiter", "Recruiter"), ("recruiter2", "Recruiter2")]
-        for (environment, roles) in [(swedish, ["admin": "administratör", "dpo": "dataskyddsombud", "lead": "ansvarig", "recruiter": "rekryterare"]),
-                                     (norwegian, ["admin": "administrator", "dpo": "personvernombud", "lead": "ansvarlig", "recruiter": "rekrutterer"]),
-                                     (["LANG": "C.UTF-8"], ["admin": "admin", "dpo": "dpo", "lead": "lead", "recruiter": "recruiter"])] {
+        // `staff list` is tab-separated data for scripts: the role is its code in every language.
+        let codes = ["admin": "admin", "dpo": "dpo", "lead": "lead", "recruiter": "recruiter"]
+        for (environment, roles) in [(swedish, codes), (norwegian, codes), (["LANG": "C.UTF-8"], codes)] {
             let list = try rekry(["staff", "list"], as: "admin", environment)
             XCTAssertEqual(list.status, 0, list.stderr)
             let expected = staff.map { user, name in "\(user)\t\(roles[user.trimmingCharacters(in: .decimalDigits)]!)\t\(name)" }

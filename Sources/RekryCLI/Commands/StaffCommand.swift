@@ -43,7 +43,8 @@ struct StaffCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            for s in try global.signIn().staffList() { print("\(s.username)\t\(CLILanguage.word("role", s.role.rawValue))\t\(s.displayName)") }
+            // Tab-separated data for scripts: the role stays its code in every language.
+            for s in try global.signIn().staffList() { print("\(s.username)\t\(s.role.rawValue)\t\(s.displayName)") }
         }
     }
 
