@@ -20,7 +20,7 @@ enum ExitStatus {
     static func exit(with error: any Error) -> Never {
         let (message, code): (String, Int32)
         switch error {
-        case let e as RegisterError: (message, code) = (e.description, e.exitCode)
+        case let e as RegisterError: (message, code) = (CLILanguage.current.describe(e), e.exitCode)
         case let e as CommandFailure: (message, code) = (e.description, e.code)
         case let e as IdentityError: (message, code) = ("\(e)", 77)
         case let e as RetentionPolicy.ParseError: (message, code) = (e.description, 65)

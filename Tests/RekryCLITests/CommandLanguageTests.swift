@@ -144,4 +144,16 @@ final class CommandLanguageTests: XCTestCase {
             for output in outputs.dropFirst() { XCTAssertEqual(output, outputs[0], "\(args)") }
         }
     }
+
+    /// The register's errors on standard error in the reader's language, with the same exit code.
+    func testRegisterErrorsInTheReadersLanguage() throws {
+        let sv = try rekry(["show", "999999"], as: "recruiter", swedish)
+        XCTAssertEqual(sv.status, 65)
+        XCTAssertEqual(sv.stderr, "rekry: candidate 999999: finns inte\n")
+        let en = try rekry(["show", "999999"], as: "recruiter", ["LANG": "C.UTF-8"])
+        XCTAssertEqual(en.stderr, "rekry: candidate 999999: not found\n")
+        let refused = try rekry(["erase", "--retention-due"], as: "recruiter", ["LANGUAGE": "nb"])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("ikke tillatt for rollen rekrutterer"), refused.stderr)
+    }
 }

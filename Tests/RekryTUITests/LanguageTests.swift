@@ -390,4 +390,23 @@ final class LanguageTests: XCTestCase, @unchecked Sendable {
         XCTAssertEqual(en.language, .en)
         XCTAssertTrue(en.render().line(1).contains("Badge, basis"))
     }
+
+    /// A register error reads in the reader's language; its details (the gate's own words) as given; English
+    /// word for word as before.
+    func testRegisterErrorsAreWordedInTheLanguage() {
+        let refused = RegisterError.notPermitted(action: "erase", role: "recruiter")
+        XCTAssertEqual(UILanguage.sv.describe(refused), "erase: inte tillåtet för rollen rekryterare")
+        XCTAssertEqual(UILanguage.nb.describe(refused), "erase: ikke tillatt for rollen rekrutterer")
+        XCTAssertEqual(UILanguage.en.describe(refused), refused.description)
+        XCTAssertEqual(UILanguage.sv.describe(RegisterError.notFound(what: "candidate 7")), "candidate 7: finns inte")
+        for e in [RegisterError.missing(path: "/r"), .alreadyExists(path: "/r"), .unreadable(path: "/r", reason: "x"),
+                  .exposed(path: "/r", mode: "644"), .notARegister(path: "/r", reason: "x"), .textIndexMissing(path: "/r.text", register: "/r"),
+                  .unknownStaff(username: "u"), .keyMismatch(username: "u"), .damaged(path: "/r", detail: "d"), .cannotWrite(path: "/f", reason: "x")] {
+            for language in [UILanguage.sv, .nb] {
+                let text = language.describe(e)
+                XCTAssertFalse(text.contains("{") || text.hasPrefix("error."), "\(language): \(text)")
+                XCTAssertNotEqual(text, e.description, "\(language) words \(e)")
+            }
+        }
+    }
 }

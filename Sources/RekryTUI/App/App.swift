@@ -188,7 +188,7 @@ public final class App {
 
     /// Shows a failure; a damaged register also stays named in the status line until the session ends.
     func noteFailure(_ error: any Error) {
-        flash = "\(error)"
+        flash = language.describe(error)
         if case RegisterError.damaged = error { damaged = true }
     }
 
