@@ -155,28 +155,14 @@ public final class PostgresCluster: @unchecked Sendable {
         if posix_spawn(&pid, "/bin/sh", &actions, nil, argv, environ) == 0 { watchdog = pid }
     }
 
-    /// posix_spawn and waitpid, stdout and stderr captured together through a file.
+    /// Runs a server program: standard error captured with the output, in a fixed, minimal environment (no
+    /// PGHOST, PGUSER or PGOPTIONS from the caller's shell).
     static func spawn(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let outPath = NSTemporaryDirectory() + "pg-spawn-\(UUID().uuidString).out"
-        defer { unlink(outPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        // A fixed, minimal environment: no PGHOST, PGUSER or PGOPTIONS from the caller's shell.
-        let variables: [String] = ["PATH=/usr/bin:/bin:/usr/sbin:/sbin", "LANG=C.UTF-8", "PGTZ=UTC"]
-        let env = variables.map { strdup($0) } + [nil]
-        defer { env.forEach { free($0) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, path, &actions, nil, argv, env)
-        guard rc == 0 else { throw Failure("cannot run \(path): \(rc)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let output = String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self)
-        return ((status >> 8) & 0xff, output)
+        do {
+            return try Spawn.run(path, arguments, mergingStandardError: true,
+                                 environment: ["PATH=/usr/bin:/bin:/usr/sbin:/sbin", "LANG=C.UTF-8", "PGTZ=UTC"])
+        } catch {
+            throw Failure("cannot run \(path): \(error)")
+        }
     }
 }

@@ -20,15 +20,6 @@ extension UILanguage {
     /// The command-line message `key` in this language, `{name}` filled from `args`. A key missing here falls
     /// back to English and then to the key itself, as the UI's `text` does, so a slip shows rather than nothing.
     func cli(_ key: String, _ args: [String: Any] = [:]) -> String {
-        let message = CLICatalogue.messages(self)[key] ?? CLICatalogue.en[key] ?? key
-        guard !args.isEmpty else { return message }
-        var out = "", rest = Substring(message)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            out += rest[..<open]
-            let name = String(rest[rest.index(after: open)..<close])
-            out += args[name].map { "\($0)" } ?? "{\(name)}"
-            rest = rest[rest.index(after: close)...]
-        }
-        return out + rest
+        Self.fill(CLICatalogue.messages(self)[key] ?? CLICatalogue.en[key] ?? key, args)
     }
 }

@@ -35,9 +35,13 @@ extension UILanguage {
     /// The message `key` in this language, `{name}` filled from `args`. A key missing here falls back to
     /// English and then to the key itself, so a slip shows on screen rather than as nothing.
     public func text(_ key: String, _ args: [String: Any] = [:]) -> String {
-        let message = Catalogue.messages(self)[key] ?? Catalogue.allEn[key] ?? key
+        Self.fill(Catalogue.messages(self)[key] ?? Catalogue.allEn[key] ?? key, args)
+    }
+
+    /// `message` with each `{name}` replaced by `args[name]` (a name without a value stays as written).
+    /// Filled by hand, without Foundation's string search (it would start CoreFoundation on the first screen).
+    public static func fill(_ message: String, _ args: [String: Any]) -> String {
         guard !args.isEmpty else { return message }
-        // Filled by hand, without Foundation's string search (it would start CoreFoundation on the first screen).
         var out = "", rest = Substring(message)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             out += rest[..<open]
