@@ -21,13 +21,7 @@ final class PostgresErasureTests: XCTestCase {
 
     static func makeCluster(settings: [String] = ["fsync=off", "full_page_writes=off"]) throws -> PostgresCluster {
         let c = try PostgresCluster(logins: logins, settings: settings)
-        do {
-            for m in PostgresMigrations.all { try c.query(as: c.superuser, PostgresMigrations.transaction(m)) }
-            try c.query(as: c.superuser, staff)
-        } catch {
-            c.stop()
-            throw error
-        }
+        try c.setUp(PostgresMigrations.all.map(PostgresMigrations.transaction) + [staff])
         return c
     }
 

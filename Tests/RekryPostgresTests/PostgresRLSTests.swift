@@ -37,17 +37,8 @@ final class PostgresRLSTests: XCTestCase {
 
     static func makeCluster() throws -> PostgresCluster {
         let c = try PostgresCluster(logins: logins)
-        do {
-            let began = Date()
-            for m in PostgresMigrations.all {
-                try c.query(as: c.superuser, PostgresMigrations.transaction(m))
-            }
-            migrationSeconds = Date().timeIntervalSince(began)
-            try c.query(as: c.superuser, fixture)
-        } catch {
-            c.stop()
-            throw error
-        }
+        migrationSeconds = try c.setUp(PostgresMigrations.all.map(PostgresMigrations.transaction))
+        try c.setUp([fixture])
         return c
     }
 

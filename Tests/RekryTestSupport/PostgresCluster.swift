@@ -100,6 +100,20 @@ public final class PostgresCluster: @unchecked Sendable {
                                                           "-h", directory, "-U", login, "-d", "postgres", "-f", file])
     }
 
+    /// Runs `scripts` as the superuser, in order, and returns the seconds they took. If one fails the cluster
+    /// is stopped before the error goes on: a test that cannot set up must not leave a server behind.
+    @discardableResult
+    public func setUp(_ scripts: [String]) throws -> Double {
+        let began = Date()
+        do {
+            for script in scripts { try query(as: superuser, script) }
+        } catch {
+            stop()
+            throw error
+        }
+        return Date().timeIntervalSince(began)
+    }
+
     /// Like `psql(as:_:)`, throwing with psql's output when it fails.
     @discardableResult
     public func query(as login: String, _ sql: String) throws -> String {
