@@ -17,6 +17,8 @@ let package = Package(
         // For the full-text index file only: the newer SQLite (3.54.1, FTS5 `secure-delete`) compiled into
         // sqlite-nio; this image's system SQLite (3.40) holds the register (docs/performance.md).
         .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
+        // The team register: PostgreSQL's wire protocol over a Unix socket (peer authentication) or TCP.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // ncursesw, imported through a shim that exposes the wide-character API.
@@ -60,16 +62,19 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
-        // The PostgreSQL team register's foundation: schema, roles and row-level security as SQL migrations
-        // (docs/postgres.md). Plain strings: no driver, no app types.
-        .target(name: "RekryPostgres"),
+        // The team register on PostgreSQL: the schema, roles and row-level security as SQL migrations (plain
+        // strings: no app types), and the backend behind the storage capabilities (docs/postgres.md).
+        .target(name: "RekryPostgres", dependencies: [
+            "RekryDomain", "RekryStorage",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         // Reading files to import: Excel-Nordic CSV (through CSV.swift) and JSON Resume, into rows the gate
         // validates and writes. No storage: the gate's import desk does that.
         .target(name: "RekryImport", dependencies: [
             "RekryDomain", "RekryGate", .product(name: "CSV", package: "CSV.swift"),
         ]),
         // Opens a register by location with the backend that serves it; the CLI's only way to a backend.
-        .target(name: "RekryBackends", dependencies: ["RekryStorage", "RekryGate", "RekrySQLite"]),
+        .target(name: "RekryBackends", dependencies: ["RekryStorage", "RekryGate", "RekrySQLite", "RekryPostgres"]),
         // The deterministic demo register, written through the write model's bulk mode.
         .target(name: "RekryDemo", dependencies: [
             "RekryDomain", "RekryCrypto", "RekryStorage", "RekryGate", "RekryBackends",
@@ -133,7 +138,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Raw psql sessions as each role against a throwaway cluster: the row-level security, not Rekry.
-        .testTarget(name: "RekryPostgresTests", dependencies: ["RekryPostgres", "RekryTestSupport"]),
+        .testTarget(name: "RekryPostgresTests", dependencies: ["RekryPostgres", "RekryStorage", "RekryTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

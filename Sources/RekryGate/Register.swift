@@ -54,7 +54,10 @@ public final class Register: Sendable {
         if let alarm, ![.lead, .dpo, .admin].contains(account.role) {
             throw RegisterError.refused("\(location): the audit log cannot be trusted: \(alarm). Nothing was read; tell your DPO (rekry audit verify names the damage)")
         }
-        let gate = Gate(register: self, account: account, identity: identity, trust: trust, clock: clock, auditAlarm: alarm)
+        // On a server the gate works through the member's own login, so that the server's policies apply too.
+        let acting = try backend.acting(as: identity.username)
+        let through = acting === backend ? self : Register(backend: acting, seenHeads: seenHeads)
+        let gate = Gate(register: through, account: account, identity: identity, trust: trust, clock: clock, auditAlarm: alarm)
         // An erasure a crash interrupted is finished before anything is read: the person is never seen half-erased.
         if alarm == nil { try gate.resumeErasures() }
         // Rows stored before the name order's key existed get it before the first list.

@@ -53,8 +53,9 @@ public final class PostgresCluster: @unchecked Sendable {
             // Peer authentication through one map: this Unix user may sign in as the superuser and as each login.
             guard let pwd = getpwuid(geteuid()) else { throw Failure("no passwd entry for this user") }
             let me = String(cString: pwd.pointee.pw_name)
-            let ident = ([superuser] + logins).map { "rekry \(me) \($0)" } + ["rekry postgres postgres"]
-            try write(data + "/pg_ident.conf", ident.joined(separator: "\n") + "\n")
+            unixUser = me
+            mappedLogins = [superuser] + logins
+            try writeIdentMap()
             try write(data + "/pg_hba.conf", "local all all peer map=rekry\n")
             let options = (["-k \(directory)", "-c listen_addresses="] + settings.map { "-c \($0)" }).joined(separator: " ")
             try run(server: true, "pg_ctl", ["-D", data, "-l", directory + "/log", "-w", "-s", "-o", options, "start"])
@@ -88,6 +89,29 @@ public final class PostgresCluster: @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: directory)
         stopSeconds = Date().timeIntervalSince(began)
     }
+
+    /// Lets this Unix user sign in as `login` too (the map is rewritten and the server reloads it).
+    public func allow(login: String) throws {
+        try lock.withLock {
+            guard !mappedLogins.contains(login) else { return }
+            mappedLogins.append(login)
+            try writeIdentMap()
+        }
+        try query(as: superuser, "SELECT pg_reload_conf()")
+        // The postmaster rereads the map on SIGHUP, a moment after the call returns.
+        usleep(200_000)
+    }
+
+    private var unixUser = ""
+    private var mappedLogins: [String] = []
+
+    private func writeIdentMap() throws {
+        let ident = mappedLogins.map { "rekry \(unixUser) \($0)" } + ["rekry postgres postgres"]
+        try write(dataDirectory + "/pg_ident.conf", ident.joined(separator: "\n") + "\n")
+    }
+
+    /// The socket directory, for a `postgresql://` URL's `host`.
+    public var socketDirectory: String { directory }
 
     /// Runs `sql` in a psql session as `login` (unaligned tuples only, stopping at the first error) and
     /// returns psql's exit status with its output and errors together.

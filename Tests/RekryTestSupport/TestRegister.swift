@@ -18,6 +18,10 @@ public final class TestRegister: @unchecked Sendable {
     public let path: String
     public let register: Register
     public let clock: ManualTime
+    /// The backend this register is on (`TestBackend.current` when it was made).
+    public let backendKind: TestBackend
+    /// The cluster a PostgreSQL register is in (nil on SQLite).
+    public let postgres: PostgresCluster?
     public private(set) var identities: [String: Identity] = [:]
     let model = WriteModel.standard
 
@@ -28,24 +32,54 @@ public final class TestRegister: @unchecked Sendable {
                                            ("lead2", .lead), ("dpo", .dpo)]) throws {
         directory = NSTemporaryDirectory() + "rekry-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        path = directory + "/register.sqlite"
+        backendKind = TestBackend.current
+        switch backendKind {
+        case .sqlite:
+            path = directory + "/register.sqlite"
+            postgres = nil
+        case .postgres:
+            // A database of its own in the test process's cluster, deployed as the superuser (as `rekry init` is
+            // by the database administrator); each staff member signs in as their own login.
+            let cluster = try PostgresTestServer.cluster()
+            let database = "t" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+            path = "postgresql:///\(database)?host=\(cluster.socketDirectory)&user=\(cluster.superuser)"
+            postgres = cluster
+            for (login, _) in staff { try cluster.allow(login: login) }
+        }
         register = try Registers.create(at: path, seenHeads: SeenHeadsFile(path: directory + "/seen-heads"))
         clock = ManualTime(Self.start)
         let made = try register.bootstrap(staff: staff.map { ($0.0, $0.0.capitalized, $0.1) }, clock: clock)
         for identity in made { identities[identity.username] = identity }
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: directory) }
+    deinit {
+        try? FileManager.default.removeItem(atPath: directory)
+        if let postgres, let database = postgresDatabase {
+            _ = try? postgres.psql(as: postgres.superuser, "DROP DATABASE IF EXISTS \(database) WITH (FORCE)")
+        }
+    }
 
     /// The SQLite backend underneath, for tests whose point is raw SQL or the files.
-    public var sqlite: SQLiteRegister { register.backend as! SQLiteRegister }
+    public var sqlite: SQLiteRegister {
+        guard let backend = register.backend as? SQLiteRegister else {
+            fatalError("this test reads SQLite's files or runs SQLite's SQL: it is not a contract test")
+        }
+        return backend
+    }
+
+    /// The PostgreSQL database's name (nil on SQLite).
+    public var postgresDatabase: String? {
+        guard postgres != nil, let q = path.range(of: "?") else { return nil }
+        return String(path[path.index(path.startIndex, offsetBy: "postgresql:///".count)..<q.lowerBound])
+    }
 
     /// Keeps the identity an admin re-issued (after `rekeyStaff`), as its holder would.
     public func replaceIdentity(_ identity: Identity) { identities[identity.username] = identity }
 
     /// The gate acting as `username`.
     public func gate(_ username: String) throws -> Gate {
-        try register.signIn(identities[username]!, clock: clock)
+        try postgres?.allow(login: username)
+        return try register.signIn(identities[username]!, clock: clock)
     }
 
     /// Writes `username`'s identity file (mode 0600) and returns its path.
@@ -71,6 +105,7 @@ public final class TestRegister: @unchecked Sendable {
     /// would drop every POSIX lock SQLite holds on it here, and another process (a `rekry` command a test
     /// runs next) would then take itself for the last connection and reset the journal under this one.
     public func fileBytes() -> [String: Data] {
+        if let postgres, let database = postgresDatabase { return Self.serverFileBytes(postgres, database: database) }
         var out: [String: Data] = [:]
         for file in Registers.files(at: path) where FileManager.default.fileExists(atPath: file) {
             let cat = Process()
@@ -91,6 +126,26 @@ public final class TestRegister: @unchecked Sendable {
     public func filesContain(_ needle: String) -> [String] {
         let whole = Data(needle.utf8)
         return fileBytes().filter { $0.value.range(of: whole) != nil }.map(\.key).sorted()
+    }
+
+    /// Every byte the server holds of `database` on disk, after a checkpoint: its relation files and every WAL
+    /// segment (which hold every cluster's changes since they were recycled). The cluster is the test's own, so
+    /// these are all the files in which a person could remain.
+    static func serverFileBytes(_ cluster: PostgresCluster, database: String) -> [String: Data] {
+        guard let oid = try? cluster.query(as: cluster.superuser, "CHECKPOINT; SELECT oid FROM pg_database WHERE datname = '\(database)'")
+            .split(separator: "\n").last.map(String.init) else { return [:] }
+        var out: [String: Data] = [:]
+        for folder in ["base/\(oid)", "pg_wal", "global"] {
+            let root = cluster.dataDirectory + "/" + folder
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: root) else { continue }
+            for name in names {
+                let file = root + "/" + name
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+                if let data = FileManager.default.contents(atPath: file) { out[file] = data }
+            }
+        }
+        return out
     }
 
     /// The consent situation a candidate is created in.

@@ -12,20 +12,34 @@ struct InitCommand: ParsableCommand {
         discussion: "Writes the admin's identity file (mode 0600) before the account commits. The admin then adds staff with: rekry staff add.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("The first admin's username (a-z, 0-9, '.', '_', '-').", valueName: "USERNAME")) var admin: String
-    @Option(help: "The admin's full name.") var name: String
-    @Option(help: ArgumentHelp("Where to write the admin's identity file.", valueName: "IDENTITY_FILE")) var out: String
+    @Option(help: ArgumentHelp("The first admin's username (a-z, 0-9, '.', '_', '-'); on PostgreSQL also their login role and Unix login.", valueName: "USERNAME")) var admin: String?
+    @Option(help: "The admin's full name.") var name: String?
+    @Option(help: ArgumentHelp("Where to write the admin's identity file.", valueName: "IDENTITY_FILE")) var out: String?
     @Option(help: ArgumentHelp("Share the register with this Unix group: folder 2770, files 0660 (default: private, 0600).", valueName: "TEAM"))
     var group: String?
     @Option(help: ArgumentHelp("The firm's retention profile (see data/policies/); default: Rekry's built-in one.", valueName: "FILE"))
     var policy: String?
+    @Flag(help: "PostgreSQL: apply the migrations a deployed register lacks, as its database administrator (nothing else is done).")
+    var upgrade = false
+
+    init() {}
 
     func validate() throws {
-        if FileManager.default.fileExists(atPath: out) { throw ValidationError(say("input.outExists", ["path": out])) }
+        if upgrade { return }
+        guard admin != nil, name != nil, out != nil else {
+            throw ValidationError(say("init.needsAdmin"))
+        }
+        if let out, FileManager.default.fileExists(atPath: out) { throw ValidationError(say("input.outExists", ["path": out])) }
     }
 
     func run() throws {
         let path = global.files.databasePath
+        if upgrade {
+            _ = try Registers.upgrade(at: path)
+            print(say("init.upgraded", ["path": path]))
+            return
+        }
+        guard let admin, let name, let out else { return }
         // A bad policy file is refused before anything is created.
         let profile = try policy.map { file -> (name: String, text: String) in
             let text = try CommandInput.text(of: file, argument: "--policy")

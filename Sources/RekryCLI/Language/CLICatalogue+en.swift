@@ -172,6 +172,8 @@ extension CLICatalogue {
         "report.revoked": "Revoked {user}'s access to candidate {id}'s psychologist report; it was re-keyed.",
         // Setting up: init, demo, try, staff.
         "input.outExists": "--out: {path} already exists; refusing to overwrite it",
+        "init.needsAdmin": "--admin, --name and --out are needed to create a register (or --upgrade to upgrade a PostgreSQL one)",
+        "init.upgraded": "Upgraded the register {path}: every migration is applied.",
         "init.created": "Created the register {path} with admin {admin}; identity written to {out}; retention profile {profile}.",
         "init.defaultProfile": "default (built in)",
         "init.next": "Next: rekry --db {path} --identity {out} staff add USERNAME --role recruiter --name \"FULL NAME\" --out FILE",

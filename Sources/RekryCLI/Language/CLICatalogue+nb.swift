@@ -161,6 +161,8 @@ extension CLICatalogue {
         "report.granted": "Ga {user} tilgang til kandidat {id}s psykolograpport.",
         "report.revoked": "Trakk tilbake {user}s tilgang til kandidat {id}s psykolograpport; den har fått ny nøkkel.",
         "input.outExists": "--out: {path} finnes allerede; overskriver den ikke",
+        "init.needsAdmin": "--admin, --name og --out trengs for å opprette et register (eller --upgrade for å oppgradere et PostgreSQL-register)",
+        "init.upgraded": "Oppgraderte registeret {path}: alle migreringer er utført.",
         "init.created": "Opprettet registeret {path} med administratoren {admin}; identitetsfilen ble skrevet til {out}; sletteprofil {profile}.",
         "init.defaultProfile": "standard (innebygd)",
         "init.next": "Neste steg: rekry --db {path} --identity {out} staff add USERNAME --role recruiter --name \"FULL NAME\" --out FILE",

@@ -161,6 +161,8 @@ extension CLICatalogue {
         "report.granted": "Gav {user} åtkomst till kandidat {id}s psykologutlåtande.",
         "report.revoked": "Drog in {user}s åtkomst till kandidat {id}s psykologutlåtande; det har fått en ny nyckel.",
         "input.outExists": "--out: {path} finns redan; skriver inte över den",
+        "init.needsAdmin": "--admin, --name och --out behövs för att skapa ett register (eller --upgrade för att uppgradera ett PostgreSQL-register)",
+        "init.upgraded": "Uppgraderade registret {path}: alla migreringar är gjorda.",
         "init.created": "Skapade registret {path} med administratören {admin}; identitetsfilen skrevs till {out}; gallringsprofil {profile}.",
         "init.defaultProfile": "standard (inbyggd)",
         "init.next": "Nästa steg: rekry --db {path} --identity {out} staff add USERNAME --role recruiter --name \"FULL NAME\" --out FILE",

@@ -20,6 +20,9 @@ public enum PostgresMigrations {
         Migration(name: "v1 audit and grants", sql: auditAndGrants),
         Migration(name: "v2 no statistics of sealed columns", sql: noSealedStatistics),
         Migration(name: "v2 erase candidate", sql: eraseCandidate),
+        Migration(name: "v3 staff, audit and reports", sql: staffAuditAndReports),
+        Migration(name: "v3 candidates and search", sql: candidatesAndSearch),
+        Migration(name: "v3 erasure and desks", sql: erasureAndDesks),
     ]
 
     /// One migration as a script for `psql`, run by the deploying superuser: its SQL and its record in

@@ -40,6 +40,10 @@ public protocol StorageBackend: AnyObject, Sendable {
     func backup(into directory: String) throws -> [String]
     /// The storage's own consistency check, per part (a file, a server): each part's problems, empty when sound.
     func integrityCheck() throws -> [(part: String, problems: [String])]
+    /// The same register as seen by the staff member `username`. An embedded file is the same for everyone (the
+    /// gate alone decides), so SQLite returns itself; a server connects as that member's own login, so that
+    /// its row-level security decides too.
+    func acting(as username: String) throws -> any StorageBackend
 }
 
 /// One full-text match: the text (a document id, or minus an assessment id) and the candidate who has it.
@@ -53,6 +57,8 @@ public struct TextMatch: Sendable, Equatable {
 }
 
 extension StorageBackend {
+    public func acting(as username: String) throws -> any StorageBackend { self }
+
     /// Candidate ids whose indexed texts hold every one of `words`, best match first, with no regard to who
     /// may read which text (benchmarks and storage tests; the gate filters per text with `searchTexts`).
     public func searchText(words: [String], limit: Int) throws -> [Int64] {
