@@ -21,7 +21,8 @@ public enum PostgresMigrations {
         Migration(name: "v2 no statistics of sealed columns", sql: noSealedStatistics),
         Migration(name: "v2 erase candidate", sql: eraseCandidate),
         Migration(name: "v3 staff, audit and reports", sql: staffAuditAndReports),
-        Migration(name: "v3 candidates and search", sql: candidatesAndSearch),
+        Migration(name: "v3 candidates", sql: candidates),
+        Migration(name: "v3 search", sql: search),
         Migration(name: "v3 erasure and desks", sql: erasureAndDesks),
     ]
 

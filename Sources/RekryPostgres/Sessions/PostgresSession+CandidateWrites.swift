@@ -10,12 +10,6 @@ extension PostgresSession {
     func updateCandidate(_ record: CandidateRecord) throws {
         throw PostgresSession.notYet(#function)
     }
-    func candidateNames(after: Int64, limit: Int) throws -> [(id: Int64, fullName: String)] {
-        throw PostgresSession.notYet(#function)
-    }
-    func setCollationKey(_ key: String, candidateId: Int64) throws {
-        throw PostgresSession.notYet(#function)
-    }
     func insertLink(candidateId: Int64, _ link: ProfileLink) throws {
         throw PostgresSession.notYet(#function)
     }
@@ -50,12 +44,6 @@ extension PostgresSession {
         throw PostgresSession.notYet(#function)
     }
     func logChange(candidateId: Int64, _ change: RecordChange) throws {
-        throw PostgresSession.notYet(#function)
-    }
-    func indexText(_ entry: TextIndexEntry) throws {
-        throw PostgresSession.notYet(#function)
-    }
-    func expectManyRows() throws {
         throw PostgresSession.notYet(#function)
     }
 }

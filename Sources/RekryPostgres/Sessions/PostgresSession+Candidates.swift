@@ -7,9 +7,6 @@ extension PostgresSession {
     func candidate(id: Int64) throws -> CandidateRecord? {
         throw PostgresSession.notYet(#function)
     }
-    func page(_ query: CandidateQuery, from anchor: PageAnchor, limit: Int, now: Date, visibility: RowVisibility) throws -> [ListedCandidate] {
-        throw PostgresSession.notYet(#function)
-    }
     func links(candidateId: Int64) throws -> [ProfileLink] {
         throw PostgresSession.notYet(#function)
     }
@@ -42,24 +39,3 @@ extension PostgresSession {
     }
 }
 
-extension PostgresSession {
-    /// How many candidates `query` matches for this login, counted up to `cap`.
-    func countCandidates(_ query: CandidateQuery, cap: Int, now: Date, visibility: RowVisibility) throws -> Int {
-        throw PostgresSession.notYet(#function)
-    }
-
-    /// The number of candidates on the register, from a kept counter (never a scan).
-    func keptCandidateCount() throws -> Int {
-        throw PostgresSession.notYet(#function)
-    }
-
-    /// A number that moves whenever any member commits a change to the register.
-    func registerChangeCounter() throws -> Int64 {
-        throw PostgresSession.notYet(#function)
-    }
-
-    /// The texts this login may read holding every one of `words`, best match first, a batch at a time.
-    func searchTexts(words: [String], take: ([TextMatch]) throws -> Bool) throws {
-        throw PostgresSession.notYet(#function)
-    }
-}
