@@ -56,3 +56,18 @@ extension PostgresRegister {
         throw PostgresSession.notYet(#function)
     }
 }
+
+extension PostgresRegister {
+    /// Runs `sql` with text parameters and returns how many rows it gave: the benchmark's raw side, the same
+    /// queries as a psql session of the deploying administrator, to whom row-level security does not apply.
+    public func rawRowCount(_ sql: String, _ parameters: [String] = []) throws -> Int {
+        var binds = PostgresBindings()
+        for p in parameters { binds.append(p) }
+        return try surfacing { try link.rows(PostgresQuery(unsafeSQL: sql, binds: binds)).count }
+    }
+
+    /// The first column of the first row of `sql`, as text (benchmarks).
+    public func rawText(_ sql: String) throws -> String? {
+        try surfacing { try link.rows(PostgresQuery(unsafeSQL: sql)).first.flatMap { try $0[0].decode(String?.self) } }
+    }
+}
