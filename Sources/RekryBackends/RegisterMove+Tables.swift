@@ -6,7 +6,8 @@ extension RegisterMove {
             ("id", "id", .same), ("username", "login", .same), ("displayName", "display_name", .same), ("role", "role", .same),
             ("publicKey", "public_key", .bytes), ("signingKey", "signing_key", .bytes), ("pseudonym", "pseudonym", .same),
             ("createdAt", "created_at", .date), ("removedAt", "removed_at", .date), ("signedBy", "signed_by", .same),
-            ("signedAt", "signed_at", .date), ("signature", "signature", .bytes),
+            ("signedAt", "signed_at", .date), ("signature", "signature", .bytes), ("vouchedGrants", "vouched_grants", .jsonArray),
+            ("auditSeq", "audit_seq", .same),
         ]),
         TableMove(source: "candidate", target: "candidate", columns: [
             ("id", "id", .same), ("pseudonym", "pseudonym", .same), ("basis", "basis", .same),
@@ -72,7 +73,8 @@ extension RegisterMove {
         TableMove(source: "reportGrant", target: "report_grant", columns: [
             ("id", "id", .same), ("reportId", "report_id", .same), ("staffId", "staff_login", .login), ("grantedBy", "granted_by", .login),
             ("reason", "reason", .same), ("grantedAt", "granted_at", .date), ("revokedAt", "revoked_at", .date),
-            ("revokedBy", "revoked_by", .login), ("signature", "signature", .bytes),
+            ("revokedBy", "revoked_by", .login), ("signature", "signature", .bytes), ("signedBy", "signed_by", .same),
+            ("keyProof", "key_proof", .bytes),
         ]),
         TableMove(source: "disclosure", target: "disclosure", columns: [
             ("id", "id", .same), ("candidateId", "candidate_id", .same), ("recipient", "recipient", .same),
@@ -83,5 +85,45 @@ extension RegisterMove {
             ("subject", "subject", .same), ("purpose", "purpose", .same), ("detail", "detail", .same),
             ("prevHash", "prev_hash", .same), ("hash", "hash", .same), ("signature", "signature", .bytes),
         ]),
+        TableMove(source: "recordChange", target: "record_change", columns: [
+            ("id", "id", .same), ("candidateId", "candidate_id", .same), ("field", "field", .same), ("changedAt", "changed_at", .date),
+            ("changedBy", "changed_by", .same), ("note", "note", .same),
+        ]),
+        TableMove(source: "erasurePending", target: "erasure_pending", columns: [
+            ("candidateId", "candidate_id", .same), ("subject", "subject", .same), ("request", "request", .same),
+            ("actor", "actor", .same), ("startedAt", "started_at", .date),
+        ]),
+        TableMove(source: "erasure", target: "erasure", columns: [
+            ("id", "id", .same), ("subject", "subject", .same), ("kind", "kind", .same), ("erasedAt", "erased_at", .date),
+            ("request", "request", .same), ("actor", "actor", .same), ("categories", "categories", .same),
+        ]),
+        TableMove(source: "categoryErasure", target: "category_erasure", columns: [
+            ("id", "id", .same), ("subject", "subject", .same), ("category", "category", .same), ("erasedAt", "erased_at", .date),
+            ("request", "request", .same), ("actor", "actor", .same), ("rule", "rule", .same), ("counts", "counts", .same),
+        ]),
+        TableMove(source: "suppression", target: "suppression", columns: [
+            ("hash", "hash", .same), ("createdAt", "created_at", .date), ("kind", "kind", .same), ("subject", "subject", .same),
+            ("liftedAt", "lifted_at", .date), ("liftedBy", "lifted_by", .same), ("liftReason", "lift_reason", .same),
+        ]),
+        TableMove(source: "dataRequest", target: "data_request", columns: [
+            ("id", "id", .same), ("kind", "kind", .same), ("subject", "subject", .same), ("subjectKind", "subject_kind", .same),
+            ("candidateId", "candidate_id", .same), ("refereeId", "referee_id", .same), ("receivedOn", "received_on", .same),
+            ("verifiedBy", "verified_by", .same), ("verificationNote", "verification_note", .same), ("reference", "reference", .same),
+            ("country", "country", .same), ("extensionMonths", "extension_months", .same), ("extensionReason", "extension_reason", .same),
+            ("noticeGivenOn", "notice_given_on", .same), ("recordedAt", "recorded_at", .date), ("recordedBy", "recorded_by", .same),
+            ("closedAt", "closed_at", .date), ("closedBy", "closed_by", .same), ("outcome", "outcome", .same), ("auditSeq", "audit_seq", .same),
+        ]),
+        TableMove(source: "breach", target: "breach", columns: [
+            ("id", "id", .same), ("discoveredAt", "discovered_at", .date), ("what", "what", .same), ("categories", "categories", .same),
+            ("approxAffected", "approx_affected", .same), ("measures", "measures", .same), ("recordedAt", "recorded_at", .date),
+            ("recordedBy", "recorded_by", .same), ("notifiedAt", "notified_at", .date),
+        ]),
+        TableMove(source: "breachAffected", target: "breach_affected", columns: [
+            ("breachId", "breach_id", .same), ("subject", "subject", .same), ("candidateId", "candidate_id", .same),
+        ]),
     ]
+
+    /// The settings a file keeps that the server keeps too (the candidate count is the server's own counter; the
+    /// suppression secret has a table of its own there).
+    static let settingsLeftOnTheFile: Set<String> = ["candidateCount", "suppressionSecret"]
 }

@@ -62,6 +62,19 @@ public enum RegisterMove {
                 if case .integer(let id) = row["id"], case .text(let name) = row["username"] { logins[id] = name }
             }
         }
+        var pending = 0
+        try source.forEachBatch(of: ["erasurePending"], batch: 100) { _, rows in pending += rows.count }
+        guard pending == 0 else {
+            throw RegisterError.refused("\(path): an erasure is unfinished; open the register once (it finishes the erasure) and move it then")
+        }
+        var settings: [String: String] = [:], floors: [String: Int64] = [:]
+        try source.forEachBatch(of: ["registerInfo", "idFloor"], batch: 10_000) { table, rows in
+            for row in rows {
+                if table == "registerInfo", case .text(let key) = row["key"], case .text(let value) = row["value"] { settings[key] = value }
+                if table == "idFloor", case .text(let name) = row["tableName"], case .integer(let floor) = row["floor"] { floors[name] = floor }
+            }
+        }
+        let secret = settings["suppressionSecret"].flatMap(Self.bytes(hex:))
         var candidates = 0
         try server.inOneTransaction {
             for move in tableMoves where sourceColumns[move.source] != nil {
@@ -74,7 +87,14 @@ public enum RegisterMove {
                 }
                 if move.target == "candidate" { candidates = moved }
             }
+            try server.loadSettings(settings.filter { !settingsLeftOnTheFile.contains($0.key) }, suppressionSecret: secret)
+            try moveTextEntries(source, to: server, progress: progress)
             try server.resetIdentities()
+            for (table, floor) in floors {
+                if let target = tableMoves.first(where: { $0.source == table && $0.columns.contains { $0.to == "id" } })?.target {
+                    try server.raiseIdentity(table: target, floor: floor)
+                }
+            }
             try server.grantStaffLogins()
         }
         let verification = try target.verifyChain(endingAt: sourceHead)
@@ -85,6 +105,44 @@ public enum RegisterMove {
             fatalError("unreachable")
         }
         return Report(target: server.location, candidates: candidates, auditEntries: count, head: head)
+    }
+
+    /// The full-text entries of every document and assessment, folded by the write model as it indexes them.
+    static func moveTextEntries(_ source: SQLiteRegister, to server: PostgresRegister, progress: (String, Int) -> Void) throws {
+        let model = WriteModel.standard
+        var moved = 0
+        try source.forEachBatch(of: ["document", "assessment"], batch: batchRows) { table, rows in
+            var entries: [[String: Any]] = []
+            for row in rows {
+                guard case .integer(let id) = row["id"], case .integer(let candidateId) = row["candidateId"] else { continue }
+                let entry: TextIndexEntry
+                if table == "document", case .text(let body) = row["body"] {
+                    entry = model.textEntry(candidateId: candidateId, documentId: id, body: body)
+                } else if table == "assessment", case .text(let text) = row["text"] {
+                    entry = model.textEntry(candidateId: candidateId, assessmentId: id, text: text)
+                } else {
+                    continue
+                }
+                entries.append(["rowid": entry.rowid, "candidate_id": entry.candidateId, "folded": entry.folded])
+            }
+            let json = String(decoding: try JSONSerialization.data(withJSONObject: entries), as: UTF8.self)
+            moved += try server.loadTextEntries(json: json)
+            progress("text_entry", moved)
+        }
+    }
+
+    /// Hex text as bytes (nil when it is not hex).
+    static func bytes(hex: String) -> Data? {
+        guard hex.count % 2 == 0 else { return nil }
+        var data = Data(capacity: hex.count / 2)
+        var index = hex.startIndex
+        while index < hex.endIndex {
+            let next = hex.index(index, offsetBy: 2)
+            guard let byte = UInt8(hex[index..<next], radix: 16) else { return nil }
+            data.append(byte)
+            index = next
+        }
+        return data
     }
 
     /// `rows` as a JSON array of objects with the target's column names and values.

@@ -52,8 +52,11 @@ extension PostgresRegister {
 
 extension PostgresRegister {
     /// Creates each staff member's login role in their role's group, after their rows were loaded (a move).
+    /// Members removed on the file get no login.
     public func grantStaffLogins() throws {
-        throw PostgresSession.notYet(#function)
+        try surfacing {
+            try link.run("SELECT rekry.make_login(login, role) FROM rekry.staff WHERE removed_at IS NULL ORDER BY id")
+        }
     }
 }
 
@@ -69,5 +72,46 @@ extension PostgresRegister {
     /// The first column of the first row of `sql`, as text (benchmarks).
     public func rawText(_ sql: String) throws -> String? {
         try surfacing { try link.rows(PostgresQuery(unsafeSQL: sql)).first.flatMap { try $0[0].decode(String?.self) } }
+    }
+}
+
+extension PostgresRegister {
+    /// Adds full-text entries (a move): `json` is an array of `{rowid, candidate_id, folded}`, the write model's
+    /// folded text of each document (rowid = its id) and assessment (rowid = minus its id).
+    @discardableResult
+    public func loadTextEntries(json: String) throws -> Int {
+        var binds = PostgresBindings()
+        binds.append(json)
+        return try surfacing {
+            try link.run(PostgresQuery(unsafeSQL: """
+                INSERT INTO rekry.text_entry (rowid, candidate_id, document_id, assessment_id, words)
+                SELECT x.rowid, x.candidate_id, CASE WHEN x.rowid > 0 THEN x.rowid END, CASE WHEN x.rowid < 0 THEN -x.rowid END,
+                       to_tsvector('simple', x.folded)
+                FROM json_to_recordset($1::json) AS x(rowid bigint, candidate_id bigint, folded text)
+                """, binds: binds))
+        }
+    }
+
+    /// Stores the settings a register file kept (a move), and its suppression secret in the table of its own.
+    public func loadSettings(_ settings: [String: String], suppressionSecret: Data?) throws {
+        try surfacing {
+            for (key, value) in settings.sorted(by: { $0.key < $1.key }) {
+                try link.run("INSERT INTO rekry.register_info (key, value) VALUES (\(key), \(value)) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value")
+            }
+            if let suppressionSecret {
+                try link.run("INSERT INTO rekry.suppression_secret (secret) VALUES (\(suppressionSecret)) ON CONFLICT (only_row) DO UPDATE SET secret = EXCLUDED.secret")
+            }
+        }
+    }
+
+    /// Keeps a table's next id above `floor` (ids a file never reuses after an erasure are not reused here).
+    public func raiseIdentity(table: String, floor: Int64) throws {
+        precondition(table.allSatisfy { $0.isLetter || $0 == "_" })
+        try surfacing {
+            try link.run(PostgresQuery(unsafeSQL: """
+                SELECT setval(pg_get_serial_sequence('rekry.\(table)', 'id'),
+                              greatest($1::bigint, coalesce((SELECT max(id) FROM rekry.\(table)), 0), 1))
+                """, binds: try { var b = PostgresBindings(); b.append(floor); return b }()))
+        }
     }
 }
