@@ -386,8 +386,8 @@ END
 $fn$;
 
 -- A redaction of one free text of a candidate the caller may erase, in a text the caller may read (its own
--- policy's test, repeated here): the column is one of a fixed list. The document's or assessment's text-search
--- column, when the search migration added one, is rebuilt from the folded text the write model computed.
+-- policy's test, repeated here): the column is one of a fixed list. A document's or assessment's full-text entry
+-- is rebuilt from the folded text the write model computed.
 CREATE FUNCTION rekry.redact_text(p_candidate bigint, p_table text, p_id bigint, p_column text, p_value text,
                                   p_folded text DEFAULT NULL) RETURNS integer
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, rekry AS $fn$
@@ -420,9 +420,11 @@ BEGIN
   END IF;
   EXECUTE format('UPDATE rekry.%I SET %I = $3 WHERE id = $1 AND ' || v_owner, p_table, p_column) USING p_id, p_candidate, p_value;
   GET DIAGNOSTICS n = ROW_COUNT;
-  IF n > 0 AND p_folded IS NOT NULL AND p_table IN ('document', 'assessment') AND EXISTS (
-       SELECT 1 FROM pg_attribute WHERE attrelid = ('rekry.' || p_table)::regclass AND attname = 'text_index' AND NOT attisdropped) THEN
-    EXECUTE format('UPDATE rekry.%I SET text_index = to_tsvector(''simple'', $2) WHERE id = $1', p_table) USING p_id, p_folded;
+  -- The full-text entry of the text (migration "v3 search": rekry.text_entry, row id = document id or minus the
+  -- assessment id) takes the redacted words, so that no old word stays findable.
+  IF n > 0 AND p_folded IS NOT NULL AND p_table IN ('document', 'assessment') AND to_regclass('rekry.text_entry') IS NOT NULL THEN
+    EXECUTE 'UPDATE rekry.text_entry SET words = to_tsvector(''simple'', $2) WHERE rowid = $1'
+      USING CASE WHEN p_table = 'document' THEN p_id ELSE -p_id END, p_folded;
   END IF;
   RETURN n;
 END
