@@ -126,9 +126,11 @@ final class BreachLogTests: XCTestCase {
         d.measures = "Called Qvarnström and Måns Bystander's manager; folk bo här"
         _ = try dpo.recordBreach(d)
         _ = try dpo.erase(candidateIds: [person, short], request: "DSR-12")
-        try dpo.checkpointJournals()
-        // On PostgreSQL the bytes go with the database administrator's job (docs/postgres.md); on SQLite this does nothing.
+        // On PostgreSQL the bytes go with the database administrator's job (docs/postgres.md); on SQLite this does
+        // nothing. Until it has run, a PostgreSQL checkpoint says the bytes remain (refused), as SQLite's does when
+        // a reader holds the journal.
         try t.runDatabaseAdministratorsErasureJob()
+        try dpo.checkpointJournals()
         for needle in ["Qvarnstr", "QVARNSTR", "qvarnstr", "Åsa", "ÅSA", "Asa-Britt", "Eks ", "Ek:s", "Bo Ek", "Qvarnstro\u{0308}m"] {
             XCTAssertEqual(t.filesContain(needle), [], needle)
         }
