@@ -440,6 +440,62 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, rekry AS $fn$
   ORDER BY s.id LIMIT 1
 $fn$;
 
+-- A lead's erasure takes the person out of the breach log's free text too (the gate's ContactRedaction), but the
+-- breach log is the DPO's. So a lead reads, through this function, only the breaches whose description or
+-- measures mention a person whose erasure the lead has begun and not finished (the person's rows still there):
+-- a word of their name or address at a word's start (folded, and with Nordic letters transliterated), their
+-- email or a link, or the last six digits of their phone. Nothing for anyone else (the DPO reads the table).
+CREATE FUNCTION rekry.fold_for_match(p text, p_transliterate boolean DEFAULT false) RETURNS text
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog AS $fn$
+  SELECT CASE WHEN p_transliterate
+    THEN replace(replace(replace(replace(replace(replace(lower(normalize(coalesce(p, ''), NFC)),
+           'å', 'aa'), 'ä', 'ae'), 'æ', 'ae'), 'ö', 'oe'), 'ø', 'oe'), 'ü', 'ue')
+    ELSE translate(lower(normalize(coalesce(p, ''), NFC)), 'åäæöøüéèêáàíóú', 'aaaooueeeaaiou') END
+$fn$;
+
+CREATE FUNCTION rekry.breaches_for_erasures() RETURNS SETOF rekry.breach
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, rekry AS $fn$
+BEGIN
+  IF rekry.session_role() IS DISTINCT FROM 'lead' THEN RETURN; END IF;
+  RETURN QUERY
+  WITH mine AS (
+    SELECT p.* FROM rekry.erasure_pending e JOIN rekry.candidate_personal p ON p.candidate_id = e.candidate_id
+    WHERE e.actor = rekry.erasure_actor()
+  ), words AS (
+    SELECT left(rekry.fold_for_match(w, t), 4) AS w
+    FROM mine m, regexp_split_to_table(m.full_name || ' ' || coalesce(m.postal_address, ''), '[^[:alnum:]]+') AS w,
+         (VALUES (false), (true)) AS v(t)
+    WHERE length(w) >= 2 AND w !~ '^[0-9]+$'
+  ), strings AS (
+    SELECT lower(m.email) AS s FROM mine m WHERE m.email IS NOT NULL
+    UNION SELECT lower(l.url) FROM rekry.candidate_link l JOIN mine m ON m.candidate_id = l.candidate_id
+  ), digits AS (
+    SELECT right(regexp_replace(m.phone, '\D', '', 'g'), 6) AS d FROM mine m
+    WHERE length(regexp_replace(coalesce(m.phone, ''), '\D', '', 'g')) >= 6
+  )
+  SELECT b.* FROM rekry.breach b
+  WHERE EXISTS (SELECT 1 FROM words WHERE rekry.fold_for_match(b.what || ' ' || b.measures) ~ ('\m' || words.w))
+     OR EXISTS (SELECT 1 FROM strings WHERE position(strings.s IN lower(b.what || ' ' || b.measures)) > 0)
+     OR EXISTS (SELECT 1 FROM digits WHERE position(digits.d IN regexp_replace(b.what || ' ' || b.measures, '\D', '', 'g')) > 0)
+  ORDER BY b.discovered_at DESC, b.id DESC;
+END
+$fn$;
+
+-- A lead's redaction of one of those breaches (the DPO updates the table directly).
+CREATE FUNCTION rekry.redact_breach(p_breach bigint, p_what text, p_measures text) RETURNS integer
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, rekry AS $fn$
+DECLARE n integer;
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM rekry.breaches_for_erasures() b WHERE b.id = p_breach) THEN
+    RAISE EXCEPTION 'redact breach %: not a breach naming a person this member is erasing', p_breach
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  UPDATE rekry.breach SET what = p_what, measures = p_measures WHERE id = p_breach;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  RETURN n;
+END
+$fn$;
+
 GRANT SELECT ON rekry.erasure_pending TO rekry_recruiter, rekry_lead, rekry_dpo, rekry_admin;
 GRANT INSERT, UPDATE, DELETE ON rekry.erasure_pending TO rekry_lead, rekry_dpo;
 GRANT SELECT ON rekry.erasure, rekry.category_erasure, rekry.suppression, rekry.vacuum_run TO rekry_lead, rekry_dpo;
@@ -458,5 +514,6 @@ GRANT EXECUTE ON FUNCTION rekry.check_eraser(bigint), rekry.erasure_inventory(bi
   rekry.delete_references(bigint), rekry.delete_assessments(bigint, text),
   rekry.redact_text(bigint, text, bigint, text, text, text)
   TO rekry_lead, rekry_dpo;
+GRANT EXECUTE ON FUNCTION rekry.breaches_for_erasures(), rekry.redact_breach(bigint, text, text) TO rekry_lead;
 """#
 }

@@ -22,8 +22,17 @@ extension PostgresSession {
         try rows("SELECT \(unescaped: Self.breachColumns) FROM rekry.breach WHERE id = \(id)").first.map(Self.breachRecord)
     }
 
+    /// The DPO: every breach. A lead: only those that mention a person whose erasure the lead has begun
+    /// (`rekry.breaches_for_erasures`), so that the erasure takes them out of it. Anyone else: none.
     func breaches() throws -> [BreachRecord] {
-        try rows("SELECT \(unescaped: Self.breachColumns) FROM rekry.breach ORDER BY discovered_at DESC, id DESC").map(Self.breachRecord)
+        if try sessionIsLead() {
+            return try rows("SELECT \(unescaped: Self.breachColumns) FROM rekry.breaches_for_erasures()").map(Self.breachRecord)
+        }
+        return try rows("SELECT \(unescaped: Self.breachColumns) FROM rekry.breach ORDER BY discovered_at DESC, id DESC").map(Self.breachRecord)
+    }
+
+    private func sessionIsLead() throws -> Bool {
+        try value("SELECT rekry.session_role()", as: String.self) == "lead"
     }
 
     func insertBreachAffected(_ a: BreachAffectedRecord) throws {
@@ -45,6 +54,10 @@ extension PostgresSession {
     }
 
     func updateBreachTexts(id: Int64, what: String, measures: String) throws {
+        if try sessionIsLead() {
+            _ = try rows("SELECT rekry.redact_breach(\(id), \(what), \(measures))")
+            return
+        }
         try run("UPDATE rekry.breach SET what = \(what), measures = \(measures) WHERE id = \(id)")
     }
 
