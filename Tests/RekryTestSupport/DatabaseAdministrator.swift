@@ -8,6 +8,8 @@ extension TestRegister {
     public func runDatabaseAdministratorsErasureJob() throws {
         guard let postgres, let database = postgresDatabase else { return }
         try postgres.query(as: postgres.superuser, PostgresMaintenance.erasureSettings)
+        // The server's processes reread the settings on SIGHUP, a moment after the reload returns.
+        usleep(300_000)
         try postgres.query(as: postgres.superuser, "\\connect \(database)\n" + PostgresMaintenance.vacuumErasedScript)
     }
 
