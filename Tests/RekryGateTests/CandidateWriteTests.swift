@@ -20,7 +20,7 @@ final class CandidateWriteTests: XCTestCase {
 
     func assertRefused(_ d: CandidateDraft, field: String, file: StaticString = #filePath, line: UInt = #line) {
         XCTAssertThrowsError(try t.gate("recruiter").addCandidate(d), file: file, line: line) { e in
-            guard case .invalid(let f, _)? = e as? RegisterError else { return XCTFail("\(e)", file: file, line: line) }
+            guard let f = (e as? RegisterError)?.invalidValue?.field else { return XCTFail("\(e)", file: file, line: line) }
             XCTAssertEqual(f, field, "\(e)", file: file, line: line)
             XCTAssertTrue("\(e)".hasPrefix(field), "the message names the field: \(e)", file: file, line: line)
         }

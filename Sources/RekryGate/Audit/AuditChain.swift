@@ -95,7 +95,7 @@ extension Gate {
                 // an id to what was done with them (a report read, a hire) needs what the tab needs.
                 let badge = BadgePolicy.badge(for: c.badgeFacts, at: clock.now())
                 if case .withhold(let reason) = decide(.activity, purpose: .recruitment, badge: badge) {
-                    throw RegisterError.refused("audit entries of candidate \(id): \(reason.explanation)")
+                    throw RegisterError.refusedBecause(Wording("gate.audit.entriesWithheld", ["id": "\(id)", "reason": .withheld(reason)]))
                 }
                 subject = c.pseudonym
             }

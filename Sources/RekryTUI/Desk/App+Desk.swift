@@ -146,7 +146,7 @@ extension App {
         let group = d.retention.group(selected.rule)
         let go = group.filter { $0.refusal == nil }
         let rule = retentionRule(selected.rule)
-        guard !go.isEmpty else { flash = t("flash.allRefused", ["rule": rule, "reason": selected.refusal ?? ""]); return }
+        guard !go.isEmpty else { flash = t("flash.allRefused", ["rule": rule, "reason": selected.refusal(in: language) ?? ""]); return }
         let people = go.filter { $0.part == nil }.map(\.candidateId)
         let parts = go.filter { $0.part != nil }
         var lines = [t("retention.rule", ["rule": rule])]
