@@ -73,8 +73,27 @@ public struct RegisterExtract: Sendable, Codable, Equatable {
         public var how: String
     }
     public struct Withheld: Sendable, Codable, Equatable {
+        /// What was left out and why, in English (the extract is written for the person, in English).
         public var item: String
         public var reason: String
+        /// The same two for staff reading a summary in their language; nil in an extract read back from JSON.
+        public var itemWording: Wording?
+        public var reasonCode: WithholdReason?
+
+        public init(item: String, reason: String) {
+            self.item = item
+            self.reason = reason
+        }
+
+        /// An item (`name`, `consent history`) left out for `reason`.
+        public init(_ item: Wording, _ reason: WithholdReason) {
+            self.item = item.description
+            self.reason = reason.explanation
+            itemWording = item
+            reasonCode = reason
+        }
+
+        enum CodingKeys: String, CodingKey { case item, reason }
     }
 
     public var schema = RegisterExtract.schemaName

@@ -1,0 +1,133 @@
+import Foundation
+import RekryDomain
+import RekryGate
+import RekryStorage
+import RekryTestSupport
+@testable import RekryTUI
+import XCTest
+
+/// The gate's own sentences (#14): its refusals, the rules a value breaks, what an erasure keeps and what an
+/// extract leaves out are raised as keys with arguments (`Wording`) and read in Swedish, Norwegian and English.
+/// English stays word for word what the gate wrote as finished text before.
+final class GateWordingTests: XCTestCase, @unchecked Sendable {
+    var t: TestRegister!
+
+    override func setUpWithError() throws { t = try TestRegister() }
+    override func tearDown() { t = nil }
+
+    /// The refusal `body` raises, as each language words it.
+    func refusal(_ body: () throws -> Void, file: StaticString = #filePath, line: UInt = #line) -> [UILanguage: String] {
+        do {
+            try body()
+            XCTFail("not refused", file: file, line: line)
+            return [:]
+        } catch {
+            return Dictionary(uniqueKeysWithValues: UILanguage.allCases.map { ($0, $0.describe(error)) })
+        }
+    }
+
+    /// Every sentence of the gate, each placeholder filled, in every language: nothing left unfilled, every
+    /// argument shown, Swedish and Norwegian translated rather than the English, English the gate's own text.
+    func testEverySentenceOfTheGateInEveryLanguage() {
+        XCTAssertGreaterThan(GateWords.en.count, 100)
+        for (key, english) in GateWords.en {
+            let names = Set(Catalogue.placeholders(english))
+            let parts = Dictionary(uniqueKeysWithValues: names.map { ($0, Wording.Part.text("«\($0)»")) })
+            let wording = Wording(key, parts)
+            XCTAssertEqual(UILanguage.en.phrase(wording), wording.description, key)
+            XCTAssertEqual(wording.description, UILanguage.fill(english, parts.mapValues(\.english)), key)
+            for language in [UILanguage.sv, .nb] {
+                let text = language.phrase(wording)
+                XCTAssertFalse(text.contains("{") || text.hasPrefix("gate."), "\(language) \(key): \(text)")
+                XCTAssertNotEqual(text, wording.description, "\(language) \(key) is still the English")
+                for name in names { XCTAssertTrue(text.contains("«\(name)»"), "\(language) \(key) drops {\(name)}: \(text)") }
+            }
+        }
+    }
+
+    /// A refusal of the register's own vocabulary (an action, a reason, a purpose, a stage, a role) words each
+    /// part in the language too; the raw codes appear only in English, as before.
+    func testRefusalsFromTheGateInEachLanguage() throws {
+        let admin = try t.gate("admin")
+        let removeSelf = refusal { try admin.removeStaff(username: "admin") }
+        XCTAssertEqual(removeSelf[.en], "you cannot remove yourself; another admin can")
+        XCTAssertEqual(removeSelf[.sv], "du kan inte ta bort dig själv; en annan administratör kan göra det")
+        XCTAssertEqual(removeSelf[.nb], "du kan ikke fjerne deg selv; en annen administrator kan")
+
+        let restricted = try t.addCandidate("Signe Lund", restricted: true)
+        let note = refusal { _ = try self.t.gate("recruiter").addNote(candidateId: restricted, text: "Ringde.") }
+        XCTAssertEqual(note[.en], "add a note for candidate \(restricted): refused, processing restricted (Art. 18)")
+        XCTAssertEqual(note[.sv], "nekat: lägga till en anteckning (kandidat \(restricted)): behandlingen begränsad (art. 18)")
+        XCTAssertEqual(note[.nb], "avslått: legge til et notat (kandidat \(restricted)): behandlingen begrenset (art. 18)")
+
+        let id = try t.addCandidate("Ola Nordmann")
+        let withdraw = refusal { try self.t.gate("recruiter").withdrawConsent(candidateId: id, purpose: .clientSharing) }
+        XCTAssertEqual(withdraw[.en], "candidate \(id) never gave consent for client-sharing")
+        XCTAssertEqual(withdraw[.sv], "kandidat \(id) har aldrig lämnat samtycke för delning med kund")
+        XCTAssertEqual(withdraw[.nb], "kandidat \(id) har aldri gitt samtykke til deling med kunde")
+
+        let process = try t.addToProcess(id, stage: .final)
+        let move = refusal { try self.t.gate("recruiter").moveStage(candidateId: id, processId: process, to: .final) }
+        XCTAssertEqual(move[.en], "candidate \(id) is already at final")
+        XCTAssertEqual(move[.sv], "kandidat \(id) är redan i steget slutskede")
+        XCTAssertEqual(move[.nb], "kandidat \(id) er allerede på trinnet sluttfase")
+
+        // A rule a value breaks: `field: message`, the exit code unchanged.
+        var error: RegisterError?
+        let email = refusal {
+            do { try self.t.gate("lead").editCandidate(id, changes: [.email: "nope"]) } catch let e as RegisterError { error = e; throw e }
+        }
+        XCTAssertEqual(email[.en], "--email: 'nope' is not an email address")
+        XCTAssertEqual(email[.sv], "--email: 'nope' är ingen e-postadress")
+        XCTAssertEqual(email[.nb], "--email: 'nope' er ikke en e-postadresse")
+        XCTAssertEqual(error?.exitCode, 65)
+        XCTAssertEqual(error?.invalidValue?.field, "--email")
+        XCTAssertEqual(RegisterError.refusedBecause(Wording("gate.staff.removeSelf")).exitCode, 1)
+
+        // A write by a role that may not do it names the write in the language, the command as it is typed.
+        let erase = RegisterError.notPermitted(action: WriteAction.eraseCandidate.rawValue, role: "recruiter")
+        XCTAssertEqual(UILanguage.en.describe(erase), "erase a candidate: not permitted for role recruiter")
+        XCTAssertEqual(UILanguage.sv.describe(erase), "radera en kandidat: inte tillåtet för rollen rekryterare")
+        XCTAssertEqual(UILanguage.sv.describe(RegisterError.notPermitted(action: "staff add", role: "lead")), "staff add: inte tillåtet för rollen ansvarig")
+    }
+
+    /// The erasure preview's "stays" lines and its refusal, and the extract's left-out items, carry their
+    /// wording for the screen while their JSON keeps the English it always had.
+    func testPreviewAndExtractInEachLanguageJSONUnchanged() throws {
+        let id = try t.addCandidate("Åsa Öberg", email: "asa@example.se")
+        let preview = try XCTUnwrap(t.gate("lead").erasurePreview(candidateIds: [id]).first)
+        XCTAssertEqual(preview.stays.map(\.what), ["audit log entries", "a suppression entry"])
+        XCTAssertEqual(preview.stays.compactMap(\.whatWording).map(UILanguage.sv.phrase), ["poster i granskningsloggen", "en spärrpost"])
+        XCTAssertEqual(preview.stays.compactMap(\.whyWording).map(UILanguage.nb.phrase).first,
+                       "pseudonyme (ingen personopplysninger); de viser hva som ble gjort (art. 5 nr. 2)")
+        let json = try XCTUnwrap(String(data: JSONEncoder().encode(preview), encoding: .utf8))
+        XCTAssertFalse(json.contains("Wording") || json.contains("refusalWording"), json)
+        XCTAssertTrue(json.contains("\"what\":\"audit log entries\""), json)
+        let decoded = try JSONDecoder().decode(ErasurePreview.self, from: Data(json.utf8))
+        XCTAssertEqual(decoded.stays.map(\.why), preview.stays.map(\.why))
+
+        let held = try t.addCandidate("Signe Lund", restricted: true)
+        let refused = try XCTUnwrap(t.gate("lead").erasurePreview(candidateIds: [held]).first)
+        XCTAssertEqual(refused.refusal, "erase a candidate for candidate \(held): refused, processing restricted (Art. 18)")
+        XCTAssertEqual(refused.refusalWording.map(UILanguage.sv.phrase), "nekat: radera en kandidat (kandidat \(held)): behandlingen begränsad (art. 18)")
+
+        // What an extract leaves out, and why: English in its JSON (written for the person), the reader's
+        // language in the summary staff read before writing it.
+        let left = [RegisterExtract.Withheld(Wording("gate.extract.psychologist report"), .consentWithdrawn),
+                    RegisterExtract.Withheld(Wording("gate.extract.document", ["n": "2"]), .restricted)]
+        XCTAssertEqual(left.map(\.item), ["psychologist report", "document 2"])
+        XCTAssertEqual(left.map(\.reason), ["withheld: consent withdrawn", "withheld: processing restricted (Art. 18)"])
+        let extractJSON = try XCTUnwrap(String(data: JSONEncoder().encode(left), encoding: .utf8))
+        XCTAssertEqual(extractJSON, #"[{"item":"psychologist report","reason":"withheld: consent withdrawn"},"#
+                       + #"{"item":"document 2","reason":"withheld: processing restricted (Art. 18)"}]"#)
+        XCTAssertEqual(ExportPreparation.leftOut(left, .en),
+                       "Left out: psychologist report (withheld: consent withdrawn); document 2 (withheld: processing restricted (Art. 18)).")
+        XCTAssertEqual(ExportPreparation.leftOut(left, .sv),
+                       "Utelämnat: psykologutlåtande (undanhållet: samtycket återkallat); dokument 2 (undanhållet: behandlingen begränsad (art. 18)).")
+        XCTAssertEqual(ExportPreparation.leftOut(left, .nb),
+                       "Utelatt: psykolograpport (holdt tilbake: samtykket er trukket tilbake); dokument 2 (holdt tilbake: behandlingen begrenset (art. 18)).")
+        // Read back from JSON, the English is all there is, and it is shown as it is.
+        let readBack = try JSONDecoder().decode([RegisterExtract.Withheld].self, from: Data(extractJSON.utf8))
+        XCTAssertEqual(ExportPreparation.leftOut(readBack, .sv), "Utelämnat: psychologist report (withheld: consent withdrawn); document 2 (withheld: processing restricted (Art. 18)).")
+    }
+}
