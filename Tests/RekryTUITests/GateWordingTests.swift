@@ -117,7 +117,9 @@ final class GateWordingTests: XCTestCase, @unchecked Sendable {
                     RegisterExtract.Withheld(Wording("gate.extract.document", ["n": "2"]), .restricted)]
         XCTAssertEqual(left.map(\.item), ["psychologist report", "document 2"])
         XCTAssertEqual(left.map(\.reason), ["withheld: consent withdrawn", "withheld: processing restricted (Art. 18)"])
-        let extractJSON = try XCTUnwrap(String(data: JSONEncoder().encode(left), encoding: .utf8))
+        let sorted = JSONEncoder()
+        sorted.outputFormatting = .sortedKeys
+        let extractJSON = try XCTUnwrap(String(data: sorted.encode(left), encoding: .utf8))
         XCTAssertEqual(extractJSON, #"[{"item":"psychologist report","reason":"withheld: consent withdrawn"},"#
                        + #"{"item":"document 2","reason":"withheld: processing restricted (Art. 18)"}]"#)
         XCTAssertEqual(ExportPreparation.leftOut(left, .en),
