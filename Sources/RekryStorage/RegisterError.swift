@@ -10,6 +10,9 @@ public enum RegisterError: Error, CustomStringConvertible, Equatable {
     case keyMismatch(username: String)
     case notPermitted(action: String, role: String)
     case notFound(what: String)
+    /// A record the gate looked for by its id (`candidate 7`), named as a key with arguments; reads
+    /// `what: not found` as `notFound` does.
+    case missingRecord(Wording)
     case invalid(field: String, message: String)
     case refused(String)
     /// A refusal the gate words as a key with arguments, so each reader gets it in their language (English:
@@ -44,6 +47,8 @@ public enum RegisterError: Error, CustomStringConvertible, Equatable {
             "\(action): not permitted for role \(role)"
         case .notFound(let what):
             "\(what): not found"
+        case .missingRecord(let what):
+            "\(what): not found"
         case .invalid(let field, let message):
             "\(field): \(message)"
         case .refused(let message):
@@ -65,7 +70,7 @@ public enum RegisterError: Error, CustomStringConvertible, Equatable {
         case .missing, .textIndexMissing: 66  // EX_NOINPUT
         case .alreadyExists, .cannotWrite: 73  // EX_CANTCREAT
         case .unreadable, .exposed, .unknownStaff, .keyMismatch: 77  // EX_NOPERM
-        case .notARegister, .invalid, .invalidBecause, .notFound, .damaged: 65  // EX_DATAERR
+        case .notARegister, .invalid, .invalidBecause, .notFound, .missingRecord, .damaged: 65  // EX_DATAERR
         case .notPermitted, .refused, .refusedBecause: 1  // refused by policy
         }
     }
@@ -75,6 +80,15 @@ public enum RegisterError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .invalid(let field, let message): (field, message)
         case .invalidBecause(let field, let wording): (field, wording.description)
+        default: nil
+        }
+    }
+
+    /// What was not found (`notFound` or `missingRecord`), in English, else nil.
+    public var notFoundWhat: String? {
+        switch self {
+        case .notFound(let what): what
+        case .missingRecord(let what): what.description
         default: nil
         }
     }

@@ -149,7 +149,7 @@ final class CommandLanguageTests: XCTestCase {
     func testRegisterErrorsInTheReadersLanguage() throws {
         let sv = try rekry(["show", "999999"], as: "recruiter", swedish)
         XCTAssertEqual(sv.status, 65)
-        XCTAssertEqual(sv.stderr, "rekry: candidate 999999: finns inte\n")
+        XCTAssertEqual(sv.stderr, "rekry: kandidat 999999: finns inte\n")
         let en = try rekry(["show", "999999"], as: "recruiter", ["LANG": "C.UTF-8"])
         XCTAssertEqual(en.stderr, "rekry: candidate 999999: not found\n")
         let refused = try rekry(["erase", "--retention-due"], as: "recruiter", ["LANGUAGE": "nb"])

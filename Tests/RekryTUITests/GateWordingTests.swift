@@ -84,6 +84,13 @@ final class GateWordingTests: XCTestCase, @unchecked Sendable {
         XCTAssertEqual(error?.invalidValue?.field, "--email")
         XCTAssertEqual(RegisterError.refusedBecause(Wording("gate.staff.removeSelf")).exitCode, 1)
 
+        // A record looked for by its id and not found: named in the language, exit 65 as before.
+        let missing = refusal { _ = try self.t.gate("lead").candidate(4242) }
+        XCTAssertEqual(missing[.en], "candidate 4242: not found")
+        XCTAssertEqual(missing[.sv], "kandidat 4242: finns inte")
+        XCTAssertEqual(missing[.nb], "kandidat 4242: finnes ikke")
+        XCTAssertEqual(RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "1"])).exitCode, 65)
+
         // A write by a role that may not do it names the write in the language, the command as it is typed.
         let erase = RegisterError.notPermitted(action: WriteAction.eraseCandidate.rawValue, role: "recruiter")
         XCTAssertEqual(UILanguage.en.describe(erase), "erase a candidate: not permitted for role recruiter")

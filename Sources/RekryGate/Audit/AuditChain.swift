@@ -90,7 +90,7 @@ extension Gate {
         return try reading { s in
             var subject: String?
             if let id = subjectCandidate {
-                guard let c = try s.candidate(id: id) else { throw RegisterError.notFound(what: "candidate \(id)") }
+                guard let c = try s.candidate(id: id) else { throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(id)"])) }
                 // One person's entries are their Activity: the same rule as the Activity tab, so that linking
                 // an id to what was done with them (a report read, a hire) needs what the tab needs.
                 let badge = BadgePolicy.badge(for: c.badgeFacts, at: clock.now())

@@ -62,7 +62,7 @@ extension Gate {
         let at = at ?? now
         return try audited { tx in
             let s = tx.session
-            guard var b = try s.breach(id: id) else { throw RegisterError.notFound(what: "breach \(id)") }
+            guard var b = try s.breach(id: id) else { throw RegisterError.missingRecord(Wording("gate.what.breach", ["id": "\(id)"])) }
             guard b.notifiedAt == nil else { throw RegisterError.refusedBecause(Wording("gate.breach.alreadyNotified", ["id": "\(id)", "at": "\(DayFormat.minute(b.notifiedAt!))"])) }
             guard at >= b.discoveredAt else {
                 throw RegisterError.invalidBecause(field: "--at", Wording("gate.rule.beforeDiscovered", ["at": "\(DayFormat.minute(at))", "discovered": "\(DayFormat.minute(b.discoveredAt))"]))
@@ -86,7 +86,7 @@ extension Gate {
         let now = clock.now()
         return try audited { tx in
             let s = tx.session
-            guard try s.breach(id: id) != nil else { throw RegisterError.notFound(what: "breach \(id)") }
+            guard try s.breach(id: id) != nil else { throw RegisterError.missingRecord(Wording("gate.what.breach", ["id": "\(id)"])) }
             var recipients: [BreachRecipient] = []
             for a in try s.breachAffected(breachId: id) {
                 guard let cid = a.candidateId, let record = try s.candidate(id: cid) else {

@@ -13,7 +13,7 @@ extension Gate {
 
     func preview(_ s: any StorageSession, candidateId id: Int64) throws -> ErasurePreview {
         guard let record = try s.candidate(id: id), let inventory = try s.erasureInventory(candidateId: id) else {
-            throw RegisterError.notFound(what: "candidate \(id)")
+            throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(id)"]))
         }
         let badge = BadgePolicy.badge(for: record.badgeFacts, at: clock.now())
         func seen(_ category: DataCategory, _ count: Int) -> Int? { mayRead(category, of: record) ? count : nil }
@@ -183,7 +183,7 @@ extension Gate {
         let now = clock.now()
         let receipt = try audited { tx in
             let s = tx.session
-            guard let match = try s.reference(id: referenceId) else { throw RegisterError.notFound(what: "reference \(referenceId)") }
+            guard let match = try s.reference(id: referenceId) else { throw RegisterError.missingRecord(Wording("gate.what.reference", ["id": "\(referenceId)"])) }
             // A reference on a restricted record is that record's item: the DPO alone erases it, as the record.
             for row in try s.references(refereeId: match.refereeId) {
                 guard let candidate = try s.candidate(id: row.candidateId) else { continue }
@@ -214,7 +214,7 @@ extension Gate {
         let now = clock.now()
         return try audited { tx in
             let lifted = try tx.session.liftSuppression(subject: subject, at: now, by: actor.pseudonym, reason: reason)
-            guard lifted > 0 else { throw RegisterError.notFound(what: "an active suppression for \(subject)") }
+            guard lifted > 0 else { throw RegisterError.missingRecord(Wording("gate.what.suppression", ["id": "\(subject)"])) }
             try tx.audit(.suppressionLift, subject: subject, purpose: .dataSubjectRequest, detail: "entries=\(lifted)")
             return lifted
         }

@@ -57,7 +57,7 @@ extension Gate {
         let now = clock.now()
         return try audited { tx in
             let s = tx.session
-            guard let record = try s.candidate(id: candidateId) else { throw RegisterError.notFound(what: "candidate \(candidateId)") }
+            guard let record = try s.candidate(id: candidateId) else { throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(candidateId)"])) }
             try Self.requireClientSharing(s, candidateId: candidateId, at: now)
             let detail = try detail(record, session: s, purpose: .recruitment, now: now)
             if let reason = detail.name.reason ?? detail.profile.reason {
@@ -76,7 +76,7 @@ extension Gate {
         try audited { tx in
             let s = tx.session
             guard let record = try s.candidate(id: candidateId), record.pseudonym == presentation.reference else {
-                throw RegisterError.notFound(what: "candidate \(candidateId)")
+                throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(candidateId)"]))
             }
             try Self.requireClientSharing(s, candidateId: candidateId, at: now)
             // A restriction or objection recorded since the presentation was prepared stops it too.

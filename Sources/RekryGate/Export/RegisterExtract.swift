@@ -119,7 +119,7 @@ extension Gate {
         let now = clock.now()
         var extract = try audited { tx -> RegisterExtract in
             let s = tx.session
-            guard let record = try s.candidate(id: candidateId) else { throw RegisterError.notFound(what: "candidate \(candidateId)") }
+            guard let record = try s.candidate(id: candidateId) else { throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(candidateId)"])) }
             try tx.audit(.candidateExport, subject: record.pseudonym, purpose: .dataSubjectRequest, detail: "format=extract")
             let detail = try detail(record, session: s, purpose: .dataSubjectRequest, now: now)
             let roles = Dictionary(try s.staffRoster().map { ($0.pseudonym, $0.role.rawValue) }, uniquingKeysWith: { a, _ in a })

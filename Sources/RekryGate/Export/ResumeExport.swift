@@ -14,7 +14,7 @@ extension Gate {
         let now = clock.now()
         return try audited { tx in
             let s = tx.session
-            guard let record = try s.candidate(id: candidateId) else { throw RegisterError.notFound(what: "candidate \(candidateId)") }
+            guard let record = try s.candidate(id: candidateId) else { throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(candidateId)"])) }
             guard record.source.providedByPerson else {
                 throw RegisterError.refusedBecause(Wording("gate.export.notProvided", ["id": "\(candidateId)", "source": .term(key: "source.\(record.source.rawValue)", english: record.source.label)]))
             }

@@ -48,16 +48,16 @@ enum ReportVault {
     }
 
     static func storeKey(_ s: any StorageSession, reportId: Int64, staffId: Int64, dataKey: SymmetricKey) throws {
-        guard let account = try s.staff(id: staffId) else { throw RegisterError.notFound(what: "staff member \(staffId)") }
+        guard let account = try s.staff(id: staffId) else { throw RegisterError.missingRecord(Wording("gate.what.staff", ["id": "\(staffId)"])) }
         let wrapped = try ReportCipher.wrap(dataKey, for: account.publicKey)
         try s.storeKey(WrappedReportKey(reportId: reportId, staffId: staffId, ephemeralPublicKey: wrapped.ephemeralPublicKey,
                                         sealedKey: wrapped.sealed))
     }
 
     static func requireReport(_ s: any StorageSession, candidateId: Int64) throws -> ReportInContext {
-        guard try s.candidate(id: candidateId) != nil else { throw RegisterError.notFound(what: "candidate \(candidateId)") }
+        guard try s.candidate(id: candidateId) != nil else { throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(candidateId)"])) }
         guard let report = try s.report(candidateId: candidateId) else {
-            throw RegisterError.notFound(what: "psychologist report for candidate \(candidateId)")
+            throw RegisterError.missingRecord(Wording("gate.what.report", ["id": "\(candidateId)"]))
         }
         return report
     }
@@ -214,7 +214,7 @@ extension Gate {
         let now = clock.now()
         return try audited { tx in
             let s = tx.session
-            guard let candidate = try s.candidate(id: candidateId) else { throw RegisterError.notFound(what: "candidate \(candidateId)") }
+            guard let candidate = try s.candidate(id: candidateId) else { throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(candidateId)"])) }
             guard let report = try s.report(candidateId: candidateId) else { return nil }
             let consent = Self.latestConsent(try s.consents(candidateId: candidateId), purpose: .psychAssessment)
             let badge = BadgePolicy.badge(for: BadgeFacts(basis: .explicitConsent, consent: consent, restricted: candidate.restricted), at: now)
@@ -250,7 +250,7 @@ extension Gate {
     /// a success nor a refusal (no report, who holds a grant, how the process ended) tells a lead working a
     /// restricted record what its view withholds. A restricted record gets no new report and no new grantee.
     func requireReportWork(_ s: any StorageSession, candidateId: Int64, action: String) throws -> CandidateRecord {
-        guard let candidate = try s.candidate(id: candidateId) else { throw RegisterError.notFound(what: "candidate \(candidateId)") }
+        guard let candidate = try s.candidate(id: candidateId) else { throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(candidateId)"])) }
         // Restriction (and a role that may not know of reports) hides the report's existence; the explicit
         // consent's own state is checked, and told, by the action itself.
         guard !candidate.restricted else {

@@ -22,12 +22,12 @@ extension Gate {
             var record: RequestRecord
             switch draft.subject {
             case .candidate(let id):
-                guard let c = try s.candidate(id: id) else { throw RegisterError.notFound(what: "candidate \(id)") }
+                guard let c = try s.candidate(id: id) else { throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(id)"])) }
                 record = RequestRecord(kind: draft.kind, subject: c.pseudonym, subjectKind: .candidate, candidateId: id, refereeId: nil,
                                        received: draft.received, verifiedBy: draft.verifiedBy, verificationNote: note, reference: ticket,
                                        country: country, recordedAt: now, recordedBy: actor.pseudonym)
             case .reference(let id):
-                guard let match = try s.reference(id: id) else { throw RegisterError.notFound(what: "reference \(id)") }
+                guard let match = try s.reference(id: id) else { throw RegisterError.missingRecord(Wording("gate.what.reference", ["id": "\(id)"])) }
                 record = RequestRecord(kind: draft.kind, subject: ErasureRules.refereeSubject(match.refereeId), subjectKind: .reference,
                                        candidateId: nil, refereeId: match.refereeId, received: draft.received, verifiedBy: draft.verifiedBy,
                                        verificationNote: note, reference: ticket, country: country, recordedAt: now,
@@ -67,7 +67,7 @@ extension Gate {
         let today = CivilDate.day(of: clock.now())
         return try audited { tx in
             let s = tx.session
-            guard var r = try s.request(id: id) else { throw RegisterError.notFound(what: "request \(id)") }
+            guard var r = try s.request(id: id) else { throw RegisterError.missingRecord(Wording("gate.what.request", ["id": "\(id)"])) }
             guard r.closedAt == nil else { throw RegisterError.refusedBecause(Wording("gate.request.closedNoExtend", ["id": "\(id)"])) }
             let notice = noticeGiven ?? today
             switch RequestExtension.check(received: r.received, country: r.country, alreadyExtended: r.extensionMonths, months: months,
@@ -94,7 +94,7 @@ extension Gate {
         let today = CivilDate.day(of: now)
         return try audited { tx in
             let s = tx.session
-            guard var r = try s.request(id: id) else { throw RegisterError.notFound(what: "request \(id)") }
+            guard var r = try s.request(id: id) else { throw RegisterError.missingRecord(Wording("gate.what.request", ["id": "\(id)"])) }
             guard r.closedAt == nil else { throw RegisterError.refusedBecause(Wording("gate.request.closedAlready", ["id": "\(id)"])) }
             if outcome == .done && seq == nil {
                 throw RegisterError.invalidBecause(field: "--audit-entry", Wording("gate.rule.auditEntryRequired", ["subject": "\(r.subject)"]))

@@ -197,7 +197,7 @@ extension Gate {
     func changeCandidate(_ tx: AuditedTransaction, id: Int64, action: WriteAction, countsAsActivity: Bool = true,
                          _ change: (inout CandidateRecord) throws -> Void = { _ in }) throws -> CandidateRecord {
         let s = tx.session
-        guard var record = try s.candidate(id: id) else { throw RegisterError.notFound(what: "candidate \(id)") }
+        guard var record = try s.candidate(id: id) else { throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(id)"])) }
         try requireWrite(action, badge: BadgePolicy.badge(for: record.badgeFacts, at: clock.now()), candidateId: id)
         let activity = countsAsActivity ? clock.now() : record.derived.lastActivityAt
         try change(&record)

@@ -143,7 +143,7 @@ extension Gate {
         let now = clock.now()
         try audited { tx in
             let s = tx.session
-            guard let record = try s.candidate(id: candidateId) else { throw RegisterError.notFound(what: "candidate \(candidateId)") }
+            guard let record = try s.candidate(id: candidateId) else { throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(candidateId)"])) }
             try requireWrite(.closeProcess, badge: BadgePolicy.badge(for: record.badgeFacts, at: now), candidateId: candidateId)
             guard let p = try s.participation(candidateId: candidateId, processId: processId), p.stage == .hired else {
                 throw RegisterError.refusedBecause(Wording("gate.process.notHired", ["id": "\(candidateId)", "process": "\(processId)"]))
@@ -164,7 +164,7 @@ extension Gate {
     }
 
     private func openProcessRecord(_ s: any StorageSession, _ processId: Int64) throws -> ProcessRecord {
-        guard let process = try s.process(id: processId) else { throw RegisterError.notFound(what: "process \(processId)") }
+        guard let process = try s.process(id: processId) else { throw RegisterError.missingRecord(Wording("gate.what.process", ["id": "\(processId)"])) }
         guard process.closedAt == nil else {
             throw RegisterError.refusedBecause(Wording("gate.process.closed", ["process": "\(processId)", "title": "\(process.title)", "day": "\(DayFormat.day(process.closedAt!))"]))
         }

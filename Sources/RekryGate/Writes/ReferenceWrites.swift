@@ -81,7 +81,7 @@ extension Gate {
         return try reading { s in
             guard let match = try s.reference(id: referenceId),
                   let own = try s.candidate(id: match.record.candidateId) else {
-                throw RegisterError.notFound(what: "reference \(referenceId)")
+                throw RegisterError.missingRecord(Wording("gate.what.reference", ["id": "\(referenceId)"]))
             }
             let rows = try s.references(refereeId: match.refereeId)
             let restricted = rows.contains(where: \.restricted), objected = rows.contains(where: \.objected)

@@ -145,5 +145,13 @@ public enum GateWords {
         "gate.trust.strippedSinceSignIn": "{register}: the staff records' signatures were removed since you signed in: nothing was done. Tell your DPO (rekry check)",
         "gate.trust.strippedSinceSignInRead": "{register}: the staff records' signatures were removed since you signed in. Tell your DPO (rekry check)",
         "gate.trust.unsignedAccount": "{register}: the staff record of {user} (role {role}) carries no valid admin signature: it was written or changed outside Rekry and is not trusted. Ask an admin (rekry check names the records)",
+        "gate.what.breach": "breach {id}",
+        "gate.what.candidate": "candidate {id}",
+        "gate.what.process": "process {id}",
+        "gate.what.reference": "reference {id}",
+        "gate.what.report": "psychologist report for candidate {id}",
+        "gate.what.request": "request {id}",
+        "gate.what.staff": "staff member {id}",
+        "gate.what.suppression": "an active suppression for {id}",
     ]
 }

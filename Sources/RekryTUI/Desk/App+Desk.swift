@@ -88,6 +88,8 @@ extension App {
                 r = try gate.addRequest(draft)
             } catch RegisterError.notFound(let what) {
                 throw FormRejection(field: "id", message: self.t("valid.notFound", ["what": what]))
+            } catch RegisterError.missingRecord(let what) {
+                throw FormRejection(field: "id", message: self.t("valid.notFound", ["what": self.language.phrase(what)]))
             }
             let args: [String: Any] = ["id": r.id, "kind": self.t("request.\(r.kind.rawValue)"), "subject": r.subject, "due": r.due]
             return self.deskWrote(self.t(r.secondExtractWithinYear ? "flash.requestRecordedSecond" : "flash.requestRecorded", args))

@@ -36,6 +36,7 @@ extension UILanguage {
             let named = WriteAction(rawValue: action).map { text("action.\(String(describing: $0))") } ?? action
             return text("error.notPermitted", ["action": named, "role": text("role.\(role)")])
         case .notFound(let what): return text("error.notFound", ["what": what])
+        case .missingRecord(let what): return text("error.notFound", ["what": phrase(what)])
         case .damaged(let path, let detail): return text("error.damaged", ["path": path, "detail": detail])
         case .cannotWrite(let path, let reason): return text("error.cannotWrite", ["path": path, "reason": reason])
         case .refusedBecause(let wording): return phrase(wording)

@@ -145,5 +145,13 @@ extension Catalogue {
         "gate.trust.strippedSinceSignIn": "{register}: signaturene på de ansattes poster er fjernet siden du logget inn: ingenting ble gjort. Si fra til personvernombudet (rekry check)",
         "gate.trust.strippedSinceSignInRead": "{register}: signaturene på de ansattes poster er fjernet siden du logget inn. Si fra til personvernombudet (rekry check)",
         "gate.trust.unsignedAccount": "{register}: posten for den ansatte {user} (rollen {role}) har ingen gyldig administratorsignatur: den er skrevet eller endret utenfor Rekry og stoles ikke på. Spør en administrator (rekry check viser postene)",
+        "gate.what.breach": "avvik {id}",
+        "gate.what.candidate": "kandidat {id}",
+        "gate.what.process": "rekruttering {id}",
+        "gate.what.reference": "referanse {id}",
+        "gate.what.report": "psykolograpport for kandidat {id}",
+        "gate.what.request": "henvendelse {id}",
+        "gate.what.staff": "ansatt {id}",
+        "gate.what.suppression": "en gjeldende sperre for {id}",
     ]
 }

@@ -145,5 +145,13 @@ extension Catalogue {
         "gate.trust.strippedSinceSignIn": "{register}: personalposternas signaturer har tagits bort sedan du loggade in: ingenting gjordes. Kontakta dataskyddsombudet (rekry check)",
         "gate.trust.strippedSinceSignInRead": "{register}: personalposternas signaturer har tagits bort sedan du loggade in. Kontakta dataskyddsombudet (rekry check)",
         "gate.trust.unsignedAccount": "{register}: personalposten för {user} (rollen {role}) saknar giltig administratörssignatur: den har skrivits eller ändrats utanför Rekry och betros inte. Kontakta en administratör (rekry check visar posterna)",
+        "gate.what.breach": "incident {id}",
+        "gate.what.candidate": "kandidat {id}",
+        "gate.what.process": "rekrytering {id}",
+        "gate.what.reference": "referens {id}",
+        "gate.what.report": "psykologutlåtande för kandidat {id}",
+        "gate.what.request": "begäran {id}",
+        "gate.what.staff": "personal {id}",
+        "gate.what.suppression": "en gällande spärr för {id}",
     ]
 }
