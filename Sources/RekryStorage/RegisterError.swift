@@ -1,3 +1,5 @@
+import RekryDomain
+
 /// Why a register could not be opened or an operation was refused; every case names what to do.
 public enum RegisterError: Error, CustomStringConvertible, Equatable {
     case missing(path: String)

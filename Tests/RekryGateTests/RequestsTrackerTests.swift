@@ -113,7 +113,7 @@ final class RequestsTrackerTests: XCTestCase {
         XCTAssertEqual(late.due, "2026-02-20")
         t.clock.set(morning("2026-02-23"))
         XCTAssertThrowsError(try dpo.extendRequest(id: late.id, months: 1, reason: "complex")) { error in
-            guard case RegisterError.invalid(let field, let message) = error else { return XCTFail("\(error)") }
+            guard let (field, message) = (error as? RegisterError)?.invalidValue else { return XCTFail("\(error)") }
             XCTAssertEqual(field, "--notice-given")
             XCTAssertTrue(message.contains("after the first month ended on 2026-02-20"), message)
         }

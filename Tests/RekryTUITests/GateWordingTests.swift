@@ -84,6 +84,16 @@ final class GateWordingTests: XCTestCase, @unchecked Sendable {
         XCTAssertEqual(error?.invalidValue?.field, "--email")
         XCTAssertEqual(RegisterError.refusedBecause(Wording("gate.staff.removeSelf")).exitCode, 1)
 
+        // The domain's rule for extending a request's deadline (Art. 12(3)), as the DPO's form shows it.
+        let day = CivilDate.day(of: t.clock.now())
+        guard case .failure(let longer) = RequestExtension.check(received: day, country: .sweden, alreadyExtended: 0, months: 3, reason: "x",
+                                                                     noticeGiven: day, today: day) else { return XCTFail("three months allowed") }
+        XCTAssertEqual(longer.description, "--months: an extension is 1 or 2 further months, not 3")
+        XCTAssertEqual(UILanguage.sv.describe(RegisterError.invalidBecause(field: longer.field, longer.wording)),
+                       "--months: en förlängning är 1 eller 2 månader till, inte 3")
+        XCTAssertEqual(UILanguage.nb.describe(RegisterError.invalidBecause(field: longer.field, longer.wording)),
+                       "--months: en forlengelse er 1 eller 2 måneder til, ikke 3")
+
         // A record looked for by its id and not found: named in the language, exit 65 as before.
         let missing = refusal { _ = try self.t.gate("lead").candidate(4242) }
         XCTAssertEqual(missing[.en], "candidate 4242: not found")

@@ -1,4 +1,5 @@
 import Foundation
+import RekryDomain
 import RekryStorage
 
 /// What erasing one candidate would remove and keep, read through the gate before anything goes.

@@ -1,4 +1,5 @@
 import Foundation
+import RekryDomain
 import RekryStorage
 
 /// The short free texts of the DPO's desk (a verification note, an extension's reason, a breach's

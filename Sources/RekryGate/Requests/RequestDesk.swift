@@ -72,7 +72,7 @@ extension Gate {
             let notice = noticeGiven ?? today
             switch RequestExtension.check(received: r.received, country: r.country, alreadyExtended: r.extensionMonths, months: months,
                                           reason: reason, noticeGiven: notice, today: today) {
-            case .failure(let refusal): throw RegisterError.invalid(field: refusal.field, message: refusal.message)
+            case .failure(let refusal): throw RegisterError.invalidBecause(field: refusal.field, refusal.wording)
             case .success(let total):
                 try s.extendRequest(id: id, totalMonths: total, reason: reason, noticeGiven: notice)
                 r.extensionMonths = total

@@ -1,4 +1,5 @@
 import Foundation
+import RekryDomain
 import RekryGate
 import RekryStorage
 

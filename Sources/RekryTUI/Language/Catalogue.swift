@@ -1,4 +1,4 @@
-import RekryStorage
+import RekryDomain
 
 /// The messages of the terminal UI, one catalogue per language, keyed by stable message keys.
 ///

@@ -1,4 +1,4 @@
-/// The English of the sentences the gate composes (`Wording`): word for word what it wrote before it raised
+/// The English of the sentences the gate and the domain compose (`Wording`): word for word what it wrote before it raised
 /// keys, which scripts and tests read. The terminal UI's catalogues hold the same keys in Swedish and Norwegian
 /// (`Gate+sv`, `Gate+nb`), and `CatalogueTests` checks that each has every key with the same placeholders.
 public enum GateWords {
@@ -30,6 +30,13 @@ public enum GateWords {
         "gate.erase.suppression": "a suppression entry",
         "gate.erase.suppressionWhy": "keyed hashes of the email, phone and name with birth year, so the person is not added again",
         "gate.export.notProvided": "candidate {id}'s profile was not given by them (source: {source}); portability (Art. 20) covers what the person provided: export the register extract (--format extract) instead",
+        "gate.extend.already.one": "already extended by {n} month; Art. 12(3) allows two further months in all",
+        "gate.extend.already.other": "already extended by {n} months; Art. 12(3) allows two further months in all",
+        "gate.extend.months": "an extension is 1 or 2 further months, not {n}",
+        "gate.extend.noticeAfterToday": "{day} is after today ({today}); record the extension once the notice is given",
+        "gate.extend.noticeBeforeReceived": "{day} is before the request was received ({received})",
+        "gate.extend.noticeLate": "the notice was given on {day}, after the first month ended on {ended}: Art. 12(3) allows an extension only when the person is told within the first month",
+        "gate.extend.reason": "an extension needs its reason (the complexity or number of requests), told to the person",
         "gate.extract.assessment": "assessment {n}",
         "gate.extract.consent history": "consent history",
         "gate.extract.contact details": "contact details",

@@ -1,5 +1,3 @@
-import RekryDomain
-
 /// A sentence the gate composes for a person to read, kept as a message key with its arguments rather than as
 /// finished English, so that each reader gets it in their own language.
 ///
