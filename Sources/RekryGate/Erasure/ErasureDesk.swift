@@ -43,8 +43,13 @@ extension Gate {
                                why: Wording("gate.erase.requestsWhy")))
         }
         if !inventory.legalObligationItems.isEmpty {
-            let items = inventory.legalObligationItems.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            stays.insert(.init(what: Wording("gate.erase.legalObligation", ["items": "\(items)"]), why: Wording("gate.erase.legalObligationWhy")), at: 0)
+            // `document 1, profile 1`: each item worded on its own, joined by commas in every language.
+            let each = inventory.legalObligationItems.sorted { $0.key < $1.key }.map { item in
+                GateWords.en["gate.legalItem.\(item.key)"] == nil ? Wording("gate.legalItem", ["what": "\(item.key)", "n": "\(item.value)"])
+                    : Wording("gate.legalItem.\(item.key)", ["n": "\(item.value)"])
+            }
+            let items = each.dropFirst().reduce(each[0]) { Wording("gate.join", ["first": .wording($0), "rest": .wording($1)]) }
+            stays.insert(.init(what: Wording("gate.erase.legalObligation", ["items": .wording(items)]), why: Wording("gate.erase.legalObligationWhy")), at: 0)
             refusal = Wording("gate.erase.refusedLegalObligation", ["id": "\(id)"])
         } else if case .withhold(let reason) = WritePolicy.decide(role: actor.role, action: .eraseCandidate, badge: badge) {
             refusal = Wording("gate.refusedFor", ["action": .action(.eraseCandidate), "id": "\(id)", "reason": .reason(reason)])
