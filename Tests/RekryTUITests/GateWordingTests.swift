@@ -48,6 +48,18 @@ final class GateWordingTests: XCTestCase, @unchecked Sendable {
         }
     }
 
+    /// Each kind of request has its sentence for an audit entry that does not answer it (the DPO's closing form).
+    func testEveryRequestKindHasItsClosingRule() {
+        for kind in RequestKind.allCases {
+            XCTAssertNotNil(GateWords.en["gate.rule.entryNotAnswer.\(kind.rawValue)"], "\(kind)")
+        }
+        let erasure = Wording("gate.rule.entryNotAnswer.erasure", ["seq": "12", "action": "request.add"])
+        XCTAssertEqual(erasure.description,
+                       "entry 12 is request.add; an erasure request is answered by an erasure (candidate.erase, referee.erase or candidate.erase-category)")
+        XCTAssertEqual(UILanguage.sv.phrase(erasure),
+                       "post 12 är request.add; en begäran om radering besvaras med en radering (candidate.erase, referee.erase eller candidate.erase-category)")
+    }
+
     /// A refusal of the register's own vocabulary (an action, a reason, a purpose, a stage, a role) words each
     /// part in the language too; the raw codes appear only in English, as before.
     func testRefusalsFromTheGateInEachLanguage() throws {

@@ -108,7 +108,8 @@ extension Gate {
                     throw RegisterError.invalidBecause(field: "--audit-entry", Wording("gate.rule.entryBeforeRequest", ["seq": "\(seq)", "day": "\(r.received.isoDay)"]))
                 }
                 guard outcome == .refused || RequestClosing.fits(entry, kind: r.kind) else {
-                    throw RegisterError.invalid(field: "--audit-entry", message: "entry \(seq) is \(entry.action); a\(r.kind == .access || r.kind == .erasure || r.kind == .objection ? "n" : "") \(r.kind.rawValue) request is answered by \(RequestClosing.expected(r.kind))")
+                    throw RegisterError.invalidBecause(field: "--audit-entry", Wording("gate.rule.entryNotAnswer.\(r.kind.rawValue)",
+                                                                                     ["seq": "\(seq)", "action": "\(entry.action)"]))
                 }
             }
             try s.closeRequest(id: id, at: now, by: actor.pseudonym, outcome: outcome, auditSeq: seq)
