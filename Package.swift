@@ -138,7 +138,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Raw psql sessions as each role against a throwaway cluster: the row-level security, not Rekry.
-        .testTarget(name: "RekryPostgresTests", dependencies: ["RekryPostgres", "RekryStorage", "RekryTestSupport"]),
+        .testTarget(name: "RekryPostgresTests", dependencies: ["RekryPostgres", "RekryStorage", "RekryTestSupport", "RekryGate", "RekryDomain"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -112,7 +112,9 @@ public enum RegisterMove {
         let model = WriteModel.standard
         var moved = 0
         try source.forEachBatch(of: ["document", "assessment"], batch: batchRows) { table, rows in
-            var entries: [[String: Any]] = []
+            var json = MoveJSON(capacity: rows.count * 512)
+            json.raw("[")
+            var first = true
             for row in rows {
                 guard case .integer(let id) = row["id"], case .integer(let candidateId) = row["candidateId"] else { continue }
                 let entry: TextIndexEntry
@@ -123,10 +125,17 @@ public enum RegisterMove {
                 } else {
                     continue
                 }
-                entries.append(["rowid": entry.rowid, "candidate_id": entry.candidateId, "folded": entry.folded])
+                json.raw(first ? "{\"rowid\":" : ",{\"rowid\":")
+                first = false
+                json.raw(String(entry.rowid))
+                json.raw(",\"candidate_id\":")
+                json.raw(String(entry.candidateId))
+                json.raw(",\"folded\":")
+                json.string(entry.folded)
+                json.raw("}")
             }
-            let json = String(decoding: try JSONSerialization.data(withJSONObject: entries), as: UTF8.self)
-            moved += try server.loadTextEntries(json: json)
+            json.raw("]")
+            moved += try server.loadTextEntries(json: json.text)
             progress("text_entry", moved)
         }
     }
@@ -148,47 +157,45 @@ public enum RegisterMove {
     /// `rows` as a JSON array of objects with the target's column names and values.
     static func jsonArray(_ rows: [[String: StoredValue]], _ columns: [(from: String, to: String, conversion: Conversion)],
                           logins: [Int64: String]) throws -> String {
-        var objects: [[String: Any]] = []
-        objects.reserveCapacity(rows.count)
-        for row in rows {
-            var object: [String: Any] = [:]
-            for column in columns {
-                object[column.to] = try convert(row[column.from] ?? .null, column.conversion, logins: logins, column: column.from)
+        var json = MoveJSON(capacity: rows.count * 256)
+        json.raw("[")
+        for (n, row) in rows.enumerated() {
+            json.raw(n == 0 ? "{" : ",{")
+            for (c, column) in columns.enumerated() {
+                if c > 0 { json.raw(",") }
+                json.string(column.to)
+                json.raw(":")
+                try write(row[column.from] ?? .null, column.conversion, into: &json, logins: logins, column: column.from)
             }
-            objects.append(object)
+            json.raw("}")
         }
-        let data = try JSONSerialization.data(withJSONObject: objects)
-        return String(decoding: data, as: UTF8.self)
+        json.raw("]")
+        return json.text
     }
 
-    /// REAL seconds since 1970 as an ISO 8601 UTC timestamp with microseconds (PostgreSQL's precision).
-    static func timestamp(_ seconds: Double) -> String {
-        var whole = time_t(seconds.rounded(.down))
-        var micros = Int(((seconds - Double(whole)) * 1_000_000).rounded())
-        if micros == 1_000_000 { whole += 1; micros = 0 }
-        var parts = tm()
-        gmtime_r(&whole, &parts)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
-                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), micros)
-    }
-
-    static func convert(_ value: StoredValue, _ conversion: Conversion, logins: [Int64: String], column: String) throws -> Any {
-        if case .null = value { return NSNull() }
+    static func write(_ value: StoredValue, _ conversion: Conversion, into json: inout MoveJSON, logins: [Int64: String],
+                      column: String) throws {
         switch (conversion, value) {
-        case (.same, .integer(let v)): return v
-        case (.same, .real(let v)): return v
-        case (.same, .text(let v)): return v
-        case (.date, .real(let v)): return timestamp(v)
-        case (.date, .integer(let v)): return timestamp(Double(v))
-        case (.bool, .integer(let v)): return v != 0
-        case (.bytes, .blob(let v)), (.same, .blob(let v)): return "\\x" + v.map { String(format: "%02x", $0) }.joined()
+        case (_, .null): json.raw("null")
+        case (.same, .integer(let v)): json.raw(String(v))
+        case (.same, .real(let v)): json.raw(v.isFinite ? "\(v)" : "null")
+        case (.same, .text(let v)): json.string(v)
+        case (.date, .real(let v)): json.timestamp(v)
+        case (.date, .integer(let v)): json.timestamp(Double(v))
+        case (.bool, .integer(let v)): json.raw(v != 0 ? "true" : "false")
+        case (.bytes, .blob(let v)), (.same, .blob(let v)): json.byteString(v)
+        // The file keeps these as JSON arrays already (search keys, vouched grants).
         case (.jsonArray, .text(let v)):
-            return (try? JSONSerialization.jsonObject(with: Data(v.utf8))) ?? []
+            guard (try? JSONSerialization.jsonObject(with: Data(v.utf8))) is [Any] else {
+                throw RegisterError.invalid(field: column, message: "not a JSON array as stored")
+            }
+            json.raw(v)
         case (.login, .integer(let id)):
             guard let login = logins[id] else { throw RegisterError.invalid(field: column, message: "staff id \(id) is not on the register's staff") }
-            return login
+            json.string(login)
         default:
             throw RegisterError.invalid(field: column, message: "an unexpected stored value (\(value)) for a \(conversion) column")
         }
     }
+
 }

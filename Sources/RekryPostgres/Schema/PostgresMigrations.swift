@@ -25,6 +25,7 @@ public enum PostgresMigrations {
         Migration(name: "v3 search", sql: search),
         Migration(name: "v3 erasure and desks", sql: erasureAndDesks),
         Migration(name: "v3 schema version readable", sql: schemaVersionReadable),
+        Migration(name: "v3 hardening", sql: hardening),
     ]
 
     /// One migration as a script for `psql`, run by the deploying superuser: its SQL and its record in
