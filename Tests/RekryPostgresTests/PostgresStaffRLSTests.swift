@@ -20,7 +20,7 @@ final class PostgresStaffRLSTests: XCTestCase {
         try XCTSkipUnless(PostgresCluster.isAvailable, "PostgreSQL 15 is not installed in \(PostgresCluster.binDirectory)")
         if Self.shared == nil && Self.setupFailure == nil {
             do {
-                let c = try PostgresCluster(logins: logins)
+                let c = try PostgresCluster(logins: Self.logins)
                 try c.setUp(PostgresMigrations.all.map(PostgresMigrations.transaction))
                 try c.setUp([Self.fixture])
                 Self.shared = c

@@ -7,7 +7,7 @@ import XCTest
 final class ForgeryPostgresTests: XCTestCase {
     func testTheKeyLogRefusesARewriteUnderAnotherRootAndKeysIntroducedByNonAdmins() throws {
         try onPostgres {
-            let suite = ForgeryTests()
+            let suite = ForgeryTests.instance()
             try suite.setUpWithError()
             defer { suite.tearDown() }
             try suite.testTheKeyLogRefusesARewriteUnderAnotherRootAndKeysIntroducedByNonAdmins()

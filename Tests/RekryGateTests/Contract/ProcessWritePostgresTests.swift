@@ -7,7 +7,7 @@ import XCTest
 final class ProcessWritePostgresTests: XCTestCase {
     func testOpenAddMoveAndTheirRules() throws {
         try onPostgres {
-            let suite = ProcessWriteTests()
+            let suite = ProcessWriteTests.instance()
             try suite.setUpWithError()
             defer { suite.tearDown() }
             try suite.testOpenAddMoveAndTheirRules()
@@ -16,7 +16,7 @@ final class ProcessWritePostgresTests: XCTestCase {
 
     func testOnlyLeadsClose() throws {
         try onPostgres {
-            let suite = ProcessWriteTests()
+            let suite = ProcessWriteTests.instance()
             try suite.setUpWithError()
             defer { suite.tearDown() }
             try suite.testOnlyLeadsClose()
@@ -25,7 +25,7 @@ final class ProcessWritePostgresTests: XCTestCase {
 
     func testClosingMovesTheRetentionDueDate() throws {
         try onPostgres {
-            let suite = ProcessWriteTests()
+            let suite = ProcessWriteTests.instance()
             try suite.setUpWithError()
             defer { suite.tearDown() }
             try suite.testClosingMovesTheRetentionDueDate()
@@ -34,7 +34,7 @@ final class ProcessWritePostgresTests: XCTestCase {
 
     func testReportRefusalsOnARestrictedRecordTellNothingOfIt() throws {
         try onPostgres {
-            let suite = ProcessWriteTests()
+            let suite = ProcessWriteTests.instance()
             try suite.setUpWithError()
             defer { suite.tearDown() }
             try suite.testReportRefusalsOnARestrictedRecordTellNothingOfIt()

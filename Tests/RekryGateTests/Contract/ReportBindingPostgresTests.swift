@@ -5,5 +5,5 @@ import XCTest
 ///
 /// Left out (SQLite raw SQL): testAReportMovedWithItsKeysOntoAnotherPersonOpensNothing (t.execute, t.scalar).
 final class ReportBindingPostgresTests: XCTestCase {
-    func testAReportSealedBeforeBindingsStillOpens() throws { try onPostgres { try ReportBindingTests().testAReportSealedBeforeBindingsStillOpens() } }
+    func testAReportSealedBeforeBindingsStillOpens() throws { try onPostgres { try ReportBindingTests.instance().testAReportSealedBeforeBindingsStillOpens() } }
 }

@@ -5,9 +5,9 @@ import XCTest
 ///
 /// Left out (SQLite raw SQL): testOnlyGranteesReadAndRevokingTakesItAway (t.scalar), testHiredCandidatesReportOutlivesTheProcessForNewGrantsOnly (t.execute).
 final class ReportVaultPostgresTests: XCTestCase {
-    func testTextIsNeverStoredInPlainText() throws { try onPostgres { try ReportVaultTests().testTextIsNeverStoredInPlainText() } }
+    func testTextIsNeverStoredInPlainText() throws { try onPostgres { try ReportVaultTests.instance().testTextIsNeverStoredInPlainText() } }
 
-    func testGrantRulesAndTheirErrors() throws { try onPostgres { try ReportVaultTests().testGrantRulesAndTheirErrors() } }
+    func testGrantRulesAndTheirErrors() throws { try onPostgres { try ReportVaultTests.instance().testGrantRulesAndTheirErrors() } }
 
-    func testAttachNeedsExplicitConsentAnOpenProcessAndALead() throws { try onPostgres { try ReportVaultTests().testAttachNeedsExplicitConsentAnOpenProcessAndALead() } }
+    func testAttachNeedsExplicitConsentAnOpenProcessAndALead() throws { try onPostgres { try ReportVaultTests.instance().testAttachNeedsExplicitConsentAnOpenProcessAndALead() } }
 }

@@ -7,7 +7,7 @@ import XCTest
 final class StaffWritePostgresTests: XCTestCase {
     func testRemovalRules() throws {
         try onPostgres {
-            let suite = StaffWriteTests()
+            let suite = StaffWriteTests.instance()
             try suite.setUpWithError()
             defer { suite.tearDown() }
             try suite.testRemovalRules()
@@ -16,7 +16,7 @@ final class StaffWritePostgresTests: XCTestCase {
 
     func testAFailedDeliveryLeavesNothingChanged() throws {
         try onPostgres {
-            let suite = StaffWriteTests()
+            let suite = StaffWriteTests.instance()
             try suite.setUpWithError()
             defer { suite.tearDown() }
             try suite.testAFailedDeliveryLeavesNothingChanged()
