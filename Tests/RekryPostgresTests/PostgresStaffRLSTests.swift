@@ -188,6 +188,8 @@ final class PostgresStaffRLSTests: XCTestCase {
         // The staff desk's view of the sealed bytes is an admin's alone, and names no candidate.
         XCTAssertEqual(try pg.query(as: "adam", "SELECT candidate_id::text || author FROM rekry.staff_desk_report(1);"), "0-")
         XCTAssertNotEqual(try pg.psql(as: "alice", "SELECT * FROM rekry.staff_desk_report(1);").status, 0)
+        XCTAssertEqual(try pg.query(as: "adam", "SELECT count(*) FROM rekry.staff_desk_grants(NULL);"), "2")
+        XCTAssertNotEqual(try pg.psql(as: "lena", "SELECT * FROM rekry.staff_desk_grants(NULL);").status, 0)
     }
 
     func testProcessWritesFollowTheWritePolicy() throws {

@@ -400,7 +400,9 @@ BEGIN
   IF NOT rekry.session_is_superuser() AND rekry.session_role() IS DISTINCT FROM 'admin' THEN
     RAISE EXCEPTION 'the staff desk: not permitted for this role' USING ERRCODE = 'insufficient_privilege';
   END IF;
-  RETURN QUERY SELECT * FROM rekry.report_grant g WHERE g.report_id = p_report ORDER BY g.id;
+  -- NULL: every open grant (`rekry check`).
+  RETURN QUERY SELECT * FROM rekry.report_grant g
+    WHERE (p_report IS NULL AND g.revoked_at IS NULL) OR g.report_id = p_report ORDER BY g.id;
 END
 $fn$;
 

@@ -92,11 +92,13 @@ extension PostgresSession {
         if try actsAsAdmin() {
             return try rows("SELECT * FROM rekry.staff_desk_report(\(id))").first.map(Self.reportRecord)
         }
-        let text = try mayHoldReportText()
+        // Only with the sealed bytes: a grant's signature covers them, and this read is how signatures are checked
+        // (`rekry check`). A lead or the DPO who may not read the text skips those grants; an admin's check reads
+        // every one through the staff desk (above).
+        guard try mayHoldReportText() else { return nil }
         return try rows("""
-            SELECT r.id, r.candidate_id, r.participation_id, r.author, r.written_at, r.attached_at, r.attached_by,
-                   \(unescaped: text ? "t.ciphertext" : "NULL::bytea AS ciphertext")
-            FROM rekry.psych_report r \(unescaped: text ? "LEFT JOIN rekry.psych_report_text t ON t.report_id = r.id" : "") WHERE r.id = \(id)
+            SELECT r.id, r.candidate_id, r.participation_id, r.author, r.written_at, r.attached_at, r.attached_by, t.ciphertext
+            FROM rekry.psych_report r JOIN rekry.psych_report_text t ON t.report_id = r.id WHERE r.id = \(id)
             """).first.map(Self.reportRecord)
     }
 
@@ -168,7 +170,11 @@ extension PostgresSession {
     }
 
     func openGrants() throws -> [GrantRecord] {
-        try rows("\(unescaped: Self.grantSelect) FROM rekry.report_grant g \(unescaped: Self.grantJoins) WHERE g.revoked_at IS NULL ORDER BY g.id")
+        if try actsAsAdmin() {
+            return try rows("\(unescaped: Self.grantSelect) FROM rekry.staff_desk_grants(NULL) g \(unescaped: Self.grantJoins) ORDER BY g.id")
+                .map(Self.grantRecord)
+        }
+        return try rows("\(unescaped: Self.grantSelect) FROM rekry.report_grant g \(unescaped: Self.grantJoins) WHERE g.revoked_at IS NULL ORDER BY g.id")
             .map(Self.grantRecord)
     }
 
