@@ -224,7 +224,7 @@ BEGIN
   -- Which index is walked, and the key in list order.
   IF v_search THEN
     v_from := 'rekry.search_token t JOIN rekry.candidate c ON c.id = t.candidate_id';
-    v_cols := ARRAY['t.token', 'c.id']; v_asc := true; v_rhs := '($8 COLLATE "C", $10)';
+    v_cols := ARRAY['t.token', 't.candidate_id']; v_asc := true; v_rhs := '($8 COLLATE "C", $10)';
     v_select := 't.token, NULL::bigint';
   ELSIF v_seg = 1 THEN
     v_from := 'rekry.candidate c';
@@ -232,11 +232,11 @@ BEGIN
     v_select := 'NULL::text, NULL::bigint';
   ELSIF p_order = 'name' AND v_seg = 0 THEN
     v_from := 'rekry.list_key k JOIN rekry.candidate c ON c.id = k.candidate_id';
-    v_cols := ARRAY['k.collation_key', 'c.id']; v_asc := true; v_rhs := '($8 COLLATE "C", $10)';
+    v_cols := ARRAY['k.collation_key', 'k.candidate_id']; v_asc := true; v_rhs := '($8 COLLATE "C", $10)';
     v_select := 'k.collation_key, NULL::bigint';
   ELSIF p_order = 'stage' AND v_seg = 0 THEN
     v_from := 'rekry.list_key k JOIN rekry.candidate c ON c.id = k.candidate_id';
-    v_cols := ARRAY['k.stage_rank', 'k.collation_key', 'c.id']; v_asc := true; v_rhs := '($9::integer, $8 COLLATE "C", $10)';
+    v_cols := ARRAY['k.stage_rank', 'k.collation_key', 'k.candidate_id']; v_asc := true; v_rhs := '($9::integer, $8 COLLATE "C", $10)';
     v_select := 'k.collation_key, k.stage_rank::bigint';
   ELSIF p_order = 'activity' AND v_seg = 0 THEN
     v_from := 'rekry.candidate c';
