@@ -3,39 +3,103 @@ import PostgresNIO
 import RekryDomain
 import RekryStorage
 
+/// A candidate and everything held about them, as the signed-in login's row-level security lets it read
+/// them: withheld items are simply absent, a withheld profile decodes as described in `candidateRecord(from:)`.
 extension PostgresSession {
     func candidate(id: Int64) throws -> CandidateRecord? {
-        throw PostgresSession.notYet(#function)
+        try rows("SELECT \(unescaped: Self.candidateColumns) FROM \(unescaped: Self.candidateFrom) WHERE c.id = \(id)")
+            .first.map { try Self.candidateRecord(from: $0) }
     }
+
     func links(candidateId: Int64) throws -> [ProfileLink] {
-        throw PostgresSession.notYet(#function)
+        try rows("SELECT kind, url, source FROM rekry.candidate_link WHERE candidate_id = \(candidateId) ORDER BY id").map {
+            ProfileLink(kind: try $0.get("kind"), url: try $0.get("url"),
+                        source: DataSource(rawValue: try $0.get("source")) ?? .applied)
+        }
     }
+
     func consents(candidateId: Int64) throws -> [ConsentRecord] {
-        throw PostgresSession.notYet(#function)
+        try rows("SELECT * FROM rekry.consent WHERE candidate_id = \(candidateId) ORDER BY given_at, id")
+            .map(Self.consentRecord(from:))
     }
+
     func documents(candidateId: Int64) throws -> [Document] {
-        throw PostgresSession.notYet(#function)
+        try rows("SELECT * FROM rekry.document WHERE candidate_id = \(candidateId) ORDER BY received_at DESC, id DESC")
+            .map(Self.documentRecord(from:))
     }
+
     func participations(candidateId: Int64) throws -> [Participation] {
-        throw PostgresSession.notYet(#function)
+        try rows("""
+            SELECT p.id, p.process_id, p.stage, p.started_at, p.stage_changed_at, p.basis, p.employment_start_at,
+                   p.employment_end_at, pr.title AS process_title, pr.client, pr.opened_at, pr.closed_at, pr.kind AS process_kind
+            FROM rekry.participation p JOIN rekry.process pr ON pr.id = p.process_id
+            WHERE p.candidate_id = \(candidateId) ORDER BY p.started_at DESC, p.id DESC
+            """).map { p in
+            Participation(id: try p.get("id"),
+                          process: RecruitmentProcess(id: try p.get("process_id"), title: try p.get("process_title"),
+                                                      client: try p.get("client"), openedAt: try p.get("opened_at"),
+                                                      closedAt: try p.get("closed_at"),
+                                                      kind: ProcessKind(rawValue: try p.get("process_kind")) ?? .recruitment),
+                          stage: Stage(rawValue: try p.get("stage")) ?? .sourced, startedAt: try p.get("started_at"),
+                          stageChangedAt: try p.get("stage_changed_at"),
+                          basis: LegalBasis(rawValue: try p.get("basis")) ?? .contract,
+                          employmentStartAt: try p.get("employment_start_at"), employmentEndAt: try p.get("employment_end_at"))
+        }
     }
+
     func references(candidateId: Int64) throws -> [Reference] {
-        throw PostgresSession.notYet(#function)
+        let records = try rows("SELECT * FROM rekry.reference WHERE candidate_id = \(candidateId) ORDER BY id")
+            .map(Self.referenceRecord(from:))
+        guard !records.isEmpty else { return [] }
+        // Every statement of these references in one query (the policy reads each with its reference).
+        var said: [Int64: [ReferenceStatement]] = [:]
+        for row in try rows("""
+            SELECT s.reference_id, s.given_at, s.text FROM rekry.reference_statement s
+            JOIN rekry.reference r ON r.id = s.reference_id
+            WHERE r.candidate_id = \(candidateId) ORDER BY s.given_at, s.id
+            """) {
+            said[try row.get("reference_id", as: Int64.self), default: []]
+                .append(ReferenceStatement(givenAt: try row.get("given_at"), text: try row.get("text")))
+        }
+        return records.map { r in
+            Reference(id: r.id, name: r.name, title: r.title, workplace: r.workplace, relationship: r.relationship,
+                      email: r.email, phone: r.phone, basis: r.basis, restricted: r.restricted, objected: r.objected,
+                      collectedAt: r.collectedAt, statements: said[r.id] ?? [])
+        }
     }
+
     func assessments(candidateId: Int64) throws -> [Assessment] {
-        throw PostgresSession.notYet(#function)
+        try rows("SELECT * FROM rekry.assessment WHERE candidate_id = \(candidateId) ORDER BY recorded_at DESC, id DESC")
+            .map(Self.assessmentRecord(from:))
     }
+
     func disclosures(candidateId: Int64) throws -> [Disclosure] {
-        throw PostgresSession.notYet(#function)
+        try rows("SELECT recipient, disclosed_at, what FROM rekry.disclosure WHERE candidate_id = \(candidateId) ORDER BY disclosed_at DESC, id DESC").map {
+            Disclosure(recipient: try $0.get("recipient"), disclosedAt: try $0.get("disclosed_at"), what: try $0.get("what"))
+        }
     }
+
+    /// Only among profiles the login may read: a withheld person's email is not matched (no covert channel).
     func candidatesMatching(email: String?, phone: String?) throws -> [Int64] {
-        throw PostgresSession.notYet(#function)
+        try values("""
+            SELECT candidate_id FROM rekry.candidate_personal
+            WHERE (email IS NOT NULL AND email = \(email)) OR (phone IS NOT NULL AND phone = \(phone))
+            ORDER BY candidate_id
+            """)
     }
+
+    /// The highest id the identity has given out, or a higher one stored explicitly (a moved register's).
     func lastCandidateId() throws -> Int64 {
-        throw PostgresSession.notYet(#function)
+        try value("""
+            SELECT greatest(coalesce((SELECT max(id) FROM rekry.candidate), 0),
+                            coalesce(pg_sequence_last_value('rekry.candidate_id_seq'::regclass), 0))
+            """) ?? 0
     }
+
     func recordChanges(candidateId: Int64) throws -> [RecordChange] {
-        throw PostgresSession.notYet(#function)
+        try rows("SELECT field, changed_at, changed_by, note FROM rekry.record_change WHERE candidate_id = \(candidateId) ORDER BY changed_at, id").map {
+            RecordChange(field: try $0.get("field"), changedAt: try $0.get("changed_at"), changedBy: try $0.get("changed_by"),
+                         note: try $0.get("note"))
+        }
     }
 }
-
