@@ -15,9 +15,9 @@ fileprivate func twin<Suite: XCTestCase>(_ suite: Suite, _ body: (Suite) -> () t
 /// Left out: testAddValidatesEachFieldAndNamesIt reads the stored note with SQLite's raw SQL (`t.scalar`);
 /// testTheByteScanAgreesWithTheGeneralCategory touches no register.
 final class CandidateWritePostgresTests: XCTestCase {
-    func testNobodyButRecruitersAndLeadsAdds() throws { try twin(CandidateWriteTests(), { $0.testNobodyButRecruitersAndLeadsAdds }) }
-    func testDataNotFromThePersonIsDueAnArt14NoticeAMonthAfterCollection() throws { try twin(CandidateWriteTests(), { $0.testDataNotFromThePersonIsDueAnArt14NoticeAMonthAfterCollection }) }
-    func testCorrectingTheNameChangesSearchSortAndLeavesNoTrace() throws { try twin(CandidateWriteTests(), { $0.testCorrectingTheNameChangesSearchSortAndLeavesNoTrace }) }
-    func testEditValidatesClearsAndNeedsAField() throws { try twin(CandidateWriteTests(), { $0.testEditValidatesClearsAndNeedsAField }) }
-    func testACorrectionOfARestrictedRecordIsForLeadsAndTheDPOAndRevealsNothing() throws { try twin(CandidateWriteTests(), { $0.testACorrectionOfARestrictedRecordIsForLeadsAndTheDPOAndRevealsNothing }) }
+    func testNobodyButRecruitersAndLeadsAdds() throws { try twin(CandidateWriteTests.instance(), { $0.testNobodyButRecruitersAndLeadsAdds }) }
+    func testDataNotFromThePersonIsDueAnArt14NoticeAMonthAfterCollection() throws { try twin(CandidateWriteTests.instance(), { $0.testDataNotFromThePersonIsDueAnArt14NoticeAMonthAfterCollection }) }
+    func testCorrectingTheNameChangesSearchSortAndLeavesNoTrace() throws { try twin(CandidateWriteTests.instance(), { $0.testCorrectingTheNameChangesSearchSortAndLeavesNoTrace }) }
+    func testEditValidatesClearsAndNeedsAField() throws { try twin(CandidateWriteTests.instance(), { $0.testEditValidatesClearsAndNeedsAField }) }
+    func testACorrectionOfARestrictedRecordIsForLeadsAndTheDPOAndRevealsNothing() throws { try twin(CandidateWriteTests.instance(), { $0.testACorrectionOfARestrictedRecordIsForLeadsAndTheDPOAndRevealsNothing }) }
 }

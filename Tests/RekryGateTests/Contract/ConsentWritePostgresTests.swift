@@ -13,13 +13,13 @@ fileprivate func twin<Suite: XCTestCase>(_ suite: Suite, _ body: (Suite) -> () t
 
 /// ConsentWriteTests on PostgreSQL: the same bodies, the same expectations.
 final class ConsentWritePostgresTests: XCTestCase {
-    func testRecordRenewWithdrawFollowInListPagesAtOnce() throws { try twin(ConsentWriteTests(), { $0.testRecordRenewWithdrawFollowInListPagesAtOnce }) }
-    func testAConsentForAnotherPurposeLeavesTheRowsBadgeAlone() throws { try twin(ConsentWriteTests(), { $0.testAConsentForAnotherPurposeLeavesTheRowsBadgeAlone }) }
-    func testImpossibleConsentsAreRefused() throws { try twin(ConsentWriteTests(), { $0.testImpossibleConsentsAreRefused }) }
-    func testRestrictionIsSetAndLiftedWithAReasonByTheDPOAndLeadsOnly() throws { try twin(ConsentWriteTests(), { $0.testRestrictionIsSetAndLiftedWithAReasonByTheDPOAndLeadsOnly }) }
-    func testObjectionIsRecordedAndLiftedByTheDPOAndLeadsOnly() throws { try twin(ConsentWriteTests(), { $0.testObjectionIsRecordedAndLiftedByTheDPOAndLeadsOnly }) }
-    func testDailyWorkOnARestrictedCandidateIsRefusedAndStoresNothing() throws { try twin(ConsentWriteTests(), { $0.testDailyWorkOnARestrictedCandidateIsRefusedAndStoresNothing }) }
-    func testDailyWorkOnALapsedConsentIsRefused() throws { try twin(ConsentWriteTests(), { $0.testDailyWorkOnALapsedConsentIsRefused }) }
-    func testWithdrawingOnARestrictedRecordDoesNotRevealItsConsentHistory() throws { try twin(ConsentWriteTests(), { $0.testWithdrawingOnARestrictedRecordDoesNotRevealItsConsentHistory }) }
-    func testMarkingANoticeOnARestrictedRecordRevealsNeitherSourceNorDate() throws { try twin(ConsentWriteTests(), { $0.testMarkingANoticeOnARestrictedRecordRevealsNeitherSourceNorDate }) }
+    func testRecordRenewWithdrawFollowInListPagesAtOnce() throws { try twin(ConsentWriteTests.instance(), { $0.testRecordRenewWithdrawFollowInListPagesAtOnce }) }
+    func testAConsentForAnotherPurposeLeavesTheRowsBadgeAlone() throws { try twin(ConsentWriteTests.instance(), { $0.testAConsentForAnotherPurposeLeavesTheRowsBadgeAlone }) }
+    func testImpossibleConsentsAreRefused() throws { try twin(ConsentWriteTests.instance(), { $0.testImpossibleConsentsAreRefused }) }
+    func testRestrictionIsSetAndLiftedWithAReasonByTheDPOAndLeadsOnly() throws { try twin(ConsentWriteTests.instance(), { $0.testRestrictionIsSetAndLiftedWithAReasonByTheDPOAndLeadsOnly }) }
+    func testObjectionIsRecordedAndLiftedByTheDPOAndLeadsOnly() throws { try twin(ConsentWriteTests.instance(), { $0.testObjectionIsRecordedAndLiftedByTheDPOAndLeadsOnly }) }
+    func testDailyWorkOnARestrictedCandidateIsRefusedAndStoresNothing() throws { try twin(ConsentWriteTests.instance(), { $0.testDailyWorkOnARestrictedCandidateIsRefusedAndStoresNothing }) }
+    func testDailyWorkOnALapsedConsentIsRefused() throws { try twin(ConsentWriteTests.instance(), { $0.testDailyWorkOnALapsedConsentIsRefused }) }
+    func testWithdrawingOnARestrictedRecordDoesNotRevealItsConsentHistory() throws { try twin(ConsentWriteTests.instance(), { $0.testWithdrawingOnARestrictedRecordDoesNotRevealItsConsentHistory }) }
+    func testMarkingANoticeOnARestrictedRecordRevealsNeitherSourceNorDate() throws { try twin(ConsentWriteTests.instance(), { $0.testMarkingANoticeOnARestrictedRecordRevealsNeitherSourceNorDate }) }
 }

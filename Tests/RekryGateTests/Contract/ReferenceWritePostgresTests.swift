@@ -15,8 +15,8 @@ fileprivate func twin<Suite: XCTestCase>(_ suite: Suite, _ body: (Suite) -> () t
 /// Left out: testARestrictedRefereeStaysRestrictedSeenThroughAnotherCandidate and
 /// testARestrictionOnAnyRowOfTheRefereeHoldsForThePerson set a referee's flag with SQLite's raw SQL (`t.execute`).
 final class ReferenceWritePostgresTests: XCTestCase {
-    func testTheSameRefereeForTwoCandidatesIsOnePerson() throws { try twin(ReferenceWriteTests(), { $0.testTheSameRefereeForTwoCandidatesIsOnePerson }) }
-    func testAddingAReferenceValidatesAndFollowsTheWritePolicy() throws { try twin(ReferenceWriteTests(), { $0.testAddingAReferenceValidatesAndFollowsTheWritePolicy }) }
-    func testTheRefereeViewRevealsNothingOfARestrictedCandidate() throws { try twin(ReferenceWriteTests(), { $0.testTheRefereeViewRevealsNothingOfARestrictedCandidate }) }
-    func testAnAdminSeesNoRefereeAndNoCandidate() throws { try twin(ReferenceWriteTests(), { $0.testAnAdminSeesNoRefereeAndNoCandidate }) }
+    func testTheSameRefereeForTwoCandidatesIsOnePerson() throws { try twin(ReferenceWriteTests.instance(), { $0.testTheSameRefereeForTwoCandidatesIsOnePerson }) }
+    func testAddingAReferenceValidatesAndFollowsTheWritePolicy() throws { try twin(ReferenceWriteTests.instance(), { $0.testAddingAReferenceValidatesAndFollowsTheWritePolicy }) }
+    func testTheRefereeViewRevealsNothingOfARestrictedCandidate() throws { try twin(ReferenceWriteTests.instance(), { $0.testTheRefereeViewRevealsNothingOfARestrictedCandidate }) }
+    func testAnAdminSeesNoRefereeAndNoCandidate() throws { try twin(ReferenceWriteTests.instance(), { $0.testAnAdminSeesNoRefereeAndNoCandidate }) }
 }

@@ -14,6 +14,6 @@ fileprivate func twin<Suite: XCTestCase>(_ suite: Suite, _ body: (Suite) -> () t
 /// WritePolicyTests on PostgreSQL: the same bodies, the same expectations.
 /// Left out: testTheDeclaredPolicyAgreesWithTheMatrix checks the pure WritePolicy function, no register.
 final class WritePolicyPostgresTests: XCTestCase {
-    func testTheWholeWriteMatrix() throws { try twin(WritePolicyTests(), { $0.testTheWholeWriteMatrix }) }
-    func testARefusedWriteChangesNothingAndIsNotAudited() throws { try twin(WritePolicyTests(), { $0.testARefusedWriteChangesNothingAndIsNotAudited }) }
+    func testTheWholeWriteMatrix() throws { try twin(WritePolicyTests.instance(), { $0.testTheWholeWriteMatrix }) }
+    func testARefusedWriteChangesNothingAndIsNotAudited() throws { try twin(WritePolicyTests.instance(), { $0.testARefusedWriteChangesNothingAndIsNotAudited }) }
 }

@@ -13,8 +13,8 @@ fileprivate func twin<Suite: XCTestCase>(_ suite: Suite, _ body: (Suite) -> () t
 
 /// WriteRefusalTests on PostgreSQL: the same bodies, the same expectations.
 final class WriteRefusalPostgresTests: XCTestCase {
-    func testReportWorkOnARestrictedRecordIsRefusedAlikeWhateverExists() throws { try twin(WriteRefusalTests(), { $0.testReportWorkOnARestrictedRecordIsRefusedAlikeWhateverExists }) }
-    func testTheAdminSeesNoReportAndNoOnesAuditTrail() throws { try twin(WriteRefusalTests(), { $0.testTheAdminSeesNoReportAndNoOnesAuditTrail }) }
-    func testAHireIsRecordedByClosingNotByMovingAStage() throws { try twin(WriteRefusalTests(), { $0.testAHireIsRecordedByClosingNotByMovingAStage }) }
-    func testARemovedAccountsUsernameIsNotTakenAgain() throws { try twin(WriteRefusalTests(), { $0.testARemovedAccountsUsernameIsNotTakenAgain }) }
+    func testReportWorkOnARestrictedRecordIsRefusedAlikeWhateverExists() throws { try twin(WriteRefusalTests.instance(), { $0.testReportWorkOnARestrictedRecordIsRefusedAlikeWhateverExists }) }
+    func testTheAdminSeesNoReportAndNoOnesAuditTrail() throws { try twin(WriteRefusalTests.instance(), { $0.testTheAdminSeesNoReportAndNoOnesAuditTrail }) }
+    func testAHireIsRecordedByClosingNotByMovingAStage() throws { try twin(WriteRefusalTests.instance(), { $0.testAHireIsRecordedByClosingNotByMovingAStage }) }
+    func testARemovedAccountsUsernameIsNotTakenAgain() throws { try twin(WriteRefusalTests.instance(), { $0.testARemovedAccountsUsernameIsNotTakenAgain }) }
 }
