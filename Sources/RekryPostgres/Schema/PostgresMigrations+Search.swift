@@ -203,7 +203,14 @@ DECLARE
   -- A page of a search, or of a list not split, walks the order's index (segment 0); a count of a browse list
   -- (p_segment NULL) walks the badge-facts rows.
   v_seg integer := CASE WHEN v_search THEN 0 WHEN NOT v_apart AND p_segment IS NOT NULL THEN 0 ELSE p_segment END;
-  v_visible text := CASE WHEN v_super THEN 'true' ELSE 'rekry.may_read(c.id, ''profile'')' END;
+  -- Whether the session may read the row's profile: rekry.may_read, the personal_read policy's own test. The
+  -- callers run this only for a session that may list (rekry.may_list), for which may_read of 'profile' is
+  -- rekry.item_lapse being NULL (or the DPO's request); item_lapse is NULL for certain when the record is not
+  -- restricted, not objected to on legitimate interest, and not held on consent, so those rows skip the call
+  -- (a browse list of a large register would otherwise run item_lapse's queries on every visible row it passes).
+  v_visible text := CASE WHEN v_super THEN 'true' ELSE
+    '((NOT c.restricted AND NOT (c.objected AND c.basis = ''legitimate-interest'')'
+    ' AND c.basis NOT IN (''consent'', ''explicit-consent'')) OR rekry.may_read(c.id, ''profile''))' END;
   v_lapse text := '(c.restricted OR (c.objected AND c.basis = ''legitimate-interest'')'
     ' OR (c.basis IN (''consent'', ''explicit-consent'') AND (c.consent_given_at IS NULL'
     ' OR coalesce(c.consent_withdrawn_at <= $5, false) OR coalesce(c.consent_expires_at <= $5, false))))';
