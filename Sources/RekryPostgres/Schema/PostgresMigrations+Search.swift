@@ -75,20 +75,21 @@ BEGIN
 END
 $do$;
 CREATE POLICY search_token_read ON rekry.search_token FOR SELECT
-  TO rekry_recruiter, rekry_lead, rekry_dpo, rekry_admin
+  TO rekry_recruiter, rekry_lead, rekry_dpo
   USING (rekry.may_read(candidate_id, 'profile'));
 CREATE POLICY list_key_read ON rekry.list_key FOR SELECT
-  TO rekry_recruiter, rekry_lead, rekry_dpo, rekry_admin
+  TO rekry_recruiter, rekry_lead, rekry_dpo
   USING (rekry.may_read(candidate_id, 'profile'));
 CREATE POLICY text_entry_read ON rekry.text_entry FOR SELECT
-  TO rekry_recruiter, rekry_lead, rekry_dpo, rekry_admin
+  TO rekry_recruiter, rekry_lead, rekry_dpo
   USING (CASE WHEN document_id IS NOT NULL
               THEN EXISTS (SELECT 1 FROM rekry.document d WHERE d.id = document_id)
               ELSE EXISTS (SELECT 1 FROM rekry.assessment a WHERE a.id = assessment_id) END);
--- The change counter is everyone's (an admin's screen refreshes too); the candidate count only a lister's.
+-- The change counter is everyone's (an admin's screen refreshes too); the candidate count only for the roles
+-- that list candidates (session_role, which every group may execute: a policy runs with the reader's rights).
 CREATE POLICY register_counter_read ON rekry.register_counter FOR SELECT
   TO rekry_recruiter, rekry_lead, rekry_dpo, rekry_admin
-  USING (name = 'changes' OR rekry.may_list());
+  USING (name = 'changes' OR rekry.session_role() IN ('recruiter', 'lead', 'dpo'));
 GRANT SELECT ON rekry.register_counter TO rekry_recruiter, rekry_lead, rekry_dpo, rekry_admin;
 
 -- Keeps search_token and list_key equal to candidate_personal's search_tokens, collation_key and stage_rank.
@@ -202,7 +203,14 @@ DECLARE
   -- A page of a search, or of a list not split, walks the order's index (segment 0); a count of a browse list
   -- (p_segment NULL) walks the badge-facts rows.
   v_seg integer := CASE WHEN v_search THEN 0 WHEN NOT v_apart AND p_segment IS NOT NULL THEN 0 ELSE p_segment END;
-  v_visible text := CASE WHEN v_super THEN 'true' ELSE 'rekry.may_read(c.id, ''profile'')' END;
+  -- Whether the session may read the row's profile: rekry.may_read, the personal_read policy's own test. The
+  -- callers run this only for a session that may list (rekry.may_list), for which may_read of 'profile' is
+  -- rekry.item_lapse being NULL (or the DPO's request); item_lapse is NULL for certain when the record is not
+  -- restricted, not objected to on legitimate interest, and not held on consent, so those rows skip the call
+  -- (a browse list of a large register would otherwise run item_lapse's queries on every visible row it passes).
+  v_visible text := CASE WHEN v_super THEN 'true' ELSE
+    '((NOT c.restricted AND NOT (c.objected AND c.basis = ''legitimate-interest'')'
+    ' AND c.basis NOT IN (''consent'', ''explicit-consent'')) OR rekry.may_read(c.id, ''profile''))' END;
   v_lapse text := '(c.restricted OR (c.objected AND c.basis = ''legitimate-interest'')'
     ' OR (c.basis IN (''consent'', ''explicit-consent'') AND (c.consent_given_at IS NULL'
     ' OR coalesce(c.consent_withdrawn_at <= $5, false) OR coalesce(c.consent_expires_at <= $5, false))))';
@@ -224,7 +232,7 @@ BEGIN
   -- Which index is walked, and the key in list order.
   IF v_search THEN
     v_from := 'rekry.search_token t JOIN rekry.candidate c ON c.id = t.candidate_id';
-    v_cols := ARRAY['t.token', 'c.id']; v_asc := true; v_rhs := '($8 COLLATE "C", $10)';
+    v_cols := ARRAY['t.token', 't.candidate_id']; v_asc := true; v_rhs := '($8 COLLATE "C", $10)';
     v_select := 't.token, NULL::bigint';
   ELSIF v_seg = 1 THEN
     v_from := 'rekry.candidate c';
@@ -232,11 +240,11 @@ BEGIN
     v_select := 'NULL::text, NULL::bigint';
   ELSIF p_order = 'name' AND v_seg = 0 THEN
     v_from := 'rekry.list_key k JOIN rekry.candidate c ON c.id = k.candidate_id';
-    v_cols := ARRAY['k.collation_key', 'c.id']; v_asc := true; v_rhs := '($8 COLLATE "C", $10)';
+    v_cols := ARRAY['k.collation_key', 'k.candidate_id']; v_asc := true; v_rhs := '($8 COLLATE "C", $10)';
     v_select := 'k.collation_key, NULL::bigint';
   ELSIF p_order = 'stage' AND v_seg = 0 THEN
     v_from := 'rekry.list_key k JOIN rekry.candidate c ON c.id = k.candidate_id';
-    v_cols := ARRAY['k.stage_rank', 'k.collation_key', 'c.id']; v_asc := true; v_rhs := '($9::integer, $8 COLLATE "C", $10)';
+    v_cols := ARRAY['k.stage_rank', 'k.collation_key', 'k.candidate_id']; v_asc := true; v_rhs := '($9::integer, $8 COLLATE "C", $10)';
     v_select := 'k.collation_key, k.stage_rank::bigint';
   ELSIF p_order = 'activity' AND v_seg = 0 THEN
     v_from := 'rekry.candidate c';
@@ -409,28 +417,36 @@ $fn$;
 
 -- The texts holding every one of the folded words that this session may read (each decided on its own item's
 -- badge, as the document and assessment policies decide), best match first (ts_rank, then row id), at most
--- p_limit. Nothing for an admin.
+-- p_limit. The matches are ranked first (the GIN index and ts_rank, no policy work), then decided one by one in
+-- rank order until p_limit are found: a common word costs one may_read per text handed out, not per match.
+-- Nothing for an admin.
 CREATE FUNCTION rekry.search_texts(p_words text[], p_limit integer)
 RETURNS TABLE (rowid bigint, candidate_id bigint)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, rekry AS $fn$
 #variable_conflict use_column
 DECLARE
   v_super boolean := coalesce((SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = session_user), false);
+  v_left integer := greatest(coalesce(p_limit, 0), 0);
   q tsquery;
+  m record;
 BEGIN
-  IF NOT (v_super OR rekry.may_list()) THEN RETURN; END IF;
+  IF NOT (v_super OR rekry.may_list()) OR v_left = 0 THEN RETURN; END IF;
   q := plainto_tsquery('simple', array_to_string(p_words, ' '));
   IF q IS NULL OR numnode(q) = 0 THEN RETURN; END IF;
-  RETURN QUERY
-    SELECT e.rowid, e.candidate_id FROM rekry.text_entry e
-    LEFT JOIN rekry.document d ON d.id = e.document_id
-    LEFT JOIN rekry.assessment a ON a.id = e.assessment_id
-    WHERE e.words @@ q
-      AND (v_super OR CASE WHEN e.document_id IS NOT NULL
-                           THEN rekry.may_read(d.candidate_id, 'documents', d.basis)
-                           ELSE rekry.may_read(a.candidate_id, 'assessments', a.basis) END)
-    ORDER BY ts_rank(e.words, q) DESC, e.rowid
-    LIMIT greatest(coalesce(p_limit, 0), 0);
+  FOR m IN SELECT e.rowid AS id, e.candidate_id AS owner, e.document_id, e.assessment_id FROM rekry.text_entry e
+           WHERE e.words @@ q ORDER BY ts_rank(e.words, q) DESC, e.rowid LOOP
+    IF v_super
+       OR (m.document_id IS NOT NULL AND EXISTS (SELECT 1 FROM rekry.document d WHERE d.id = m.document_id
+                                                 AND rekry.may_read(d.candidate_id, 'documents', d.basis)))
+       OR (m.assessment_id IS NOT NULL AND EXISTS (SELECT 1 FROM rekry.assessment a WHERE a.id = m.assessment_id
+                                                   AND rekry.may_read(a.candidate_id, 'assessments', a.basis))) THEN
+      rowid := m.id;
+      candidate_id := m.owner;
+      RETURN NEXT;
+      v_left := v_left - 1;
+      EXIT WHEN v_left = 0;
+    END IF;
+  END LOOP;
 END
 $fn$;
 
