@@ -103,7 +103,7 @@ let package = Package(
         .executableTarget(name: "RekryFuzz", dependencies: ["RekryImport"]),
         .executableTarget(name: "RekryBench", dependencies: [
             "RekryDomain", "RekryStorage", "RekryGate", "RekrySQLite", "RekryBackends", "RekryDemo", "RekryTUI", "RekryImport",
-            "RekryCrypto",
+            "RekryCrypto", "RekryPostgres",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
             // The benchmark imports "VaporCSQLite", the C module inside this product (not a product of its own,

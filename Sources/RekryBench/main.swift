@@ -11,7 +11,7 @@ import RekryTUI
 /// rekry-bench: builds (or reuses) a register of N candidates and prints figures, each beside raw SQLite
 /// doing the same query on the same file where that fits. Not part of the tests: machines are noisy.
 ///
-/// Usage: rekry-bench [--candidates N] [--dir DIR] [--reuse] [--only store|writes|tui|first-screen|erase|erase-trials|export|import] [--import-rows N] [--trials N]
+/// Usage: rekry-bench [--candidates N] [--dir DIR] [--reuse] [--only store|writes|tui|first-screen|erase|erase-trials|export|import] [--import-rows N] [--trials N] [--postgres URL [--reuse-postgres]]
 struct BenchOptions {
     var candidates = 100_000
     var dir = "bench-out"
@@ -22,6 +22,10 @@ struct BenchOptions {
     var only: String?
     /// With `--only import`: how many rows the CSV holds.
     var importRows = 100_000
+    /// With `--only postgres`: the server, as its administrator's postgresql:// URL.
+    var postgres: String?
+    /// With `--only postgres`: the server already holds the moved register.
+    var reusePostgres = false
 
     init(_ args: [String]) throws {
         var i = 0
@@ -41,17 +45,19 @@ struct BenchOptions {
                 guard let n = Int(try value()), n > 0 else { throw BenchError("--trials takes a positive number") }
                 trials = n
             case "--reuse": reuse = true
+            case "--postgres": postgres = try value()
+            case "--reuse-postgres": reusePostgres = true
             case "--import-rows":
                 guard let n = Int(try value()), n > 0 else { throw BenchError("--import-rows takes a positive number") }
                 importRows = n
             case "--only":
                 let group = try value()
-                guard ["store", "tui", "first-screen", "writes", "erase", "erase-trials", "export", "import"].contains(group) else {
-                    throw BenchError("--only takes store, writes, tui, first-screen, erase, erase-trials, export or import, not '\(group)'")
+                guard ["store", "tui", "first-screen", "writes", "erase", "erase-trials", "export", "import", "postgres"].contains(group) else {
+                    throw BenchError("--only takes store, writes, tui, first-screen, erase, erase-trials, export, import or postgres, not '\(group)'")
                 }
                 only = group
             case "-h", "--help":
-                print("usage: rekry-bench [--candidates N] [--dir DIR] [--reuse] [--only store|writes|tui|first-screen|erase|erase-trials|export|import] [--import-rows N] [--trials N]")
+                print("usage: rekry-bench [--candidates N] [--dir DIR] [--reuse] [--only store|writes|tui|first-screen|erase|erase-trials|export|import] [--import-rows N] [--trials N] [--postgres URL [--reuse-postgres]]")
                 exit(0)
             default: throw BenchError("unknown argument '\(a)'")
             }
@@ -95,6 +101,11 @@ do {
     if options.only == "export" { try ExportBench(db: db, keys: keys).run() }
     // Import writes a CSV beside the register and imports it into a new one.
     if options.only == "import" { try ImportBench(db: db, dir: options.dir, rows: options.importRows).run() }
+    // The PostgreSQL figures move the register to a server the caller runs (docs/performance.md).
+    if options.only == "postgres" {
+        guard let url = options.postgres else { throw BenchError("--only postgres needs --postgres URL (the server's administrator)") }
+        try PostgresBench(db: db, keys: keys, url: url, reuse: options.reusePostgres).run()
+    }
     if options.only == "first-screen" { try MainActor.assumeIsolated { try TUIBench(db: db, keys: keys).processStartToFirstScreen() } }
 } catch {
     FileHandle.standardError.write(Data("rekry-bench: \(error)\n".utf8))

@@ -10,7 +10,7 @@ import RekryTUI
 
 /// `--db`, `--identity` and `--lang`, shared by every command, with their environment and XDG defaults.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The register file.", discussion: "Default: $REKRY_DB, else $XDG_DATA_HOME/rekry/rekry.sqlite.", valueName: "PATH"))
+    @Option(name: .long, help: ArgumentHelp("The register: a file, or a team's PostgreSQL server as a postgresql:// URL.", discussion: "Default: $REKRY_DB, else $XDG_DATA_HOME/rekry/rekry.sqlite. A URL names a Unix socket with host=/path (e.g. postgresql:///rekry?host=/var/run/postgresql); without a user, your Unix login signs in by peer authentication.", valueName: "PATH|URL"))
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp("Your identity file (private key).", discussion: "Default: $REKRY_IDENTITY, else $XDG_CONFIG_HOME/rekry/identity.", valueName: "FILE"))

@@ -13,7 +13,7 @@ public struct RekryCommand: ParsableCommand {
             ReferenceCommand.self, ConsentCommand.self, RestrictCommand.self, ObjectCommand.self, NoticeCommand.self,
             ProcessCommand.self, StaffCommand.self, ReportCommand.self, GrantCommand.self, RevokeCommand.self,
             AuditCommand.self, CheckCommand.self, ImportCommand.self, ExportCommand.self, EraseCommand.self, SuppressionCommand.self, BackupCommand.self, RestoreCommand.self,
-            PolicyCommand.self, RequestCommand.self, BreachCommand.self,
+            PolicyCommand.self, RequestCommand.self, BreachCommand.self, MigrateCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

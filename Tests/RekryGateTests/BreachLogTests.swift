@@ -14,7 +14,8 @@ final class BreachLogTests: XCTestCase {
     override func setUpWithError() throws { t = try TestRegister() }
     override func tearDown() { t = nil }
 
-    func pseudonym(_ id: Int64) throws -> String { try XCTUnwrap(t.scalar("SELECT pseudonym FROM candidate WHERE id = ?", [id])) }
+    /// The candidate's pseudonym, read beneath the gate (as the register's owner) on either backend.
+    func pseudonym(_ id: Int64) throws -> String { try XCTUnwrap(t.register.backend.read { try $0.candidate(id: id)?.pseudonym }) }
 
     func draft(discovered: Date, affected: [Int64], approx: Int = 40) -> BreachDraft {
         BreachDraft(discoveredAt: discovered, what: "Zqvxwhat: a laptop with an export was stolen", categories: [.contact, .documents],
@@ -125,6 +126,10 @@ final class BreachLogTests: XCTestCase {
         d.measures = "Called Qvarnström and Måns Bystander's manager; folk bo här"
         _ = try dpo.recordBreach(d)
         _ = try dpo.erase(candidateIds: [person, short], request: "DSR-12")
+        // On PostgreSQL the bytes go with the database administrator's job (docs/postgres.md); on SQLite this does
+        // nothing. Until it has run, a PostgreSQL checkpoint says the bytes remain (refused), as SQLite's does when
+        // a reader holds the journal.
+        try t.runDatabaseAdministratorsErasureJob()
         try dpo.checkpointJournals()
         for needle in ["Qvarnstr", "QVARNSTR", "qvarnstr", "Åsa", "ÅSA", "Asa-Britt", "Eks ", "Ek:s", "Bo Ek", "Qvarnstro\u{0308}m"] {
             XCTAssertEqual(t.filesContain(needle), [], needle)
@@ -156,6 +161,8 @@ final class BreachLogTests: XCTestCase {
         XCTAssertNil(gone.candidateId)
         XCTAssertNil(gone.contact)
         XCTAssertEqual(try dpo.breaches().breaches.first?.affected.count, 2, "the count of people to inform stays")
+        // On PostgreSQL the bytes go with the database administrator's job (docs/postgres.md); on SQLite this does nothing.
+        try t.runDatabaseAdministratorsErasureJob()
         XCTAssertEqual(t.filesContain("Zqvxbreachname"), [])
         XCTAssertEqual(t.filesContain("zqvxbreachmail"), [])
 

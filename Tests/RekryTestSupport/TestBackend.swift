@@ -43,3 +43,13 @@ public func onPostgres(_ body: () throws -> Void) throws {
 public struct PostgresUnavailable: Error, CustomStringConvertible {
     public var description: String { "PostgreSQL 15's server is not installed (apt-get install postgresql)" }
 }
+
+import XCTest
+
+extension XCTestCase {
+    /// A fresh instance of a test class, to run one of its test bodies from a contract twin
+    /// (`try onPostgres { try SearchTests.instance().testX() }`): XCTest on Linux has no plain `init()`.
+    public static func instance() -> Self {
+        Self(name: "contract twin", testClosure: { _ in })
+    }
+}

@@ -144,3 +144,17 @@ extension Gate {
         return result
     }
 }
+
+extension Register {
+    /// The register's last audit entry's head, without signing in (it holds no personal data).
+    public func lastAuditHead() throws -> AuditHead? {
+        try backend.read { s in try s.lastAuditEntry().map { AuditHead(seq: $0.seq, hash: $0.hash) } }
+    }
+
+    /// Walks the whole chain as `rekry audit verify` does, without signing in, against `head` (a register
+    /// moved to another backend must end exactly where the source's log ended). The connection must see every
+    /// entry: the deploying administrator's does.
+    public func verifyChain(endingAt head: AuditHead?) throws -> AuditVerification {
+        try backend.read { s in try AuditChain.verify(s, head: head, rootFingerprint: try StaffTrust(s).rootFingerprint) }
+    }
+}

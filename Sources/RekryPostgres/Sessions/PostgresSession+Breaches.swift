@@ -3,26 +3,74 @@ import PostgresNIO
 import RekryDomain
 import RekryStorage
 
+/// The breach log: `rekry.breach` and `rekry.breach_affected`, the DPO's alone (their policies show no row to
+/// anyone else).
 extension PostgresSession {
-    func insertBreach(_ breach: BreachRecord) throws -> Int64 {
-        throw PostgresSession.notYet(#function)
+    func insertBreach(_ b: BreachRecord) throws -> Int64 {
+        guard let id = try value("""
+            INSERT INTO rekry.breach (discovered_at, what, categories, approx_affected, measures, recorded_at, recorded_by, notified_at)
+            VALUES (\(b.discoveredAt), \(b.what), \(b.categories.map(\.rawValue).joined(separator: ",")), \(Int64(b.approxAffected))::integer,
+              \(b.measures), \(b.recordedAt), \(b.recordedBy), \(b.notifiedAt))
+            RETURNING id
+            """, as: Int64.self) else {
+            throw RegisterError.refused("the breach was not recorded")
+        }
+        return id
     }
+
     func breach(id: Int64) throws -> BreachRecord? {
-        throw PostgresSession.notYet(#function)
+        try rows("SELECT \(unescaped: Self.breachColumns) FROM rekry.breach WHERE id = \(id)").first.map(Self.breachRecord)
     }
+
+    /// The DPO: every breach. A lead: only those that mention a person whose erasure the lead has begun
+    /// (`rekry.breaches_for_erasures`), so that the erasure takes them out of it. Anyone else: none.
     func breaches() throws -> [BreachRecord] {
-        throw PostgresSession.notYet(#function)
+        if try sessionIsLead() {
+            return try rows("SELECT \(unescaped: Self.breachColumns) FROM rekry.breaches_for_erasures()").map(Self.breachRecord)
+        }
+        return try rows("SELECT \(unescaped: Self.breachColumns) FROM rekry.breach ORDER BY discovered_at DESC, id DESC").map(Self.breachRecord)
     }
-    func insertBreachAffected(_ affected: BreachAffectedRecord) throws {
-        throw PostgresSession.notYet(#function)
+
+    private func sessionIsLead() throws -> Bool {
+        try value("SELECT rekry.session_role()", as: String.self) == "lead"
     }
+
+    func insertBreachAffected(_ a: BreachAffectedRecord) throws {
+        try run("""
+            INSERT INTO rekry.breach_affected (breach_id, subject, candidate_id) VALUES (\(a.breachId), \(a.subject), \(a.candidateId))
+            ON CONFLICT (breach_id, subject) DO NOTHING
+            """)
+    }
+
     func breachAffected(breachId: Int64) throws -> [BreachAffectedRecord] {
-        throw PostgresSession.notYet(#function)
+        try rows("SELECT breach_id, subject, candidate_id FROM rekry.breach_affected WHERE breach_id = \(breachId) ORDER BY subject COLLATE \"C\"").map {
+            BreachAffectedRecord(breachId: try $0.get("breach_id", as: Int64.self), subject: try $0.get("subject", as: String.self),
+                                 candidateId: try $0.get("candidate_id", as: Int64?.self))
+        }
     }
+
     func markBreachNotified(id: Int64, at: Date) throws {
-        throw PostgresSession.notYet(#function)
+        try run("UPDATE rekry.breach SET notified_at = \(at) WHERE id = \(id)")
     }
+
     func updateBreachTexts(id: Int64, what: String, measures: String) throws {
-        throw PostgresSession.notYet(#function)
+        if try sessionIsLead() {
+            _ = try rows("SELECT rekry.redact_breach(\(id), \(what), \(measures))")
+            return
+        }
+        try run("UPDATE rekry.breach SET what = \(what), measures = \(measures) WHERE id = \(id)")
+    }
+
+    static let breachColumns = """
+        id, discovered_at, what, categories, approx_affected::bigint AS approx_affected, measures, recorded_at, recorded_by, notified_at
+        """
+
+    static func breachRecord(_ row: PostgresRandomAccessRow) throws -> BreachRecord {
+        BreachRecord(id: try row.get("id", as: Int64.self), discoveredAt: try row.get("discovered_at", as: Date.self),
+                     what: try row.get("what", as: String.self),
+                     categories: try row.get("categories", as: String.self).split(separator: ",").compactMap { DataCategory(rawValue: String($0)) },
+                     approxAffected: Int(try row.get("approx_affected", as: Int64.self)), measures: try row.get("measures", as: String.self),
+                     recordedAt: try row.get("recorded_at", as: Date.self), recordedBy: try row.get("recorded_by", as: String.self),
+                     notifiedAt: try row.get("notified_at", as: Date?.self))
     }
 }
