@@ -171,4 +171,28 @@ final class PostgresWriteRLSTests: XCTestCase {
             SELECT string_agg(key, ',') FROM rekry.register_info;
             """), "policy.text")
     }
+    func testANewRefereeRowTakesOnThePersonsObjectionEvenWhenTheWriterCannotSeeIt() throws {
+        // Greta referred the restricted candidate and objects: alice reads neither row.
+        try pg.query(as: pg.superuser, """
+            INSERT INTO rekry.reference (id, candidate_id, referee_id, name, relationship, email, basis, objected, collected_at)
+            VALUES (50, 2, 50, 'Greta Referee', 'manager', 'greta@example.se', 'legitimate-interest', true, now());
+            """)
+        defer { _ = try? pg.query(as: pg.superuser, "DELETE FROM rekry.reference WHERE email IN ('greta@example.se', 'someone.else@example.se');") }
+        func add(_ email: String) -> String {
+            """
+            INSERT INTO rekry.reference (candidate_id, name, relationship, email, basis, collected_at)
+            VALUES (1, 'Greta R', 'colleague', '\(email)', 'legitimate-interest', now());
+            SELECT count(*) FROM rekry.reference WHERE email = '\(email)';
+            """
+        }
+        // The same email joins Greta, objection and all: the new row is withheld from its own writer.
+        XCTAssertEqual(try assertAllowed("alice", add("greta@example.se")), "0")
+        // Another email is another person, and the row is alice's to read.
+        XCTAssertEqual(try assertAllowed("alice", add("someone.else@example.se")), "1")
+        // Committed this time, as the superuser sees it: Greta's id and her objection.
+        XCTAssertEqual(try pg.query(as: "alice", add("greta@example.se")), "0")
+        XCTAssertEqual(try pg.query(as: pg.superuser, """
+            SELECT referee_id || ':' || objected FROM rekry.reference WHERE email = 'greta@example.se' AND candidate_id = 1;
+            """), "50:true")
+    }
 }
