@@ -99,8 +99,8 @@ final class PostgresWriteRLSTests: XCTestCase {
 
     func testAnAdminAddsNoCandidate() throws {
         let insert = """
-            INSERT INTO rekry.candidate (pseudonym, basis, source, collected_at, last_activity_at)
-            VALUES ('c-new', 'contract', 'applied', now(), now());
+            INSERT INTO rekry.candidate (id, pseudonym, basis, source, collected_at, last_activity_at)
+            VALUES (100, 'c-new', 'contract', 'applied', now(), now());
             """
         try assertRefused("adam", insert, "permission denied")
         try assertRefused("adam", "INSERT INTO rekry.candidate_personal (candidate_id, full_name) VALUES (1, 'X');", "permission denied")
@@ -113,8 +113,8 @@ final class PostgresWriteRLSTests: XCTestCase {
             SELECT full_name FROM rekry.candidate_personal p JOIN rekry.candidate c ON c.id = p.candidate_id WHERE c.pseudonym = 'c-new';
             """), "New Person")
         try assertRefused("alice", """
-            INSERT INTO rekry.candidate (pseudonym, basis, source, collected_at, last_activity_at, restricted)
-            VALUES ('c-new', 'contract', 'applied', now(), now(), true);
+            INSERT INTO rekry.candidate (id, pseudonym, basis, source, collected_at, last_activity_at, restricted)
+            VALUES (100, 'c-new', 'contract', 'applied', now(), now(), true);
             """, "row-level security")
     }
 
@@ -170,5 +170,29 @@ final class PostgresWriteRLSTests: XCTestCase {
             DELETE FROM rekry.register_info;
             SELECT string_agg(key, ',') FROM rekry.register_info;
             """), "policy.text")
+    }
+    func testANewRefereeRowTakesOnThePersonsObjectionEvenWhenTheWriterCannotSeeIt() throws {
+        // Greta referred the restricted candidate and objects: alice reads neither row.
+        try pg.query(as: pg.superuser, """
+            INSERT INTO rekry.reference (id, candidate_id, referee_id, name, relationship, email, basis, objected, collected_at)
+            VALUES (50, 2, 50, 'Greta Referee', 'manager', 'greta@example.se', 'legitimate-interest', true, now());
+            """)
+        defer { _ = try? pg.query(as: pg.superuser, "DELETE FROM rekry.reference WHERE email IN ('greta@example.se', 'someone.else@example.se');") }
+        func add(_ email: String) -> String {
+            """
+            INSERT INTO rekry.reference (candidate_id, name, relationship, email, basis, collected_at)
+            VALUES (1, 'Greta R', 'colleague', '\(email)', 'legitimate-interest', now());
+            SELECT count(*) FROM rekry.reference WHERE email = '\(email)';
+            """
+        }
+        // The same email joins Greta, objection and all: the new row is withheld from its own writer.
+        XCTAssertEqual(try assertAllowed("alice", add("greta@example.se")), "0")
+        // Another email is another person, and the row is alice's to read.
+        XCTAssertEqual(try assertAllowed("alice", add("someone.else@example.se")), "1")
+        // Committed this time, as the superuser sees it: Greta's id and her objection.
+        XCTAssertEqual(try pg.query(as: "alice", add("greta@example.se")), "0")
+        XCTAssertEqual(try pg.query(as: pg.superuser, """
+            SELECT referee_id || ':' || objected FROM rekry.reference WHERE email = 'greta@example.se' AND candidate_id = 1;
+            """), "50:true")
     }
 }

@@ -88,6 +88,34 @@ $fn$;
 CREATE TRIGGER candidate_update_check BEFORE UPDATE ON rekry.candidate
   FOR EACH ROW EXECUTE FUNCTION rekry.candidate_update_check();
 
+-- One referee, many candidates: a new referee row joins the person who gave the same email or phone before,
+-- and takes on that person's restriction and objection (ReferenceWrites: "a restriction holds for the person"),
+-- whether or not the writer may read the person's other rows. Done as the owner, so that a row withheld from
+-- the writer still counts; the writer is told nothing but what reading the new row then shows, as in the gate.
+CREATE FUNCTION rekry.reference_join_referee() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, rekry AS $fn$
+DECLARE
+  v_referee bigint;
+  v_restricted boolean;
+  v_objected boolean;
+BEGIN
+  -- A member's insert only: the superuser's (rekry migrate, a test's builder) stores what it is given.
+  IF rekry.session_role() IS NULL OR (NEW.email IS NULL AND NEW.phone IS NULL) THEN RETURN NEW; END IF;
+  SELECT coalesce(r.referee_id, r.id) INTO v_referee FROM rekry.reference r
+  WHERE r.id <> NEW.id AND ((NEW.email IS NOT NULL AND r.email = NEW.email) OR (NEW.phone IS NOT NULL AND r.phone = NEW.phone))
+  ORDER BY r.id LIMIT 1;
+  IF v_referee IS NULL THEN RETURN NEW; END IF;
+  SELECT bool_or(r.restricted), bool_or(r.objected) INTO v_restricted, v_objected FROM rekry.reference r
+  WHERE r.referee_id = v_referee OR r.id = v_referee;
+  NEW.referee_id := v_referee;
+  NEW.restricted := NEW.restricted OR coalesce(v_restricted, false);
+  NEW.objected := NEW.objected OR coalesce(v_objected, false);
+  RETURN NEW;
+END
+$fn$;
+CREATE TRIGGER reference_join_referee BEFORE INSERT ON rekry.reference
+  FOR EACH ROW EXECUTE FUNCTION rekry.reference_join_referee();
+
 -- Settings: every member reads them (the write model needs the retention profile); the DPO writes them, an
 -- admin only while the register holds no candidate; anyone may remove the name-order re-derivation mark once
 -- the gate has re-derived the keys.
@@ -170,7 +198,8 @@ CREATE POLICY disclosure_insert ON rekry.disclosure FOR INSERT
   WITH CHECK (rekry.may_read(candidate_id, 'processes'));
 
 REVOKE ALL ON rekry.register_info, rekry.record_change FROM PUBLIC;
-REVOKE ALL ON FUNCTION rekry.session_pseudonym(), rekry.register_holds_candidates(), rekry.candidate_update_check() FROM PUBLIC;
+REVOKE ALL ON FUNCTION rekry.session_pseudonym(), rekry.register_holds_candidates(), rekry.candidate_update_check(),
+  rekry.reference_join_referee() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION rekry.session_pseudonym() TO rekry_recruiter, rekry_lead, rekry_dpo, rekry_admin;
 GRANT EXECUTE ON FUNCTION rekry.register_holds_candidates() TO rekry_recruiter, rekry_lead, rekry_dpo, rekry_admin;
 GRANT SELECT ON rekry.register_info TO rekry_recruiter, rekry_lead, rekry_dpo, rekry_admin;

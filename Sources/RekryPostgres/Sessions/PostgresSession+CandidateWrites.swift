@@ -156,8 +156,29 @@ extension PostgresSession {
             """).map(Self.refereeMatch(from:))
     }
 
+    /// A referee row the login may not read decodes like a withheld profile: its placeholder (`rekry.item_badge`:
+    /// the id, the candidate, the basis and why it is withheld), with no name or contact details, and as its own
+    /// person (the referee it shares with visible rows is not told). The gate withholds it from its badge.
     func reference(id: Int64) throws -> RefereeMatch? {
-        try rows("SELECT * FROM rekry.reference WHERE id = \(id)").first.map(Self.refereeMatch(from:))
+        if let row = try rows("SELECT * FROM rekry.reference WHERE id = \(id)").first { return try Self.refereeMatch(from: row) }
+        guard let badge = try rows("""
+            SELECT candidate_id, basis, withheld_because,
+                   rekry.withhold_reason(candidate_id, 'references', basis) AS candidates_reason
+            FROM rekry.item_badge WHERE kind = 'reference' AND id = \(id)
+            """).first else { return nil }
+        let reason = try badge.get("withheld_because", as: String?.self)
+        // Only where the candidate's own badge withholds the row: the gate then withholds the placeholder from
+        // facts it reads itself. A row withheld for the referee's own restriction or objection would look usable
+        // to it (and show an empty name), so it is not found instead.
+        guard let reason, reason == (try badge.get("candidates_reason", as: String?.self)),
+              reason != WithholdReason.objected.rawValue else { return nil }
+        let record = ReferenceRecord(id: id, candidateId: try badge.get("candidate_id"), name: "", title: nil, workplace: nil,
+                                     relationship: "", email: nil, phone: nil,
+                                     basis: LegalBasis(rawValue: try badge.get("basis")) ?? .legitimateInterest,
+                                     restricted: reason == WithholdReason.restricted.rawValue,
+                                     objected: reason == WithholdReason.objected.rawValue,
+                                     collectedAt: Date(timeIntervalSince1970: 0))
+        return RefereeMatch(refereeId: id, record: record)
     }
 
     func references(refereeId: Int64) throws -> [ReferenceRecord] {

@@ -6,9 +6,15 @@ import RekryStorage
 /// A candidate and everything held about them, as the signed-in login's row-level security lets it read
 /// them: withheld items are simply absent, a withheld profile decodes as described in `candidateRecord(from:)`.
 extension PostgresSession {
+    /// Among the staff group roles only admins hold no SELECT on the badge row: the server's refusal is the
+    /// role's, as the gate words it (`WritePolicy`: admins touch no candidate data).
     func candidate(id: Int64) throws -> CandidateRecord? {
-        try rows("SELECT \(unescaped: Self.candidateColumns) FROM \(unescaped: Self.candidateFrom) WHERE c.id = \(id)")
-            .first.map { try Self.candidateRecord(from: $0) }
+        do {
+            return try rows("SELECT \(unescaped: Self.candidateColumns) FROM \(unescaped: Self.candidateFrom) WHERE c.id = \(id)")
+                .first.map { try Self.candidateRecord(from: $0) }
+        } catch let failure as PostgresFailure where failure.sqlState == "42501" {
+            throw RegisterError.notPermitted(action: "read candidate data", role: Role.admin.rawValue)
+        }
     }
 
     func links(candidateId: Int64) throws -> [ProfileLink] {
@@ -23,9 +29,25 @@ extension PostgresSession {
             .map(Self.consentRecord(from:))
     }
 
+    /// The visible documents, newest first, then a placeholder for each withheld one (its id and basis only).
     func documents(candidateId: Int64) throws -> [Document] {
         try rows("SELECT * FROM rekry.document WHERE candidate_id = \(candidateId) ORDER BY received_at DESC, id DESC")
             .map(Self.documentRecord(from:))
+            + withheldItems("document", candidateId: candidateId).map {
+                Document(id: $0.id, kind: .other, title: "", body: "", receivedAt: Date(timeIntervalSince1970: 0), basis: $0.basis)
+            }
+    }
+
+    /// The withheld items of one kind of a candidate (`rekry.item_badge`: what the server says is there and why it
+    /// is withheld, nothing of its content), by id. The gate withholds each from the item's own badge, as it
+    /// does on SQLite, so a withheld item keeps its placeholder on the screen instead of vanishing.
+    func withheldItems(_ kind: String, candidateId: Int64) throws -> [(id: Int64, basis: LegalBasis, reason: String)] {
+        try rows("""
+            SELECT id, basis, withheld_because FROM rekry.item_badge
+            WHERE kind = \(kind) AND candidate_id = \(candidateId) AND withheld_because IS NOT NULL ORDER BY id DESC
+            """).map {
+            (id: try $0.get("id"), basis: LegalBasis(rawValue: try $0.get("basis")) ?? .contract, reason: try $0.get("withheld_because"))
+        }
     }
 
     func participations(candidateId: Int64) throws -> [Participation] {
@@ -50,7 +72,14 @@ extension PostgresSession {
     func references(candidateId: Int64) throws -> [Reference] {
         let records = try rows("SELECT * FROM rekry.reference WHERE candidate_id = \(candidateId) ORDER BY id")
             .map(Self.referenceRecord(from:))
-        guard !records.isEmpty else { return [] }
+        // A withheld referee's placeholder carries the flag that withholds it, so that the gate's own badge of the
+        // row (the referee's flags and the candidate's) withholds it for the same reason.
+        let withheld = try withheldItems("reference", candidateId: candidateId).reversed().map {
+            Reference(id: $0.id, name: "", title: nil, workplace: nil, relationship: "", email: nil, phone: nil, basis: $0.basis,
+                      restricted: $0.reason == WithholdReason.restricted.rawValue, objected: $0.reason == WithholdReason.objected.rawValue,
+                      collectedAt: Date(timeIntervalSince1970: 0), statements: [])
+        }
+        guard !records.isEmpty else { return withheld }
         // Every statement of these references in one query (the policy reads each with its reference).
         var said: [Int64: [ReferenceStatement]] = [:]
         for row in try rows("""
@@ -65,12 +94,17 @@ extension PostgresSession {
             Reference(id: r.id, name: r.name, title: r.title, workplace: r.workplace, relationship: r.relationship,
                       email: r.email, phone: r.phone, basis: r.basis, restricted: r.restricted, objected: r.objected,
                       collectedAt: r.collectedAt, statements: said[r.id] ?? [])
-        }
+        } + withheld
     }
 
+    /// The visible assessments, newest first, then a placeholder for each withheld one.
     func assessments(candidateId: Int64) throws -> [Assessment] {
         try rows("SELECT * FROM rekry.assessment WHERE candidate_id = \(candidateId) ORDER BY recorded_at DESC, id DESC")
             .map(Self.assessmentRecord(from:))
+            + withheldItems("assessment", candidateId: candidateId).map {
+                Assessment(id: $0.id, kind: .interviewNote, provider: nil, title: "", score: nil, text: "",
+                           recordedAt: Date(timeIntervalSince1970: 0), basis: $0.basis)
+            }
     }
 
     func disclosures(candidateId: Int64) throws -> [Disclosure] {
