@@ -112,7 +112,7 @@ let package = Package(
         ]),
         .target(name: "RekryTestSupport", dependencies: [
             "RekryDomain", "RekryStorage", "RekryGate", "RekrySQLite", "RekryBackends", "RekryCrypto",
-            "RekryTUI", .product(name: "GRDB", package: "GRDB.swift"),
+            "RekryTUI", "RekryPostgres", .product(name: "GRDB", package: "GRDB.swift"),
         ],
                 path: "Tests/RekryTestSupport"),
         .testTarget(name: "RekryDomainTests", dependencies: ["RekryDomain"]),

@@ -4,6 +4,7 @@ import RekryBackends
 import RekryCrypto
 import RekryDomain
 import RekryGate
+import RekryPostgres
 @_spi(Testing) import RekrySQLite
 import RekryStorage
 
@@ -48,6 +49,11 @@ public final class TestRegister: @unchecked Sendable {
         }
         register = try Registers.create(at: path, seenHeads: SeenHeadsFile(path: directory + "/seen-heads"))
         clock = ManualTime(Self.start)
+        if let server = register.backend as? PostgresRegister {
+            // The server's policies decide at the test's time, and follow the clock when a test moves it.
+            try server.overrideClock(to: clock.now())
+            clock.onChange { date in try? server.overrideClock(to: date) }
+        }
         let made = try register.bootstrap(staff: staff.map { ($0.0, $0.0.capitalized, $0.1) }, clock: clock)
         for identity in made { identities[identity.username] = identity }
     }

@@ -17,14 +17,23 @@ public struct SystemTime: TimeSource {
 public final class ManualTime: TimeSource, @unchecked Sendable {
     private let lock = NSLock()
     private var current: Date
+    private var observers: [@Sendable (Date) -> Void] = []
 
     public init(_ start: Date) { current = start }
 
     public func now() -> Date { lock.withLock { current } }
 
-    public func advance(by seconds: TimeInterval) { lock.withLock { current += seconds } }
+    public func advance(by seconds: TimeInterval) { changed(lock.withLock { current += seconds; return current }) }
 
-    public func set(_ date: Date) { lock.withLock { current = date } }
+    public func set(_ date: Date) { changed(lock.withLock { current = date; return current }) }
+
+    /// Calls `body` with the new time whenever the clock is moved (a test register on a server moves the
+    /// server's clock for its policies with it).
+    public func onChange(_ body: @escaping @Sendable (Date) -> Void) { lock.withLock { observers.append(body) } }
+
+    private func changed(_ date: Date) {
+        for observer in lock.withLock({ observers }) { observer(date) }
+    }
 }
 
 /// Dates as the register writes them: ISO 8601 in UTC, to the second.

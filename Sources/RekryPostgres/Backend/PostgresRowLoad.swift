@@ -115,3 +115,17 @@ extension PostgresRegister {
         }
     }
 }
+
+extension PostgresRegister {
+    /// Sets (or, with nil, clears) the time the server's policies decide at, as the database administrator: tests
+    /// run the gate on a manual clock and the server must decide at the same time. A firm never sets it.
+    public func overrideClock(to date: Date?) throws {
+        try surfacing {
+            if let date {
+                try link.run("INSERT INTO rekry.clock_override (at) VALUES (\(date)) ON CONFLICT (only_row) DO UPDATE SET at = EXCLUDED.at")
+            } else {
+                try link.run("DELETE FROM rekry.clock_override")
+            }
+        }
+    }
+}

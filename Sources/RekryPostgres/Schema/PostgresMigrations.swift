@@ -26,6 +26,7 @@ public enum PostgresMigrations {
         Migration(name: "v3 erasure and desks", sql: erasureAndDesks),
         Migration(name: "v3 schema version readable", sql: schemaVersionReadable),
         Migration(name: "v3 hardening", sql: hardening),
+        Migration(name: "v3 register clock", sql: registerClock),
     ]
 
     /// One migration as a script for `psql`, run by the deploying superuser: its SQL and its record in
