@@ -75,20 +75,21 @@ BEGIN
 END
 $do$;
 CREATE POLICY search_token_read ON rekry.search_token FOR SELECT
-  TO rekry_recruiter, rekry_lead, rekry_dpo, rekry_admin
+  TO rekry_recruiter, rekry_lead, rekry_dpo
   USING (rekry.may_read(candidate_id, 'profile'));
 CREATE POLICY list_key_read ON rekry.list_key FOR SELECT
-  TO rekry_recruiter, rekry_lead, rekry_dpo, rekry_admin
+  TO rekry_recruiter, rekry_lead, rekry_dpo
   USING (rekry.may_read(candidate_id, 'profile'));
 CREATE POLICY text_entry_read ON rekry.text_entry FOR SELECT
-  TO rekry_recruiter, rekry_lead, rekry_dpo, rekry_admin
+  TO rekry_recruiter, rekry_lead, rekry_dpo
   USING (CASE WHEN document_id IS NOT NULL
               THEN EXISTS (SELECT 1 FROM rekry.document d WHERE d.id = document_id)
               ELSE EXISTS (SELECT 1 FROM rekry.assessment a WHERE a.id = assessment_id) END);
--- The change counter is everyone's (an admin's screen refreshes too); the candidate count only a lister's.
+-- The change counter is everyone's (an admin's screen refreshes too); the candidate count only for the roles
+-- that list candidates (session_role, which every group may execute: a policy runs with the reader's rights).
 CREATE POLICY register_counter_read ON rekry.register_counter FOR SELECT
   TO rekry_recruiter, rekry_lead, rekry_dpo, rekry_admin
-  USING (name = 'changes' OR rekry.may_list());
+  USING (name = 'changes' OR rekry.session_role() IN ('recruiter', 'lead', 'dpo'));
 GRANT SELECT ON rekry.register_counter TO rekry_recruiter, rekry_lead, rekry_dpo, rekry_admin;
 
 -- Keeps search_token and list_key equal to candidate_personal's search_tokens, collation_key and stage_rank.
@@ -224,7 +225,7 @@ BEGIN
   -- Which index is walked, and the key in list order.
   IF v_search THEN
     v_from := 'rekry.search_token t JOIN rekry.candidate c ON c.id = t.candidate_id';
-    v_cols := ARRAY['t.token', 'c.id']; v_asc := true; v_rhs := '($8 COLLATE "C", $10)';
+    v_cols := ARRAY['t.token', 't.candidate_id']; v_asc := true; v_rhs := '($8 COLLATE "C", $10)';
     v_select := 't.token, NULL::bigint';
   ELSIF v_seg = 1 THEN
     v_from := 'rekry.candidate c';
@@ -232,11 +233,11 @@ BEGIN
     v_select := 'NULL::text, NULL::bigint';
   ELSIF p_order = 'name' AND v_seg = 0 THEN
     v_from := 'rekry.list_key k JOIN rekry.candidate c ON c.id = k.candidate_id';
-    v_cols := ARRAY['k.collation_key', 'c.id']; v_asc := true; v_rhs := '($8 COLLATE "C", $10)';
+    v_cols := ARRAY['k.collation_key', 'k.candidate_id']; v_asc := true; v_rhs := '($8 COLLATE "C", $10)';
     v_select := 'k.collation_key, NULL::bigint';
   ELSIF p_order = 'stage' AND v_seg = 0 THEN
     v_from := 'rekry.list_key k JOIN rekry.candidate c ON c.id = k.candidate_id';
-    v_cols := ARRAY['k.stage_rank', 'k.collation_key', 'c.id']; v_asc := true; v_rhs := '($9::integer, $8 COLLATE "C", $10)';
+    v_cols := ARRAY['k.stage_rank', 'k.collation_key', 'k.candidate_id']; v_asc := true; v_rhs := '($9::integer, $8 COLLATE "C", $10)';
     v_select := 'k.collation_key, k.stage_rank::bigint';
   ELSIF p_order = 'activity' AND v_seg = 0 THEN
     v_from := 'rekry.candidate c';

@@ -188,50 +188,14 @@ extension PostgresSession {
     func listedRecords(ids: [Int64]) throws -> [Int64: CandidateRecord] {
         guard !ids.isEmpty else { return [:] }
         var records: [Int64: CandidateRecord] = [:]
-        for row in try rows("SELECT \(unescaped: Self.listedColumns) WHERE c.id = ANY (\(Array(Set(ids)))::bigint[])") {
-            let record = try Self.listedRecord(from: row)
+        let query: PostgresQuery = """
+            SELECT \(unescaped: Self.candidateColumns) FROM \(unescaped: Self.candidateFrom)
+            WHERE c.id = ANY (\(Array(Set(ids)))::bigint[])
+            """
+        for row in try rows(query) {
+            let record = try Self.candidateRecord(from: row, tokens: false)
             records[record.id] = record
         }
         return records
-    }
-
-    /// The list's SELECT: the badge-facts row with its personal part (LEFT JOIN: absent when withheld).
-    // TODO(merge pg-candidates): use PostgresSession.candidateColumns / candidateRecord(from:).
-    static let listedColumns = """
-        c.id, c.pseudonym, c.basis, c.consent_purpose, c.restricted, c.objected, c.source, c.collected_at, c.notified_at,
-        c.last_activity_at, c.retention_due_at, c.consent_given_at, c.consent_expires_at, c.consent_withdrawn_at,
-        p.full_name, p.email, p.phone, p.home_town, p.postal_address, p.birth_year, p.current_title, p.current_employer,
-        p.country, p.source_detail, p.stage, p.name_key, p.collation_key, p.stage_rank
-        FROM rekry.candidate c LEFT JOIN rekry.candidate_personal p ON p.candidate_id = c.id
-        """
-
-    static func listedRecord(from row: PostgresRandomAccessRow) throws -> CandidateRecord {
-        var consent: ConsentDates?
-        if let given = try row.get("consent_given_at", as: Date?.self) {
-            consent = ConsentDates(givenAt: given, expiresAt: try row.get("consent_expires_at", as: Date?.self),
-                                   withdrawnAt: try row.get("consent_withdrawn_at", as: Date?.self))
-        }
-        return CandidateRecord(
-            id: try row.get("id", as: Int64.self), pseudonym: try row.get("pseudonym", as: String.self),
-            fullName: try row.get("full_name", as: String?.self) ?? "", email: try row.get("email", as: String?.self),
-            phone: try row.get("phone", as: String?.self), homeTown: try row.get("home_town", as: String?.self),
-            postalAddress: try row.get("postal_address", as: String?.self),
-            birthYear: try row.get("birth_year", as: Int32?.self).map(Int.init),
-            currentTitle: try row.get("current_title", as: String?.self),
-            currentEmployer: try row.get("current_employer", as: String?.self),
-            country: try row.get("country", as: String?.self) ?? "",
-            source: DataSource(rawValue: try row.get("source", as: String.self)) ?? .applied,
-            sourceDetail: try row.get("source_detail", as: String?.self),
-            collectedAt: try row.get("collected_at", as: Date.self), notifiedAt: try row.get("notified_at", as: Date?.self),
-            basis: LegalBasis(rawValue: try row.get("basis", as: String.self)) ?? .consent,
-            consentPurpose: try row.get("consent_purpose", as: String?.self).flatMap(ConsentPurpose.init(rawValue:)),
-            restricted: try row.get("restricted", as: Bool.self), objected: try row.get("objected", as: Bool.self),
-            derived: DerivedColumns(
-                nameKey: try row.get("name_key", as: String?.self) ?? "",
-                collationKey: try row.get("collation_key", as: String?.self) ?? "", searchTokens: [],
-                stage: try row.get("stage", as: String?.self).flatMap(Stage.init(rawValue:)),
-                stageRank: Int(try row.get("stage_rank", as: Int32?.self) ?? -1),
-                lastActivityAt: try row.get("last_activity_at", as: Date.self),
-                retentionDueAt: try row.get("retention_due_at", as: Date?.self), consent: consent))
     }
 }
