@@ -4,6 +4,6 @@ import XCTest
 /// ListAccountingTests on PostgreSQL: the same bodies, the same expectations.
 final class ListAccountingPostgresTests: XCTestCase {
     func testSearchesAndBrowsingAreRecordedWithoutTheirWords() throws {
-        try onPostgres { try ListAccountingTests().testSearchesAndBrowsingAreRecordedWithoutTheirWords() }
+        try onPostgres { try ListAccountingTests.instance().testSearchesAndBrowsingAreRecordedWithoutTheirWords() }
     }
 }

@@ -6,12 +6,12 @@ import XCTest
 /// file: `t.execute`, `t.scalar`, SQLite's query plan).
 final class NameOrderPostgresTests: XCTestCase {
     func testSwedishRegisterListsBySurnameInSwedishOrder() throws {
-        try onPostgres { try NameOrderTests().testSwedishRegisterListsBySurnameInSwedishOrder() }
+        try onPostgres { try NameOrderTests.instance().testSwedishRegisterListsBySurnameInSwedishOrder() }
     }
     func testANorwegianProfileReordersEveryRowAndNewOnes() throws {
-        try onPostgres { try NameOrderTests().testANorwegianProfileReordersEveryRowAndNewOnes() }
+        try onPostgres { try NameOrderTests.instance().testANorwegianProfileReordersEveryRowAndNewOnes() }
     }
     func testStageOrderSortsByNameWithinAStage() throws {
-        try onPostgres { try NameOrderTests().testStageOrderSortsByNameWithinAStage() }
+        try onPostgres { try NameOrderTests.instance().testStageOrderSortsByNameWithinAStage() }
     }
 }

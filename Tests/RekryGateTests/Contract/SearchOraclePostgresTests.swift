@@ -5,7 +5,7 @@ import XCTest
 final class SearchOraclePostgresTests: XCTestCase {
     func run(_ body: (SearchOracleTests) throws -> Void) throws {
         try onPostgres {
-            let suite = SearchOracleTests()
+            let suite = SearchOracleTests.instance()
             try suite.setUpWithError()
             try body(suite)
         }

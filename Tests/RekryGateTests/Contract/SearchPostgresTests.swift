@@ -6,7 +6,7 @@ import XCTest
 final class SearchPostgresTests: XCTestCase {
     func run(_ body: (SearchTests) throws -> Void) throws {
         try onPostgres {
-            let suite = SearchTests()
+            let suite = SearchTests.instance()
             try suite.setUpWithError()
             try body(suite)
         }
