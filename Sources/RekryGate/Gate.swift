@@ -46,7 +46,7 @@ public final class Gate: Sendable {
     func trust(_ s: any StorageSession) throws -> StaffTrust {
         let trust = try StaffTrust(s)
         if rosterSigned && !trust.isSigned {
-            throw RegisterError.refused("\(register.location): the staff records' signatures were removed since you signed in: nothing was done. Tell your DPO (rekry check)")
+            throw RegisterError.refusedBecause(Wording("gate.trust.strippedSinceSignIn", ["register": "\(register.location)"]))
         }
         return trust
     }
@@ -54,7 +54,7 @@ public final class Gate: Sendable {
     /// This member as a signer of grants and staff records, when they have a signing key.
     func signer(for action: String) throws -> Signer {
         guard let signingKey else {
-            throw RegisterError.refused("\(action): your account was made before staff records were signed and has no signing key yet; ask an admin to re-key it (rekry staff rekey \(actor.username))")
+            throw RegisterError.refusedBecause(Wording("gate.staff.noSigningKey", ["action": "\(action)", "user": "\(actor.username)"]))
         }
         return Signer(id: actor.id, key: signingKey)
     }
@@ -82,7 +82,7 @@ public final class Gate: Sendable {
     /// `indexingText`: the transaction adds to the full-text index.
     func audited<T>(indexingText: Bool = false, _ body: (AuditedTransaction) throws -> T) throws -> T {
         if let auditAlarm {
-            throw RegisterError.refused("\(register.location): the audit log cannot be trusted: \(auditAlarm). Nothing was written; rekry audit verify names the damage")
+            throw RegisterError.refusedBecause(Wording("gate.audit.untrustedWrite", ["register": "\(register.location)", "alarm": "\(auditAlarm)"]))
         }
         return try AuditedTransaction.run(on: register, actor: actor.pseudonym, signer: signingKey, clock: clock, indexingText: indexingText,
                                    check: requireCurrentAccount, body)
@@ -108,17 +108,17 @@ public final class Gate: Sendable {
     /// role: a session must not outlive what the admin did to the account. One indexed read per transaction.
     func requireCurrentAccount(_ s: any StorageSession) throws {
         guard let current = try s.staff(id: actor.id) else {
-            throw RegisterError.refused("\(actor.username): this account was removed; sign in is no longer possible")
+            throw RegisterError.refusedBecause(Wording("gate.staff.accountRemoved", ["user": "\(actor.username)"]))
         }
         guard current.publicKey == identity.publicKey else { throw RegisterError.keyMismatch(username: actor.username) }
         guard current.role == actor.role else {
-            throw RegisterError.refused("\(actor.username): your role changed to \(current.role.rawValue); sign in again")
+            throw RegisterError.refusedBecause(Wording("gate.staff.roleChanged", ["user": "\(actor.username)", "role": .role(current.role)]))
         }
         // Re-signed by another admin (one who vouched for it was removed or re-keyed), or changed by hand.
         if current != account {
             let trust = try StaffTrust(s)
             if rosterSigned && !trust.isSigned {
-                throw RegisterError.refused("\(register.location): the staff records' signatures were removed since you signed in. Tell your DPO (rekry check)")
+                throw RegisterError.refusedBecause(Wording("gate.trust.strippedSinceSignInRead", ["register": "\(register.location)"]))
             }
             try Register.requireTrusted(current, identity: identity, trust: trust, location: register.location)
         }

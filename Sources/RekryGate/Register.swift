@@ -31,13 +31,14 @@ public final class Register: Sendable {
         // caught by everyone who used the register, whatever the file and its log were made to say.
         let rootMemory = "root:" + Hashing.sha256Hex(location)
         if let remembered = try seenHeads?.seenHead(register: rootMemory)?.hash, remembered != trust.rootFingerprint {
-            throw RegisterError.refused("\(location): this register's root admin is not the one you saw here before (\(remembered.prefix(16))…, now \(trust.rootFingerprint.map { String($0.prefix(16)) + "…" } ?? "no signatures")): the staff records were replaced or their signatures stripped. Nothing was read; tell your DPO")
+            throw RegisterError.refusedBecause(Wording(trust.rootFingerprint == nil ? "gate.trust.rootGone" : "gate.trust.rootChanged",
+                ["register": "\(location)", "before": "\(remembered.prefix(16))", "now": "\(trust.rootFingerprint?.prefix(16) ?? "")"]))
         }
         if !trust.isSigned {
             // Only a roster from before signing is unsigned, and it is never found after a signed log entry
             // or by an identity issued under a root: then its signatures were stripped.
             if logSigned || identity.registerRoot != nil {
-                throw RegisterError.refused("\(location): the staff records carry no signatures, but \(logSigned ? "the audit log is signed" : "your identity was issued under a signed root"): they were stripped outside Rekry. Nothing was read; tell your DPO")
+                throw RegisterError.refusedBecause(Wording(logSigned ? "gate.trust.strippedLogSigned" : "gate.trust.strippedIdentitySigned", ["register": "\(location)"]))
             }
             if found.role == .admin {
                 try adoptRoster(admin: found, identity: identity, clock: clock)
@@ -52,7 +53,7 @@ public final class Register: Sendable {
         let alarm = try checkSeenHead()
         // Those who read the audit log may still sign in, to see and report the damage; nobody may work.
         if let alarm, ![.lead, .dpo, .admin].contains(account.role) {
-            throw RegisterError.refused("\(location): the audit log cannot be trusted: \(alarm). Nothing was read; tell your DPO (rekry audit verify names the damage)")
+            throw RegisterError.refusedBecause(Wording("gate.audit.untrustedRead", ["register": "\(location)", "alarm": "\(alarm)"]))
         }
         // On a server the gate works through the member's own login, so that the server's policies apply too.
         let acting = try backend.acting(as: identity.username)
@@ -70,13 +71,15 @@ public final class Register: Sendable {
     static func requireTrusted(_ account: StaffAccount, identity: Identity, trust: StaffTrust, location: String) throws {
         guard trust.isSigned else { return }
         guard let fingerprint = trust.rootFingerprint else {
-            throw RegisterError.refused("\(location): the staff records have no single root admin: they were changed outside Rekry. Nothing was read; tell your DPO (rekry check names the records)")
+            throw RegisterError.refusedBecause(Wording("gate.trust.noSingleRoot", ["register": "\(location)"]))
         }
         if let pinned = identity.registerRoot, pinned != fingerprint {
-            throw RegisterError.refused("\(location): this register's root admin key (\(fingerprint.prefix(16))…) is not the one your identity was issued under (\(pinned.prefix(16))…): the staff records were replaced, or this is another register. Nothing was read")
+            throw RegisterError.refusedBecause(Wording("gate.trust.rootNotPinned",
+                ["register": "\(location)", "root": "\(fingerprint.prefix(16))", "pinned": "\(pinned.prefix(16))"]))
         }
         guard trust.verifies(account.id) else {
-            throw RegisterError.refused("\(location): the staff record of \(account.username) (role \(account.role.rawValue)) carries no valid admin signature: it was written or changed outside Rekry and is not trusted. Ask an admin (rekry check names the records)")
+            throw RegisterError.refusedBecause(Wording("gate.trust.unsignedAccount",
+                ["register": "\(location)", "user": "\(account.username)", "role": .role(account.role)]))
         }
         if let key = account.signingKey, key != identity.signingPublicKey { throw RegisterError.keyMismatch(username: account.username) }
     }

@@ -149,11 +149,43 @@ final class CommandLanguageTests: XCTestCase {
     func testRegisterErrorsInTheReadersLanguage() throws {
         let sv = try rekry(["show", "999999"], as: "recruiter", swedish)
         XCTAssertEqual(sv.status, 65)
-        XCTAssertEqual(sv.stderr, "rekry: candidate 999999: finns inte\n")
+        XCTAssertEqual(sv.stderr, "rekry: kandidat 999999: finns inte\n")
         let en = try rekry(["show", "999999"], as: "recruiter", ["LANG": "C.UTF-8"])
         XCTAssertEqual(en.stderr, "rekry: candidate 999999: not found\n")
         let refused = try rekry(["erase", "--retention-due"], as: "recruiter", ["LANGUAGE": "nb"])
         XCTAssertEqual(refused.status, 1)
         XCTAssertTrue(refused.stderr.contains("ikke tillatt for rollen rekrutterer"), refused.stderr)
+    }
+
+    /// The erasure preview's categories and what stays, and a refusal the gate words, in the reader's language;
+    /// English word for word as before; the JSON and the exit codes the same in every language (#14).
+    func testErasurePreviewAndGateRefusalsInTheReadersLanguage() throws {
+        let id = String(try t.addCandidate("Sara Svensson", email: "sara@example.se"))
+        let sv = try rekry(["erase", id, "--dry-run"], as: "lead", swedish)
+        XCTAssertEqual(sv.status, 0, sv.stderr)
+        XCTAssertTrue(sv.stdout.contains("\n  sparas:\n    poster i granskningsloggen: pseudonyma (inga personuppgifter); de visar vad som gjordes (art. 5.2)\n"), sv.stdout)
+        XCTAssertTrue(sv.stdout.contains("\n    en spärrpost: nyckelade hashvärden av e-post, telefon och namn med födelseår, så att personen inte läggs till igen\n"), sv.stdout)
+        XCTAssertTrue(sv.stdout.contains("\n    kontaktuppgifter: 1\n"), sv.stdout)
+        XCTAssertFalse(sv.stdout.contains("audit log") || sv.stdout.contains("contact details"), sv.stdout)
+        let en = try rekry(["erase", id, "--dry-run"], as: "lead", ["LANG": "C.UTF-8"])
+        XCTAssertTrue(en.stdout.contains("\n  stays:\n    audit log entries: pseudonymous (no personal data); they prove what was done (Art. 5(2))\n"), en.stdout)
+        XCTAssertTrue(en.stdout.contains("\n    contact details: 1\n"), en.stdout)
+        let jsonSv = try rekry(["erase", id, "--dry-run", "--json"], as: "lead", swedish)
+        let jsonEn = try rekry(["erase", id, "--dry-run", "--json"], as: "lead", ["LANG": "C.UTF-8"])
+        XCTAssertEqual(jsonSv.stdout, jsonEn.stdout)
+        XCTAssertTrue(jsonEn.stdout.contains("audit log entries"), jsonEn.stdout)
+
+        // Held under a legal obligation: refused, exit 1, in the reader's language.
+        let held = String(try t.addCandidate("Lars Berg", basis: .legalObligation, consent: .none))
+        let nb = try rekry(["erase", held, "--yes"], as: "lead", norwegian)
+        XCTAssertEqual(nb.status, 1)
+        XCTAssertEqual(nb.stderr, "rekry: kandidat \(held) beholdes på grunn av en rettslig forpliktelse (art. 17 nr. 3 bokstav b): ingenting ble slettet\n")
+        let refusedEn = try rekry(["erase", held, "--yes"], as: "lead", ["LANG": "C.UTF-8"])
+        XCTAssertEqual(refusedEn.status, 1)
+        XCTAssertEqual(refusedEn.stderr, "rekry: candidate \(held) is held under a legal obligation (Art. 17(3)(b)): nothing was erased\n")
+        // A rule a value breaks: exit 65 in every language.
+        let badEmail = try rekry(["edit", id, "--email", "nope"], as: "lead", swedish)
+        XCTAssertEqual(badEmail.status, 65, badEmail.stderr)
+        XCTAssertEqual(badEmail.stderr, "rekry: --email: 'nope' är ingen e-postadress\n")
     }
 }

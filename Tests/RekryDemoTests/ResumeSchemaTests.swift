@@ -33,7 +33,7 @@ final class ResumeSchemaTests: XCTestCase {
                 resumes.append(try dpo.resumeExport(candidateId: id))
                 names.append(name)
                 XCTAssertTrue(source.providedByPerson, "candidate \(id): exported, but their data came from \(source)")
-            } catch RegisterError.refused {
+            } catch RegisterError.refusedBecause {
                 refused += 1
                 XCTAssertFalse(source.providedByPerson, "candidate \(id) gave their own data, yet the export was refused")
             }

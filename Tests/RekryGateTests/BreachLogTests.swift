@@ -40,7 +40,7 @@ final class BreachLogTests: XCTestCase {
         XCTAssertEqual(try dpo.breaches().breaches.first?.badge, "72h overdue")
 
         XCTAssertThrowsError(try dpo.markBreachNotified(id: breach.id, at: discovered.addingTimeInterval(-60))) { error in
-            guard case RegisterError.invalid("--at", _) = error else { return XCTFail("\(error)") }
+            guard (error as? RegisterError)?.invalidValue?.field == "--at" else { return XCTFail("\(error)") }
         }
         XCTAssertThrowsError(try dpo.markBreachNotified(id: breach.id, at: t.clock.now().addingTimeInterval(60)), "not in the future")
         let notified = try dpo.markBreachNotified(id: breach.id)
@@ -94,7 +94,7 @@ final class BreachLogTests: XCTestCase {
         let a = try t.addCandidate("Anna Affected")
         let dpo = try t.gate("dpo")
         func field(_ d: BreachDraft) -> String? {
-            do { _ = try dpo.recordBreach(d); return nil } catch RegisterError.invalid(let f, _) { return f } catch { return "\(error)" }
+            do { _ = try dpo.recordBreach(d); return nil } catch let e as RegisterError where e.invalidValue != nil { return e.invalidValue!.field } catch { return "\(error)" }
         }
         XCTAssertEqual(field(draft(discovered: t.clock.now().addingTimeInterval(hour), affected: [])), "--discovered")
         XCTAssertEqual(field(draft(discovered: t.clock.now(), affected: [a], approx: 0)), "--approx-affected")

@@ -88,7 +88,7 @@ final class ConsentWriteTests: XCTestCase {
         let now = t.clock.now()
         func refused(_ d: ConsentDraft, _ field: String, file: StaticString = #filePath, line: UInt = #line) {
             XCTAssertThrowsError(try r.recordConsent(candidateId: id, d), file: file, line: line) { e in
-                guard case .invalid(let f, _)? = e as? RegisterError else { return XCTFail("\(e)", file: file, line: line) }
+                guard let f = (e as? RegisterError)?.invalidValue?.field else { return XCTFail("\(e)", file: file, line: line) }
                 XCTAssertEqual(f, field, "\(e)", file: file, line: line)
             }
         }

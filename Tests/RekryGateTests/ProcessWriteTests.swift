@@ -78,7 +78,7 @@ final class ProcessWriteTests: XCTestCase {
         try r.addToProcess(candidateId: id, processId: process)
         XCTAssertThrowsError(try r.addToProcess(candidateId: id, processId: process), "already in it")
         XCTAssertThrowsError(try r.addToProcess(candidateId: id, processId: 999)) { e in
-            XCTAssertEqual(e as? RegisterError, .notFound(what: "process 999"))
+            XCTAssertEqual((e as? RegisterError)?.notFoundWhat, "process 999")
         }
         XCTAssertEqual(try r.rows(ids: [id]).first?.stage.value, .sourced)
         t.clock.advance(by: day)

@@ -68,7 +68,8 @@ final class RequestsTrackerTests: XCTestCase {
         XCTAssertEqual(try listed(request.id).status.urgency, .overdue)
         XCTAssertEqual(try t.gate("dpo").requests(openOnly: true).requests.map(\.id), [request.id], "an overdue request is still open")
         XCTAssertThrowsError(try add(id, .access, received: "2026-03-04")) { error in
-            XCTAssertEqual(error as? RegisterError, .invalid(field: "--received", message: "2026-03-04 is after today (2026-03-03)"))
+            XCTAssertEqual("\(error)", "--received: 2026-03-04 is after today (2026-03-03)")
+            XCTAssertEqual((error as? RegisterError)?.exitCode, 65)
         }
     }
 
@@ -92,7 +93,7 @@ final class RequestsTrackerTests: XCTestCase {
         // The country comes from the signed profile: edited into the file by hand, it is refused, not used.
         try t.execute("UPDATE registerInfo SET value = replace(value, 'country NO', 'country SE') WHERE key = 'policy.text'")
         XCTAssertThrowsError(try add(id, .access, received: "2026-05-01")) { error in
-            guard case RegisterError.refused(let reason) = error else { return XCTFail("\(error)") }
+            guard let reason = (error as? RegisterError)?.refusalText else { return XCTFail("\(error)") }
             XCTAssertTrue(reason.contains("does not carry a valid signature"), reason)
         }
     }
@@ -113,7 +114,7 @@ final class RequestsTrackerTests: XCTestCase {
         XCTAssertEqual(late.due, "2026-02-20")
         t.clock.set(morning("2026-02-23"))
         XCTAssertThrowsError(try dpo.extendRequest(id: late.id, months: 1, reason: "complex")) { error in
-            guard case RegisterError.invalid(let field, let message) = error else { return XCTFail("\(error)") }
+            guard let (field, message) = (error as? RegisterError)?.invalidValue else { return XCTFail("\(error)") }
             XCTAssertEqual(field, "--notice-given")
             XCTAssertTrue(message.contains("after the first month ended on 2026-02-20"), message)
         }
@@ -142,9 +143,9 @@ final class RequestsTrackerTests: XCTestCase {
             do {
                 _ = try dpo.closeRequest(id: access.id, auditEntry: seq, outcome: outcome)
                 return nil
-            } catch RegisterError.invalid(let field, let message) {
-                XCTAssertEqual(field, "--audit-entry")
-                return message
+            } catch let error as RegisterError where error.invalidValue != nil {
+                XCTAssertEqual(error.invalidValue!.field, "--audit-entry")
+                return error.invalidValue!.message
             } catch {
                 return "\(error)"
             }

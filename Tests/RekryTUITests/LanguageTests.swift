@@ -305,6 +305,48 @@ final class LanguageTests: XCTestCase, @unchecked Sendable {
         }
     }
 
+    /// The gate's own sentences on screen (#14): a refused erasure's reason in the status line, and an erasure
+    /// preview's "stays" lines in the box, in every language at both sizes, whole (wrapped, never cut) and
+    /// without the English they used to be.
+    func testGateSentencesOnScreenInEveryLanguage() throws {
+        try MainActor.assumeIsolated { try checkGateSentencesOnScreenInEveryLanguage() }
+    }
+
+    @MainActor
+    func checkGateSentencesOnScreenInEveryLanguage() throws {
+        // Held under a legal obligation (bookkeeping): the erasure's preview refuses it, with what stays and why.
+        let held = try t.addCandidate("Lars Berg", basis: .legalObligation, consent: .none)
+        for language in UILanguage.allCases {
+            for (w, h) in Self.sizes {
+                let what = "\(language) \(w)x\(h)"
+                let lead = try app("lead", language, w, h)
+                var screen = press(lead, [.char("/")] + Key.typing("Lars") + [.enter, .enter, .char("E")])
+                let refusal = language.phrase(Wording("gate.erase.refusedLegalObligation", ["id": "\(held)"]))
+                XCTAssertEqual(lead.flashMessage, refusal, what)
+                let bottom = ((h - 3)..<h).map { screen.line($0).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+                XCTAssertTrue(bottom.contains(refusal), "\(what): the refusal is cut: \(bottom)")
+                if language != .en { XCTAssertFalse(bottom.contains("legal obligation") || bottom.contains("nothing was erased"), "\(what): \(bottom)") }
+
+                // Åsa's preview: what stays and why, the gate's sentences in the language, inside the box.
+                let eraser = try app("lead", language, w, h)
+                screen = press(eraser, [.char("/")] + Key.typing("Åsa") + [.enter, .enter, .char("E")])
+                XCTAssertEqual(eraser.mode, .confirm, what)
+                let box = WriteKeys.boxText(screen)
+                for key in ["gate.erase.auditEntries", "gate.erase.suppression", "gate.erase.auditEntriesWhy"] {
+                    let sentence = language.phrase(Wording(key))
+                    XCTAssertTrue(box.contains(sentence), "\(what): '\(sentence)' not whole in \(box)")
+                }
+                if language != .en { XCTAssertFalse(box.contains("audit log entries") || box.contains("suppression entry"), "\(what): \(box)") }
+                // The box is whole: its two edges on every row it covers, nothing written over or past them.
+                for y in 0..<h { XCTAssertEqual(screen.line(y).filter { $0 == "│" }.count % 2, 0, "\(what): box edge overwritten: \(screen.line(y))") }
+                let rows = (0..<h).filter { screen.line($0).contains("│") }
+                XCTAssertFalse(rows.isEmpty, what)
+                for y in rows { XCTAssertLessThanOrEqual(DisplayWidth.of(screen.line(y)), w, what) }
+                XCTAssertTrue(box.contains(language.text("erase.audit")), "\(what): the box's last line is gone: \(box)")
+            }
+        }
+    }
+
     /// The labels of the add-candidate form in `language`.
     func addCandidateLabels(_ language: UILanguage) -> [String] {
         ["name", "email", "phone", "home-town", "title", "employer", "country", "country-other", "source", "source-detail", "basis",

@@ -46,7 +46,9 @@ struct EraseCommand: ParsableCommand {
         let doableParts = due.filter { $0.refusal == nil }
         if dryRun || !json { try show(previews, due) }
         if dryRun { return }
-        if !retentionDue, let refused = previews.first(where: { $0.refusal != nil }) { throw RegisterError.refused(refused.refusal!) }
+        if !retentionDue, let refused = previews.first(where: { $0.refusal != nil }) {
+            throw refused.refusalWording.map(RegisterError.refusedBecause) ?? RegisterError.refused(refused.refusal!)
+        }
         guard !doable.isEmpty || !doableParts.isEmpty else {
             if !json { print(say("erase.nothing")) } else { print(try JSONOutput.string(["receipts": [ErasureReceipt]()])) }
             return
@@ -105,18 +107,30 @@ struct EraseCommand: ParsableCommand {
         for d in due {
             print(say("erase.categoryDue", ["id": d.candidateId, "subject": d.subject, "category": d.category.rawValue,
                                             "day": DayFormat.day(d.dueAt), "rule": d.rule])
-                  + (d.refusal.map { say("erase.categoryRefused", ["refusal": $0]) } ?? ""))
+                  + (phrased(d.refusalWording, d.refusal).map { say("erase.categoryRefused", ["refusal": $0]) } ?? ""))
         }
         for p in previews {
             print(say("erase.preview", ["id": p.candidateId, "subject": p.subject])
                   + (p.rule.map { say("erase.previewRule", ["rule": $0]) } ?? "") + (p.refusal == nil ? "" : say("erase.notErased")))
-            if let refusal = p.refusal { print("  \(refusal)") }
+            if let refusal = phrased(p.refusalWording, p.refusal) { print("  \(refusal)") }
             print("  " + say("erase.goes"))
-            for line in p.goes { print("    \(line.category): \(line.count.map(String.init) ?? say("erase.notCounted"))") }
+            for line in p.goes { print("    \(category(line.category)): \(line.count.map(String.init) ?? say("erase.notCounted"))") }
             print("  " + say("erase.stays"))
-            for kept in p.stays { print("    \(kept.what): \(kept.why)") }
+            for kept in p.stays { print("    \(phrased(kept.whatWording, kept.what)!): \(phrased(kept.whyWording, kept.why)!)") }
             if !p.recipients.isEmpty { print("  " + say("erase.tell", ["recipients": p.recipients.joined(separator: ", ")])) }
         }
+    }
+
+    /// The gate's sentence in the run's language: its wording when it carries one, else its English as given.
+    private func phrased(_ wording: Wording?, _ english: String?) -> String? {
+        wording.map(CLILanguage.current.phrase) ?? english
+    }
+
+    /// A category of the preview in the run's language (the terminal UI's word); in English as the gate names it.
+    private func category(_ name: String) -> String {
+        let key = "erasedCategory.\(name)"
+        let word = CLILanguage.current.text(key)
+        return CLILanguage.current == .en || word == key ? name : word
     }
 
     private func emit(_ receipts: [ErasureReceipt]) throws {

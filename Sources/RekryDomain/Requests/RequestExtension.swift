@@ -6,8 +6,16 @@ public enum RequestExtension {
     /// Why an extension is refused, in words the DPO can act on; the field named is the command's option.
     public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         public var field: String
-        public var message: String
+        /// The message as a key with arguments, for the reader's language.
+        public var wording: Wording
+        /// The message in English.
+        public var message: String { wording.description }
         public var description: String { "\(field): \(message)" }
+
+        init(field: String, _ key: String, _ parts: [String: Wording.Part] = [:]) {
+            self.field = field
+            wording = Wording(key, parts)
+        }
     }
 
     /// The total further months after this extension, or the refusal.
@@ -19,24 +27,24 @@ public enum RequestExtension {
     public static func check(received: CivilDate, country: CalendarCountry, alreadyExtended: Int, months: Int,
                              reason: String, noticeGiven: CivilDate, today: CivilDate) -> Result<Int, Refusal> {
         guard (1...RequestDeadline.maxExtensionMonths).contains(months) else {
-            return .failure(Refusal(field: "--months", message: "an extension is 1 or 2 further months, not \(months)"))
+            return .failure(Refusal(field: "--months", "gate.extend.months", ["n": "\(months)"]))
         }
         let total = alreadyExtended + months
         guard total <= RequestDeadline.maxExtensionMonths else {
-            return .failure(Refusal(field: "--months", message: "already extended by \(alreadyExtended) month\(alreadyExtended == 1 ? "" : "s"); Art. 12(3) allows two further months in all"))
+            return .failure(Refusal(field: "--months", alreadyExtended == 1 ? "gate.extend.already.one" : "gate.extend.already.other", ["n": "\(alreadyExtended)"]))
         }
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            return .failure(Refusal(field: "--reason", message: "an extension needs its reason (the complexity or number of requests), told to the person"))
+            return .failure(Refusal(field: "--reason", "gate.extend.reason"))
         }
         let firstMonthEnds = RequestDeadline.due(received: received, country: country)
         guard noticeGiven.dayNumber >= received.dayNumber else {
-            return .failure(Refusal(field: "--notice-given", message: "\(noticeGiven.isoDay) is before the request was received (\(received.isoDay))"))
+            return .failure(Refusal(field: "--notice-given", "gate.extend.noticeBeforeReceived", ["day": "\(noticeGiven.isoDay)", "received": "\(received.isoDay)"]))
         }
         guard noticeGiven.dayNumber <= today.dayNumber else {
-            return .failure(Refusal(field: "--notice-given", message: "\(noticeGiven.isoDay) is after today (\(today.isoDay)); record the extension once the notice is given"))
+            return .failure(Refusal(field: "--notice-given", "gate.extend.noticeAfterToday", ["day": "\(noticeGiven.isoDay)", "today": "\(today.isoDay)"]))
         }
         guard noticeGiven.dayNumber <= firstMonthEnds.dayNumber else {
-            return .failure(Refusal(field: "--notice-given", message: "the notice was given on \(noticeGiven.isoDay), after the first month ended on \(firstMonthEnds.isoDay): Art. 12(3) allows an extension only when the person is told within the first month"))
+            return .failure(Refusal(field: "--notice-given", "gate.extend.noticeLate", ["day": "\(noticeGiven.isoDay)", "ended": "\(firstMonthEnds.isoDay)"]))
         }
         return .success(total)
     }

@@ -90,12 +90,12 @@ extension Gate {
         return try reading { s in
             var subject: String?
             if let id = subjectCandidate {
-                guard let c = try s.candidate(id: id) else { throw RegisterError.notFound(what: "candidate \(id)") }
+                guard let c = try s.candidate(id: id) else { throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(id)"])) }
                 // One person's entries are their Activity: the same rule as the Activity tab, so that linking
                 // an id to what was done with them (a report read, a hire) needs what the tab needs.
                 let badge = BadgePolicy.badge(for: c.badgeFacts, at: clock.now())
                 if case .withhold(let reason) = decide(.activity, purpose: .recruitment, badge: badge) {
-                    throw RegisterError.refused("audit entries of candidate \(id): \(reason.explanation)")
+                    throw RegisterError.refusedBecause(Wording("gate.audit.entriesWithheld", ["id": "\(id)", "reason": .withheld(reason)]))
                 }
                 subject = c.pseudonym
             }

@@ -34,7 +34,7 @@ final class AuditedTransaction {
             // or the new head would overwrite the evidence of a cut. A head behind the log is a crash's mark
             // and is repaired by this write's head.
             if let store = backend.auditHead, let problem = try AuditTail.problem(session, head: try store.readHead()) {
-                throw RegisterError.refused("\(backend.location): the audit log cannot be trusted: \(problem). Nothing was written; tell your DPO (rekry audit verify names the damage)")
+                throw RegisterError.refusedBecause(Wording("gate.audit.untrustedWriteTell", ["register": "\(backend.location)", "alarm": "\(problem)"]))
             }
             identity = try AuditTail.registerIdentity(session)
             let tx = AuditedTransaction(session: session, actor: actor, clock: clock, signer: signer)

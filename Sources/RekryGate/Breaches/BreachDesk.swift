@@ -14,17 +14,17 @@ extension Gate {
         guard !draft.categories.isEmpty else { throw RegisterError.invalid(field: "--categories", message: BreachCategoryError(word: "").description) }
         let now = clock.now()
         guard draft.discoveredAt <= now else {
-            throw RegisterError.invalid(field: "--discovered", message: "\(DayFormat.minute(draft.discoveredAt)) is in the future")
+            throw RegisterError.invalidBecause(field: "--discovered", Wording("gate.rule.inFuture", ["at": "\(DayFormat.minute(draft.discoveredAt))"]))
         }
         let ids = Array(Set(draft.affected)).sorted()
         guard draft.approxAffected >= ids.count else {
-            throw RegisterError.invalid(field: "--approx-affected", message: "\(draft.approxAffected) is fewer than the \(ids.count) people listed with --affected")
+            throw RegisterError.invalidBecause(field: "--approx-affected", Wording("gate.rule.fewerAffected", ["n": "\(draft.approxAffected)", "listed": "\(ids.count)"]))
         }
         return try audited { tx in
             let s = tx.session
             var affected: [BreachAffectedRecord] = []
             for id in ids {
-                guard let c = try s.candidate(id: id) else { throw RegisterError.invalid(field: "--affected", message: "there is no candidate \(id)") }
+                guard let c = try s.candidate(id: id) else { throw RegisterError.invalidBecause(field: "--affected", Wording("gate.rule.noCandidate", ["id": "\(id)"])) }
                 affected.append(BreachAffectedRecord(breachId: 0, subject: c.pseudonym, candidateId: id))
             }
             let record = BreachRecord(discoveredAt: draft.discoveredAt, what: what, categories: draft.categories,
@@ -62,12 +62,12 @@ extension Gate {
         let at = at ?? now
         return try audited { tx in
             let s = tx.session
-            guard var b = try s.breach(id: id) else { throw RegisterError.notFound(what: "breach \(id)") }
-            guard b.notifiedAt == nil else { throw RegisterError.refused("breach \(id) was marked notified already, on \(DayFormat.minute(b.notifiedAt!))") }
+            guard var b = try s.breach(id: id) else { throw RegisterError.missingRecord(Wording("gate.what.breach", ["id": "\(id)"])) }
+            guard b.notifiedAt == nil else { throw RegisterError.refusedBecause(Wording("gate.breach.alreadyNotified", ["id": "\(id)", "at": "\(DayFormat.minute(b.notifiedAt!))"])) }
             guard at >= b.discoveredAt else {
-                throw RegisterError.invalid(field: "--at", message: "\(DayFormat.minute(at)) is before the breach was discovered (\(DayFormat.minute(b.discoveredAt)))")
+                throw RegisterError.invalidBecause(field: "--at", Wording("gate.rule.beforeDiscovered", ["at": "\(DayFormat.minute(at))", "discovered": "\(DayFormat.minute(b.discoveredAt))"]))
             }
-            guard at <= now else { throw RegisterError.invalid(field: "--at", message: "\(DayFormat.minute(at)) is in the future") }
+            guard at <= now else { throw RegisterError.invalidBecause(field: "--at", Wording("gate.rule.inFuture", ["at": "\(DayFormat.minute(at))"])) }
             try s.markBreachNotified(id: id, at: at)
             b.notifiedAt = at
             let summary = BreachSummary(b, affected: try s.breachAffected(breachId: id), now: now)
@@ -86,7 +86,7 @@ extension Gate {
         let now = clock.now()
         return try audited { tx in
             let s = tx.session
-            guard try s.breach(id: id) != nil else { throw RegisterError.notFound(what: "breach \(id)") }
+            guard try s.breach(id: id) != nil else { throw RegisterError.missingRecord(Wording("gate.what.breach", ["id": "\(id)"])) }
             var recipients: [BreachRecipient] = []
             for a in try s.breachAffected(breachId: id) {
                 guard let cid = a.candidateId, let record = try s.candidate(id: cid) else {

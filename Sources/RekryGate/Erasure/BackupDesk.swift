@@ -145,7 +145,7 @@ extension Register {
         try backend.write { s in
             let last = try s.lastAuditEntry()
             guard entries[0].seq == (last?.seq ?? 0) + 1, entries[0].prevHash == (last?.hash ?? AuditEntry.genesisHash) else {
-                throw RegisterError.refused("the register's audit log does not continue the backup's: it is not the register this backup was taken of")
+                throw RegisterError.refusedBecause(Wording("gate.backup.otherRegister"))
             }
             for e in entries { try s.appendAudit(e) }
             head = AuditHead(seq: entries.last!.seq, hash: entries.last!.hash)

@@ -39,6 +39,10 @@ public struct CategoryDue: Sendable, Codable, Equatable {
     public var dueAt: Date
     /// Why it is not erased in this run (a restricted record on a lead's run), or nil.
     public var refusal: String?
+    /// The refusal as a key with arguments, for the reader's language (nil when `refusal` is, or read from JSON).
+    public var refusalWording: Wording? = nil
+
+    enum CodingKeys: String, CodingKey { case schema, candidateId, subject, category, rule, dueAt, refusal }
 }
 
 extension Gate {
@@ -69,17 +73,17 @@ extension Gate {
                         return events.date(of: rule.event).map { (rule, rule.period.after($0)) }
                     }
                     guard let (rule, dueAt) = dated.min(by: { $0.1 < $1.1 }), dueAt <= now else { continue }
-                    var refusal: String?
+                    var refusal: Wording?
                     do {
                         try requireWrite(.eraseCandidate, badge: BadgePolicy.badge(for: record.badgeFacts, at: now), candidateId: facts.candidateId)
-                    } catch RegisterError.refused(let reason) {
+                    } catch RegisterError.refusedBecause(let reason) {
                         refusal = reason
                     }
                     // A record the actor may not erase is the DPO's: a lead's run does not list it, since its
                     // category, rule and date would tell what the record holds and when its process closed.
                     if refusal != nil && actor.role != .dpo { continue }
                     due.append(CategoryDue(candidateId: facts.candidateId, subject: facts.pseudonym, category: category,
-                                           rule: Self.ruleText(rule), dueAt: dueAt, refusal: refusal))
+                                           rule: Self.ruleText(rule), dueAt: dueAt, refusal: refusal?.description, refusalWording: refusal))
                 }
             }
             return due

@@ -13,7 +13,7 @@ extension Gate {
 
     func preview(_ s: any StorageSession, candidateId id: Int64) throws -> ErasurePreview {
         guard let record = try s.candidate(id: id), let inventory = try s.erasureInventory(candidateId: id) else {
-            throw RegisterError.notFound(what: "candidate \(id)")
+            throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(id)"]))
         }
         let badge = BadgePolicy.badge(for: record.badgeFacts, at: clock.now())
         func seen(_ category: DataCategory, _ count: Int) -> Int? { mayRead(category, of: record) ? count : nil }
@@ -31,24 +31,28 @@ extension Gate {
             .init(category: "rectification log", count: seen(.activity, inventory.recordChanges)),
         ]
         goes = goes.filter { $0.count != 0 }
-        var refusal: String?
+        var refusal: Wording?
         var stays = [
-            ErasurePreview.Kept(what: "audit log entries", why: "pseudonymous (no personal data); they prove what was done (Art. 5(2))"),
-            ErasurePreview.Kept(what: "a suppression entry", why: "keyed hashes of the email, phone and name with birth year, so the person is not added again"),
+            ErasurePreview.Kept(what: Wording("gate.erase.auditEntries"), why: Wording("gate.erase.auditEntriesWhy")),
+            ErasurePreview.Kept(what: Wording("gate.erase.suppression"), why: Wording("gate.erase.suppressionWhy")),
         ]
         // Requests are the DPO's: only the DPO's preview counts them (a count is a read too).
         let requests = actor.role == .dpo ? try s.requests(subject: inventory.pseudonym).count : 0
         if requests > 0 {
-            stays.append(.init(what: "\(requests) data subject request\(requests == 1 ? "" : "s") (pseudonymous)",
-                               why: "proof that the firm answered (Art. 5(2)): kind, dates and outcome; the note and reasons go"))
+            stays.append(.init(what: Wording(requests == 1 ? "gate.erase.requests.one" : "gate.erase.requests.other", ["n": "\(requests)"]),
+                               why: Wording("gate.erase.requestsWhy")))
         }
         if !inventory.legalObligationItems.isEmpty {
-            let items = inventory.legalObligationItems.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            stays.insert(.init(what: "everything (\(items) held under a legal obligation)",
-                               why: "Art. 17(3)(b): the basis is a legal obligation (rule: basis legal-obligation); erase when it ends"), at: 0)
-            refusal = "candidate \(id) is held under a legal obligation (Art. 17(3)(b)): nothing was erased"
+            // `document 1, profile 1`: each item worded on its own, joined by commas in every language.
+            let each = inventory.legalObligationItems.sorted { $0.key < $1.key }.map { item in
+                GateWords.en["gate.legalItem.\(item.key)"] == nil ? Wording("gate.legalItem", ["what": "\(item.key)", "n": "\(item.value)"])
+                    : Wording("gate.legalItem.\(item.key)", ["n": "\(item.value)"])
+            }
+            let items = each.dropFirst().reduce(each[0]) { Wording("gate.join", ["first": .wording($0), "rest": .wording($1)]) }
+            stays.insert(.init(what: Wording("gate.erase.legalObligation", ["items": .wording(items)]), why: Wording("gate.erase.legalObligationWhy")), at: 0)
+            refusal = Wording("gate.erase.refusedLegalObligation", ["id": "\(id)"])
         } else if case .withhold(let reason) = WritePolicy.decide(role: actor.role, action: .eraseCandidate, badge: badge) {
-            refusal = "\(WriteAction.eraseCandidate.rawValue) for candidate \(id): refused, \(reason.explanation.replacingOccurrences(of: "withheld: ", with: ""))"
+            refusal = Wording("gate.refusedFor", ["action": .action(.eraseCandidate), "id": "\(id)", "reason": .reason(reason)])
         }
         return ErasurePreview(candidateId: id, subject: inventory.pseudonym, goes: goes, stays: stays,
                               recipients: mayRead(.activity, of: record) ? inventory.recipients : [], refusal: refusal)
@@ -66,9 +70,11 @@ extension Gate {
         try requireWrite(.eraseCandidate)
         let request = try ErasureRules.request(request)
         let ids = Array(Set(candidateIds)).sorted()
-        guard !ids.isEmpty else { throw RegisterError.invalid(field: "ID", message: "name at least one candidate to erase") }
+        guard !ids.isEmpty else { throw RegisterError.invalidBecause(field: "ID", Wording("gate.rule.eraseNobody")) }
         let previews = try reading { s in try ids.map { try preview(s, candidateId: $0) } }
-        if let refused = previews.first(where: { $0.refusal != nil }) { throw RegisterError.refused(refused.refusal!) }
+        if let refused = previews.first(where: { $0.refusal != nil }) {
+            throw refused.refusalWording.map(RegisterError.refusedBecause) ?? RegisterError.refused(refused.refusal!)
+        }
         let now = clock.now()
         var receipts: [ErasureReceipt] = []
         // The full-text step merges each shard it touches once per round, which is where an erasure's time
@@ -182,7 +188,7 @@ extension Gate {
         let now = clock.now()
         let receipt = try audited { tx in
             let s = tx.session
-            guard let match = try s.reference(id: referenceId) else { throw RegisterError.notFound(what: "reference \(referenceId)") }
+            guard let match = try s.reference(id: referenceId) else { throw RegisterError.missingRecord(Wording("gate.what.reference", ["id": "\(referenceId)"])) }
             // A reference on a restricted record is that record's item: the DPO alone erases it, as the record.
             for row in try s.references(refereeId: match.refereeId) {
                 guard let candidate = try s.candidate(id: row.candidateId) else { continue }
@@ -208,12 +214,12 @@ extension Gate {
     public func liftSuppression(subject: String, reason: String) throws -> Int {
         try require([.dpo], for: "suppression lift")
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw RegisterError.invalid(field: "--reason", message: "lifting a suppression needs a reason")
+            throw RegisterError.invalidBecause(field: "--reason", Wording("gate.rule.liftReason"))
         }
         let now = clock.now()
         return try audited { tx in
             let lifted = try tx.session.liftSuppression(subject: subject, at: now, by: actor.pseudonym, reason: reason)
-            guard lifted > 0 else { throw RegisterError.notFound(what: "an active suppression for \(subject)") }
+            guard lifted > 0 else { throw RegisterError.missingRecord(Wording("gate.what.suppression", ["id": "\(subject)"])) }
             try tx.audit(.suppressionLift, subject: subject, purpose: .dataSubjectRequest, detail: "entries=\(lifted)")
             return lifted
         }
@@ -250,7 +256,7 @@ enum ErasureRules {
         let ok = !text.isEmpty && text.count <= 40
             && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_./#".unicodeScalars.contains($0) }
         guard ok else {
-            throw RegisterError.invalid(field: "--request", message: "'\(text)' must be a reference of 1 to 40 letters, digits and - _ . / # (a ticket id, not a name)")
+            throw RegisterError.invalidBecause(field: "--request", Wording("gate.rule.ticket", ["value": "\(text)"]))
         }
         return text
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RekryDomain
 import RekryStorage
 
 /// What erasing one candidate would remove and keep, read through the gate before anything goes.
@@ -12,8 +13,21 @@ public struct ErasurePreview: Sendable, Codable, Equatable {
         public var count: Int?
     }
     public struct Kept: Sendable, Codable, Equatable {
+        /// What stays and why, in English (as the JSON carries them).
         public var what: String
         public var why: String
+        /// The same two as keys with arguments, for the reader's language; nil in a preview read back from JSON.
+        public var whatWording: Wording?
+        public var whyWording: Wording?
+
+        public init(what: Wording, why: Wording) {
+            self.what = what.description
+            self.why = why.description
+            whatWording = what
+            whyWording = why
+        }
+
+        enum CodingKeys: String, CodingKey { case what, why }
     }
 
     public var schema = "rekry.erasure-preview/1"
@@ -25,17 +39,22 @@ public struct ErasurePreview: Sendable, Codable, Equatable {
     public var recipients: [String]
     /// Why this erasure cannot go ahead (a legal obligation, a restriction only the DPO may lift), or nil.
     public var refusal: String?
+    /// The refusal as a key with arguments, for the reader's language (nil when `refusal` is, or read from JSON).
+    public var refusalWording: Wording?
     /// In a retention run: the profile's rule that makes the person due (`applicant role-filled 12m`).
     public var rule: String?
 
-    public init(candidateId: Int64, subject: String, goes: [Line], stays: [Kept], recipients: [String], refusal: String?) {
+    public init(candidateId: Int64, subject: String, goes: [Line], stays: [Kept], recipients: [String], refusal: Wording?) {
         self.candidateId = candidateId
         self.subject = subject
         self.goes = goes
         self.stays = stays
         self.recipients = recipients
-        self.refusal = refusal
+        self.refusal = refusal?.description
+        refusalWording = refusal
     }
+
+    enum CodingKeys: String, CodingKey { case schema, candidateId, subject, goes, stays, recipients, refusal, rule }
 }
 
 /// What an erasure did, without personal data: it goes into the audit log and is printed.

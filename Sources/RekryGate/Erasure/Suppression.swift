@@ -43,7 +43,9 @@ enum Suppression {
         let hashes = values(name: name, email: email, phone: phone, birthYear: birthYear, country: country).map { hash($0.0, $0.1, secret: secret) }
         if let hit = try s.activeSuppression(hashes: hashes) {
             let what = hit.kind == .nameBirthYear ? "name and birth year" : hit.kind.rawValue
-            throw RegisterError.refused("this person was erased at their request on \(DayFormat.day(hit.createdAt)), and their \(what) is suppressed: they are not added again. If they ask to be, the DPO lifts it: rekry suppression lift \(hit.subject) --reason …")
+            throw RegisterError.refusedBecause(Wording("gate.suppressed", ["day": "\(DayFormat.day(hit.createdAt))",
+                                                                          "what": .term(key: "gate.suppressedKind.\(hit.kind.rawValue)", english: what),
+                                                                          "subject": "\(hit.subject)"]))
         }
     }
 

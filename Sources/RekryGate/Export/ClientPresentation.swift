@@ -57,11 +57,11 @@ extension Gate {
         let now = clock.now()
         return try audited { tx in
             let s = tx.session
-            guard let record = try s.candidate(id: candidateId) else { throw RegisterError.notFound(what: "candidate \(candidateId)") }
+            guard let record = try s.candidate(id: candidateId) else { throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(candidateId)"])) }
             try Self.requireClientSharing(s, candidateId: candidateId, at: now)
             let detail = try detail(record, session: s, purpose: .recruitment, now: now)
             if let reason = detail.name.reason ?? detail.profile.reason {
-                throw RegisterError.refused("candidate \(candidateId)'s profile is withheld from you (\(reason.explanation)): nothing of it may be shown to a client")
+                throw RegisterError.refusedBecause(Wording("gate.client.withheld", ["id": "\(candidateId)", "reason": .withheld(reason)]))
             }
             try tx.audit(.candidateExport, subject: record.pseudonym, purpose: .recruitment, detail: "format=client step=prepared")
             return ClientPresentationBuilder.build(detail, reference: record.pseudonym, recipient: recipient, now: now)
@@ -76,13 +76,13 @@ extension Gate {
         try audited { tx in
             let s = tx.session
             guard let record = try s.candidate(id: candidateId), record.pseudonym == presentation.reference else {
-                throw RegisterError.notFound(what: "candidate \(candidateId)")
+                throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(candidateId)"]))
             }
             try Self.requireClientSharing(s, candidateId: candidateId, at: now)
             // A restriction or objection recorded since the presentation was prepared stops it too.
             let detail = try detail(record, session: s, purpose: .recruitment, now: now)
             if let reason = detail.name.reason ?? detail.profile.reason {
-                throw RegisterError.refused("candidate \(candidateId)'s profile is now withheld from you (\(reason.explanation)): not shown to a client")
+                throw RegisterError.refusedBecause(Wording("gate.client.nowWithheld", ["id": "\(candidateId)", "reason": .withheld(reason)]))
             }
             try s.insertDisclosure(candidateId: candidateId, Disclosure(recipient: presentation.recipient, disclosedAt: now,
                                                                         what: ClientPresentationBuilder.shared))
@@ -92,12 +92,12 @@ extension Gate {
 
     static func recipientName(_ raw: String) throws -> String {
         let recipient = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !recipient.isEmpty else { throw RegisterError.invalid(field: "--recipient", message: "name the client the profile is shown to") }
+        guard !recipient.isEmpty else { throw RegisterError.invalidBecause(field: "--recipient", Wording("gate.rule.recipientRequired")) }
         // Printed later on staff terminals and in the person's extract: no control or format characters (escape
         // sequences, bidirectional overrides), and 200 code points at most, however they combine.
         guard recipient.unicodeScalars.count <= 200,
               !recipient.unicodeScalars.contains(where: { [.control, .format, .lineSeparator, .paragraphSeparator].contains($0.properties.generalCategory) }) else {
-            throw RegisterError.invalid(field: "--recipient", message: "a client's name is one line of at most 200 characters, with no control or formatting characters")
+            throw RegisterError.invalidBecause(field: "--recipient", Wording("gate.rule.recipientLine"))
         }
         return recipient
     }
@@ -105,8 +105,7 @@ extension Gate {
     static func requireClientSharing(_ s: any StorageSession, candidateId: Int64, at now: Date) throws {
         let consent = ConsentState.of(try s.consents(candidateId: candidateId), purpose: .clientSharing, at: now)
         guard consent.isUsable else {
-            throw RegisterError.refused("candidate \(candidateId) has no valid client-sharing consent (\(consent.rawValue)): "
-                                        + "their profile may not be shown to a client; record their consent first (rekry consent record \(candidateId) --purpose client-sharing …)")
+            throw RegisterError.refusedBecause(Wording("gate.client.noConsent", ["id": "\(candidateId)", "state": .code("gate.consentState", consent.rawValue)]))
         }
     }
 }

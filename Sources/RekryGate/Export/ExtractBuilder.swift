@@ -13,24 +13,24 @@ struct ExtractBuilder {
     func extract(accessLog: [RegisterExtract.Access]) -> RegisterExtract {
         var items: [RegisterExtract.Item] = []
         var withheld: [RegisterExtract.Withheld] = []
-        func add<T>(_ gated: Gated<T>, _ label: String, _ build: (T) -> RegisterExtract.Item?) {
+        func add<T>(_ gated: Gated<T>, _ label: Wording, _ build: (T) -> RegisterExtract.Item?) {
             switch gated {
             case .shown(let value, _): if let item = build(value) { items.append(item) }
-            case .withheld(_, let reason): withheld.append(.init(item: label, reason: reason.explanation))
+            case .withheld(_, let reason): withheld.append(.init(label, reason))
             }
         }
         let personSource = ExtractText.source(record.source, detail: record.sourceDetail)
         let whole = wholeRetention()
 
-        add(detail.name, "name") { name in
+        add(detail.name, Wording("gate.extract.name")) { name in
             item("identity", "Name", [("name", name)], record.basis, ExtractText.purpose(for: .identity, record), personSource, whole)
         }
-        add(detail.contact, "contact details") { c in
+        add(detail.contact, Wording("gate.extract.contact details")) { c in
             let fields = [("email", c.email), ("phone", c.phone), ("postal address", c.postalAddress)].compactMap { f in f.1.map { (f.0, $0) } }
             return fields.isEmpty ? nil
                 : item("contact", "Contact details", fields, record.basis, ExtractText.purpose(for: .contact, record), personSource, categoryRetention(.contactDetails))
         }
-        add(detail.profile, "profile") { p in
+        add(detail.profile, Wording("gate.extract.profile")) { p in
             var fields: [(String, String?)] = [("home town", p.homeTown), ("birth year", p.birthYear.map(String.init)),
                                                ("current title", p.currentTitle), ("current employer", p.currentEmployer),
                                                ("country", p.country), ("collected", DayFormat.day(p.collectedAt))]
@@ -40,7 +40,7 @@ struct ExtractBuilder {
                         ExtractText.purpose(for: .profile, record), personSource, whole)
         }
         for (i, gated) in detail.documents.enumerated() {
-            add(gated, "document \(i + 1)") { d in
+            add(gated, Wording("gate.extract.document", ["n": "\(i + 1)"])) { d in
                 item("documents", d.title.isEmpty ? d.kind.rawValue : d.title,
                      [("kind", d.kind.rawValue), ("received", DayFormat.day(d.receivedAt)), ("text", d.body)], d.basis,
                      ExtractText.purpose(for: .documents, record),
@@ -48,7 +48,7 @@ struct ExtractBuilder {
             }
         }
         for (i, gated) in detail.processes.enumerated() {
-            add(gated, "recruitment process \(i + 1)") { p in
+            add(gated, Wording("gate.extract.process", ["n": "\(i + 1)"])) { p in
                 var fields = [("role", p.process.title), ("stage", p.stage.rawValue), ("since", DayFormat.day(p.startedAt))]
                 if let client = p.process.client { fields.append(("client", client)) }
                 if let closed = p.process.closedAt { fields.append(("closed", DayFormat.day(closed))) }
@@ -57,7 +57,7 @@ struct ExtractBuilder {
             }
         }
         for (i, gated) in detail.references.enumerated() {
-            add(gated, "reference \(i + 1)") { r in
+            add(gated, Wording("gate.extract.reference", ["n": "\(i + 1)"])) { r in
                 var fields = [("referee", r.name), ("relationship", r.relationship)]
                 if let t = r.title { fields.append(("referee's title", t)) }
                 if let w = r.workplace { fields.append(("workplace", w)) }
@@ -67,7 +67,7 @@ struct ExtractBuilder {
             }
         }
         for (i, gated) in detail.assessments.enumerated() {
-            add(gated, "assessment \(i + 1)") { a in
+            add(gated, Wording("gate.extract.assessment", ["n": "\(i + 1)"])) { a in
                 var fields = [("kind", a.kind.label), ("title", a.title), ("recorded", DayFormat.day(a.recordedAt)), ("text", a.text)]
                 if let score = a.score { fields.append(("score", score)) }
                 return item("assessments", a.kind.label + ": " + a.title, fields, a.basis, ExtractText.purpose(for: .assessments, record),
@@ -79,19 +79,19 @@ struct ExtractBuilder {
         case .shown(let list, _):
             consents = list.map { .init(purpose: $0.purpose, givenAt: $0.givenAt, channel: $0.channel, text: $0.text,
                                         expiresAt: $0.expiresAt, withdrawnAt: $0.withdrawnAt) }
-        case .withheld(_, let reason): withheld.append(.init(item: "consent history", reason: reason.explanation))
+        case .withheld(_, let reason): withheld.append(.init(Wording("gate.extract.consent history"), reason))
         }
         var recipients: [RegisterExtract.Recipient] = []
         switch detail.disclosures {
         case .shown(let list, _): recipients = list.map { .init(recipient: $0.recipient, disclosedAt: $0.disclosedAt, what: $0.what) }
-        case .withheld(_, let reason): withheld.append(.init(item: "recipients", reason: reason.explanation))
+        case .withheld(_, let reason): withheld.append(.init(Wording("gate.extract.recipients"), reason))
         }
         var report: RegisterExtract.Report?
         switch detail.report {
         case .shown(let meta, _)?:
             report = .init(author: meta.author, writtenAt: meta.writtenAt, attachedAt: meta.attachedAt, process: meta.processTitle,
                            text: nil, textHeldBy: meta.grantees)
-        case .withheld(_, let reason)?: withheld.append(.init(item: "psychologist report", reason: reason.explanation))
+        case .withheld(_, let reason)?: withheld.append(.init(Wording("gate.extract.psychologist report"), reason))
         case nil: break
         }
         return RegisterExtract(

@@ -73,8 +73,27 @@ public struct RegisterExtract: Sendable, Codable, Equatable {
         public var how: String
     }
     public struct Withheld: Sendable, Codable, Equatable {
+        /// What was left out and why, in English (the extract is written for the person, in English).
         public var item: String
         public var reason: String
+        /// The same two for staff reading a summary in their language; nil in an extract read back from JSON.
+        public var itemWording: Wording?
+        public var reasonCode: WithholdReason?
+
+        public init(item: String, reason: String) {
+            self.item = item
+            self.reason = reason
+        }
+
+        /// An item (`name`, `consent history`) left out for `reason`.
+        public init(_ item: Wording, _ reason: WithholdReason) {
+            self.item = item.description
+            self.reason = reason.explanation
+            itemWording = item
+            reasonCode = reason
+        }
+
+        enum CodingKeys: String, CodingKey { case item, reason }
     }
 
     public var schema = RegisterExtract.schemaName
@@ -100,7 +119,7 @@ extension Gate {
         let now = clock.now()
         var extract = try audited { tx -> RegisterExtract in
             let s = tx.session
-            guard let record = try s.candidate(id: candidateId) else { throw RegisterError.notFound(what: "candidate \(candidateId)") }
+            guard let record = try s.candidate(id: candidateId) else { throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(candidateId)"])) }
             try tx.audit(.candidateExport, subject: record.pseudonym, purpose: .dataSubjectRequest, detail: "format=extract")
             let detail = try detail(record, session: s, purpose: .dataSubjectRequest, now: now)
             let roles = Dictionary(try s.staffRoster().map { ($0.pseudonym, $0.role.rawValue) }, uniquingKeysWith: { a, _ in a })

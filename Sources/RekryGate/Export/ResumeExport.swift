@@ -14,10 +14,9 @@ extension Gate {
         let now = clock.now()
         return try audited { tx in
             let s = tx.session
-            guard let record = try s.candidate(id: candidateId) else { throw RegisterError.notFound(what: "candidate \(candidateId)") }
+            guard let record = try s.candidate(id: candidateId) else { throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(candidateId)"])) }
             guard record.source.providedByPerson else {
-                throw RegisterError.refused("candidate \(candidateId)'s profile was not given by them (source: \(record.source.label)); "
-                                            + "portability (Art. 20) covers what the person provided: export the register extract (--format extract) instead")
+                throw RegisterError.refusedBecause(Wording("gate.export.notProvided", ["id": "\(candidateId)", "source": .term(key: "source.\(record.source.rawValue)", english: record.source.label)]))
             }
             try tx.audit(.candidateExport, subject: record.pseudonym, purpose: .dataSubjectRequest, detail: "format=resume")
             let detail = try detail(record, session: s, purpose: .dataSubjectRequest, now: now)

@@ -19,8 +19,8 @@ enum ImportValidation {
         /// being checked (with `fallback` for the refused value) so that every problem of a row is reported.
         var problems: [ImportProblem] = []
         func check<T>(_ field: ImportField, fallback: T, _ rule: () throws -> T) -> T {
-            do { return try rule() } catch let RegisterError.invalid(_, message) {
-                problems.append(ImportProblem(location: row.location, field: row.origin(field), message: message))
+            do { return try rule() } catch let error as RegisterError where error.invalidValue != nil {
+                problems.append(ImportProblem(location: row.location, field: row.origin(field), message: error.invalidValue!.message))
             } catch let p as ImportProblem {
                 problems.append(p)
             } catch {
@@ -124,7 +124,8 @@ enum ImportValidation {
                 clean.email = try FieldRules.email(r.email)
                 clean.phone = try FieldRules.phone(r.phone)
                 references.append(clean)
-            } catch let RegisterError.invalid(field, message) {
+            } catch let error as RegisterError where error.invalidValue != nil {
+                let (field, message) = error.invalidValue!
                 problems.append(ImportProblem(location: row.location, field: origin + "/" + field.trimmingCharacters(in: CharacterSet(charactersIn: "-")), message: message))
             }
         }

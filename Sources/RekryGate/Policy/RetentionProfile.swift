@@ -46,11 +46,11 @@ extension Gate {
             // A register that once had a profile must not fall back to the default because its rows were
             // deleted: the audit log (signed, chained) remembers that one was set.
             if let set = try s.auditEntries(subject: "policy", limit: 1).first(where: { $0.action == AuditAction.policySet.rawValue }) {
-                throw RegisterError.refused("the register's retention profile was removed since it was set on \(DayFormat.day(set.at)); changes to candidates and retention are refused until the DPO sets it again: rekry policy set FILE")
+                throw RegisterError.refusedBecause(Wording("gate.policy.removed", ["day": "\(DayFormat.day(set.at))"]))
             }
             return .builtIn
         }
-        let tampered = RegisterError.refused("the register's retention profile '\(name)' does not carry a valid signature (edited outside Rekry?); changes to candidates and retention are refused until the DPO sets it again: rekry policy set FILE")
+        let tampered = RegisterError.refusedBecause(Wording("gate.policy.unsigned", ["name": "\(name)"]))
         guard let setByText = try s.setting(K.setBy), let setBy = Int64(setByText),
               let setAtText = try s.setting(K.setAt), let millis = Int64(setAtText),
               let signatureText = try s.setting(K.signature), let signature = Data(base64Encoded: signatureText),
@@ -61,7 +61,7 @@ extension Gate {
             // Signed with the key the setter held before a re-key: genuine, but no longer provable here.
             if let old = try s.setting(K.signerKey).flatMap({ Data(base64Encoded: $0) }), old != setter.signingKey,
                Signing.verify(signature, of: statement, by: old) {
-                throw RegisterError.refused("the register's retention profile '\(name)' was signed with \(setter.username)'s key from before their re-key; changes to candidates and retention wait until the DPO signs it again with the new key: rekry policy set FILE")
+                throw RegisterError.refusedBecause(Wording("gate.policy.oldKey", ["name": "\(name)", "user": "\(setter.username)"]))
             }
             throw tampered
         }

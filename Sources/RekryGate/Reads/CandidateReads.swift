@@ -8,7 +8,7 @@ extension Gate {
         let now = clock.now()
         return try audited { tx in
             let s = tx.session
-            guard let record = try s.candidate(id: id) else { throw RegisterError.notFound(what: "candidate \(id)") }
+            guard let record = try s.candidate(id: id) else { throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(id)"])) }
             try tx.audit(.candidateOpen, subject: record.pseudonym, purpose: purpose)
             return try detail(record, session: s, purpose: purpose, now: now)
         }
@@ -21,7 +21,7 @@ extension Gate {
     public func candidateAgain(_ id: Int64, purpose: Purpose = .recruitment) throws -> CandidateDetail {
         let now = clock.now()
         return try reading { s in
-            guard let record = try s.candidate(id: id) else { throw RegisterError.notFound(what: "candidate \(id)") }
+            guard let record = try s.candidate(id: id) else { throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(id)"])) }
             return try detail(record, session: s, purpose: purpose, now: now)
         }
     }
@@ -92,7 +92,7 @@ extension Gate {
     public func activity(candidateId: Int64, limit: Int = 500) throws -> Gated<[AuditEntry]> {
         let now = clock.now()
         return try reading { s in
-            guard let record = try s.candidate(id: candidateId) else { throw RegisterError.notFound(what: "candidate \(candidateId)") }
+            guard let record = try s.candidate(id: candidateId) else { throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(candidateId)"])) }
             let badge = BadgePolicy.badge(for: record.badgeFacts, at: now)
             return try Gated.decide(decide(.activity, purpose: .recruitment, badge: badge), badge: badge) {
                 try visibleAuditEntries(s, subject: record.pseudonym, limit: limit)

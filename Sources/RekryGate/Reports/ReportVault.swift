@@ -48,16 +48,16 @@ enum ReportVault {
     }
 
     static func storeKey(_ s: any StorageSession, reportId: Int64, staffId: Int64, dataKey: SymmetricKey) throws {
-        guard let account = try s.staff(id: staffId) else { throw RegisterError.notFound(what: "staff member \(staffId)") }
+        guard let account = try s.staff(id: staffId) else { throw RegisterError.missingRecord(Wording("gate.what.staff", ["id": "\(staffId)"])) }
         let wrapped = try ReportCipher.wrap(dataKey, for: account.publicKey)
         try s.storeKey(WrappedReportKey(reportId: reportId, staffId: staffId, ephemeralPublicKey: wrapped.ephemeralPublicKey,
                                         sealedKey: wrapped.sealed))
     }
 
     static func requireReport(_ s: any StorageSession, candidateId: Int64) throws -> ReportInContext {
-        guard try s.candidate(id: candidateId) != nil else { throw RegisterError.notFound(what: "candidate \(candidateId)") }
+        guard try s.candidate(id: candidateId) != nil else { throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(candidateId)"])) }
         guard let report = try s.report(candidateId: candidateId) else {
-            throw RegisterError.notFound(what: "psychologist report for candidate \(candidateId)")
+            throw RegisterError.missingRecord(Wording("gate.what.report", ["id": "\(candidateId)"]))
         }
         return report
     }
@@ -70,9 +70,9 @@ extension Gate {
     public func attachReport(candidateId: Int64, text: String, author: String, writtenAt: Date? = nil) throws -> Int64 {
         try require([.lead], for: "report attach")
         let signer = try signer(for: "report attach")
-        guard !text.isEmpty else { throw RegisterError.invalid(field: "report", message: "the report file is empty") }
+        guard !text.isEmpty else { throw RegisterError.invalidBecause(field: "report", Wording("gate.rule.reportEmpty")) }
         guard !author.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw RegisterError.invalid(field: "--author", message: "the author is required")
+            throw RegisterError.invalidBecause(field: "--author", Wording("gate.rule.authorRequired"))
         }
         let now = clock.now()
         return try audited { tx in
@@ -82,13 +82,13 @@ extension Gate {
                 let consent = Self.latestConsent(try s.consents(candidateId: candidateId), purpose: .psychAssessment)
                 let state = consent.map { ConsentState.of(expiresAt: $0.expiresAt, withdrawnAt: $0.withdrawnAt, at: now) } ?? .neverGiven
                 guard state.isUsable else {
-                    throw RegisterError.refused("candidate \(candidateId): no valid explicit consent for a psychological assessment (consent \(state.rawValue)); record it before attaching a report: rekry consent record \(candidateId) --purpose psych-assessment …")
+                    throw RegisterError.refusedBecause(Wording("gate.report.noConsent", ["id": "\(candidateId)", "state": .code("gate.consentState", state.rawValue)]))
                 }
                 guard let participation = try s.participations(candidateId: candidateId).first(where: { $0.process.isOpen }) else {
-                    throw RegisterError.refused("candidate \(candidateId): not in an open process; a report belongs to a process")
+                    throw RegisterError.refusedBecause(Wording("gate.report.noOpenProcess", ["id": "\(candidateId)"]))
                 }
                 if try s.hasReport(participationId: participation.id) {
-                    throw RegisterError.refused("candidate \(candidateId): a report is already attached for this process")
+                    throw RegisterError.refusedBecause(Wording("gate.report.alreadyAttached", ["id": "\(candidateId)"]))
                 }
                 let key = ReportCipher.newDataKey()
                 // The id the ciphertext is bound to exists once the row does: the row is made with a blank
@@ -114,7 +114,7 @@ extension Gate {
         try require([.lead], for: "grant")
         let signer = try signer(for: "grant")
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw RegisterError.invalid(field: "--reason", message: "a grant needs a reason")
+            throw RegisterError.invalidBecause(field: "--reason", Wording("gate.rule.grantReason"))
         }
         let now = clock.now()
         try audited { tx in
@@ -126,26 +126,26 @@ extension Gate {
                 let trust = try self.trust(s)
                 guard let found = try s.staff(username: username) else { throw RegisterError.unknownStaff(username: username) }
                 guard let grantee = trust.isSigned ? trust.verified(found.id) : found else {
-                    throw RegisterError.refused("\(username)'s staff record carries no valid admin signature (written or changed outside Rekry): no report is granted to it")
+                    throw RegisterError.refusedBecause(Wording("gate.report.granteeUnsigned", ["user": "\(username)"]))
                 }
                 guard grantee.role == .recruiter || grantee.role == .lead else {
-                    throw RegisterError.refused("\(username) is \(grantee.role.rawValue): only recruiters and leads can be granted a psychologist report")
+                    throw RegisterError.refusedBecause(Wording("gate.report.granteeRole", ["user": "\(username)", "role": .role(grantee.role)]))
                 }
                 if report.processClosedAt != nil && !report.hired {
-                    throw RegisterError.refused("candidate \(candidateId): the process is closed and the candidate was not hired; the report is past retention")
+                    throw RegisterError.refusedBecause(Wording("gate.report.pastRetention", ["id": "\(candidateId)"]))
                 }
                 guard try ReportVault.grantState(s, report: report, staffId: actor.id) == .active,
                       let key = try ReportVault.dataKey(s, reportId: report.report.id, staffId: actor.id, privateKey: identity.privateKey) else {
-                    throw RegisterError.refused("you hold no access to this report, so you cannot pass it on; ask a lead who does")
+                    throw RegisterError.refusedBecause(Wording("gate.report.cannotPassOn"))
                 }
                 // The key is passed on only for the report it opens, bound to this candidate: a report row moved
                 // to another candidate by hand would otherwise be granted under the wrong person's name.
                 guard (try? ReportCipher.open(report.report.ciphertext, with: key, binding: ReportCipher.binding(
                     reportId: report.report.id, candidatePseudonym: report.candidatePseudonym))) != nil else {
-                    throw RegisterError.refused("candidate \(candidateId): the report stored for this candidate does not open as theirs: the register was changed outside Rekry; nothing was granted (tell your DPO)")
+                    throw RegisterError.refusedBecause(Wording("gate.report.notTheirs", ["id": "\(candidateId)"]))
                 }
                 if try ReportVault.grantState(s, report: report, staffId: grantee.id) == .active {
-                    throw RegisterError.refused("\(username) already holds a grant for this report")
+                    throw RegisterError.refusedBecause(Wording("gate.report.alreadyGranted", ["user": "\(username)"]))
                 }
                 // An ended grant (process closed) is closed off before a new one is given.
                 try s.revokeGrants(reportId: report.report.id, staffId: grantee.id, at: now, by: actor.id)
@@ -170,10 +170,10 @@ extension Gate {
             guard let grantee = try s.staff(username: username) else { throw RegisterError.unknownStaff(username: username) }
             let open = try s.grants(reportId: report.report.id).filter { $0.revokedAt == nil }
             guard open.contains(where: { $0.staffId == grantee.id }) else {
-                throw RegisterError.refused("\(username) holds no grant for this report")
+                throw RegisterError.refusedBecause(Wording("gate.report.noGrant", ["user": "\(username)"]))
             }
             guard let oldKey = try ReportVault.dataKey(s, reportId: report.report.id, staffId: actor.id, privateKey: identity.privateKey) else {
-                throw RegisterError.refused("you hold no access to this report, so you cannot re-key it; ask a lead who does")
+                throw RegisterError.refusedBecause(Wording("gate.report.cannotRekey"))
             }
             // The new key is wrapped only for grants that verify and prove their signer held the key (a row
             // written by hand, or signed by a lead who never held this report, is not one), and each is
@@ -184,7 +184,7 @@ extension Gate {
                     || $0.staffId == actor.id && trust.grantVerifies($0, sealed: report.report.ciphertext))
             }
             guard !remaining.isEmpty else {
-                throw RegisterError.refused("\(username) holds the last grant: revoking it would leave nobody able to open the report")
+                throw RegisterError.refusedBecause(Wording("gate.report.lastGrant", ["user": "\(username)"]))
             }
             try s.revokeGrants(reportId: report.report.id, staffId: grantee.id, at: now, by: actor.id)
             for forged in open where forged.staffId != grantee.id && !remaining.contains(where: { $0.staffId == forged.staffId }) {
@@ -214,7 +214,7 @@ extension Gate {
         let now = clock.now()
         return try audited { tx in
             let s = tx.session
-            guard let candidate = try s.candidate(id: candidateId) else { throw RegisterError.notFound(what: "candidate \(candidateId)") }
+            guard let candidate = try s.candidate(id: candidateId) else { throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(candidateId)"])) }
             guard let report = try s.report(candidateId: candidateId) else { return nil }
             let consent = Self.latestConsent(try s.consents(candidateId: candidateId), purpose: .psychAssessment)
             let badge = BadgePolicy.badge(for: BadgeFacts(basis: .explicitConsent, consent: consent, restricted: candidate.restricted), at: now)
@@ -250,12 +250,12 @@ extension Gate {
     /// a success nor a refusal (no report, who holds a grant, how the process ended) tells a lead working a
     /// restricted record what its view withholds. A restricted record gets no new report and no new grantee.
     func requireReportWork(_ s: any StorageSession, candidateId: Int64, action: String) throws -> CandidateRecord {
-        guard let candidate = try s.candidate(id: candidateId) else { throw RegisterError.notFound(what: "candidate \(candidateId)") }
+        guard let candidate = try s.candidate(id: candidateId) else { throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(candidateId)"])) }
         // Restriction (and a role that may not know of reports) hides the report's existence; the explicit
         // consent's own state is checked, and told, by the action itself.
         guard !candidate.restricted else {
             let reason = WithholdReason.restricted
-            throw RegisterError.refused("\(action) for candidate \(candidateId): refused, \(reason.explanation.replacingOccurrences(of: "withheld: ", with: ""))")
+            throw RegisterError.refusedBecause(Wording("gate.refusedFor", ["action": "\(action)", "id": "\(candidateId)", "reason": .reason(reason)]))
         }
         return candidate
     }

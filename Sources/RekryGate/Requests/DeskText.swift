@@ -1,4 +1,5 @@
 import Foundation
+import RekryDomain
 import RekryStorage
 
 /// The short free texts of the DPO's desk (a verification note, an extension's reason, a breach's
@@ -8,12 +9,12 @@ enum DeskText {
     static func line(_ text: String?, field: String, limit: Int, required: Bool) throws -> String? {
         let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard !trimmed.isEmpty else {
-            if required { throw RegisterError.invalid(field: field, message: "must not be empty") }
+            if required { throw RegisterError.invalidBecause(field: field, Wording("gate.rule.notEmpty")) }
             return nil
         }
-        guard trimmed.count <= limit else { throw RegisterError.invalid(field: field, message: "at most \(limit) characters, not \(trimmed.count)") }
+        guard trimmed.count <= limit else { throw RegisterError.invalidBecause(field: field, Wording("gate.rule.tooLong", ["max": "\(limit)", "count": "\(trimmed.count)"])) }
         guard !trimmed.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) || $0.properties.generalCategory == .format }) else {
-            throw RegisterError.invalid(field: field, message: "one line of plain text (no line breaks or control characters)")
+            throw RegisterError.invalidBecause(field: field, Wording("gate.rule.oneLine"))
         }
         return trimmed
     }
@@ -24,6 +25,8 @@ enum DeskText {
             return try ErasureRules.request(text)
         } catch RegisterError.invalid(_, let message) {
             throw RegisterError.invalid(field: field, message: message)
+        } catch RegisterError.invalidBecause(_, let wording) {
+            throw RegisterError.invalidBecause(field: field, wording)
         }
     }
 }

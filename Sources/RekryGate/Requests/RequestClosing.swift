@@ -16,17 +16,4 @@ enum RequestClosing {
         case .objection: return [AuditAction.objectionSet, .objectionLift].map(\.rawValue).contains(entry.action)
         }
     }
-
-    /// What a fitting entry is, for the refusal's message.
-    static func expected(_ kind: RequestKind) -> String {
-        switch kind {
-        case .access: "a register extract (candidate.export format=extract)"
-        case .portability: "a JSON Resume or extract export (candidate.export)"
-        case .erasure: "an erasure (candidate.erase, referee.erase or candidate.erase-category)"
-        case .rectification: "a rectification (candidate.edit)"
-        case .withdrawal: "a consent withdrawal (consent.withdraw)"
-        case .restriction: "a restriction set or lifted (restriction.set, restriction.lift)"
-        case .objection: "an objection recorded or lifted (objection.set, objection.lift)"
-        }
-    }
 }

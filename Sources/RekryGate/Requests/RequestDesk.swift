@@ -14,7 +14,7 @@ extension Gate {
         let now = clock.now()
         let today = CivilDate.day(of: now)
         guard draft.received.dayNumber <= today.dayNumber else {
-            throw RegisterError.invalid(field: "--received", message: "\(draft.received.isoDay) is after today (\(today.isoDay))")
+            throw RegisterError.invalidBecause(field: "--received", Wording("gate.rule.afterToday", ["day": "\(draft.received.isoDay)", "today": "\(today.isoDay)"]))
         }
         return try audited { tx in
             let s = tx.session
@@ -22,12 +22,12 @@ extension Gate {
             var record: RequestRecord
             switch draft.subject {
             case .candidate(let id):
-                guard let c = try s.candidate(id: id) else { throw RegisterError.notFound(what: "candidate \(id)") }
+                guard let c = try s.candidate(id: id) else { throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(id)"])) }
                 record = RequestRecord(kind: draft.kind, subject: c.pseudonym, subjectKind: .candidate, candidateId: id, refereeId: nil,
                                        received: draft.received, verifiedBy: draft.verifiedBy, verificationNote: note, reference: ticket,
                                        country: country, recordedAt: now, recordedBy: actor.pseudonym)
             case .reference(let id):
-                guard let match = try s.reference(id: id) else { throw RegisterError.notFound(what: "reference \(id)") }
+                guard let match = try s.reference(id: id) else { throw RegisterError.missingRecord(Wording("gate.what.reference", ["id": "\(id)"])) }
                 record = RequestRecord(kind: draft.kind, subject: ErasureRules.refereeSubject(match.refereeId), subjectKind: .reference,
                                        candidateId: nil, refereeId: match.refereeId, received: draft.received, verifiedBy: draft.verifiedBy,
                                        verificationNote: note, reference: ticket, country: country, recordedAt: now,
@@ -67,12 +67,12 @@ extension Gate {
         let today = CivilDate.day(of: clock.now())
         return try audited { tx in
             let s = tx.session
-            guard var r = try s.request(id: id) else { throw RegisterError.notFound(what: "request \(id)") }
-            guard r.closedAt == nil else { throw RegisterError.refused("request \(id) is closed: an answer given is not extended") }
+            guard var r = try s.request(id: id) else { throw RegisterError.missingRecord(Wording("gate.what.request", ["id": "\(id)"])) }
+            guard r.closedAt == nil else { throw RegisterError.refusedBecause(Wording("gate.request.closedNoExtend", ["id": "\(id)"])) }
             let notice = noticeGiven ?? today
             switch RequestExtension.check(received: r.received, country: r.country, alreadyExtended: r.extensionMonths, months: months,
                                           reason: reason, noticeGiven: notice, today: today) {
-            case .failure(let refusal): throw RegisterError.invalid(field: refusal.field, message: refusal.message)
+            case .failure(let refusal): throw RegisterError.invalidBecause(field: refusal.field, refusal.wording)
             case .success(let total):
                 try s.extendRequest(id: id, totalMonths: total, reason: reason, noticeGiven: notice)
                 r.extensionMonths = total
@@ -94,21 +94,22 @@ extension Gate {
         let today = CivilDate.day(of: now)
         return try audited { tx in
             let s = tx.session
-            guard var r = try s.request(id: id) else { throw RegisterError.notFound(what: "request \(id)") }
-            guard r.closedAt == nil else { throw RegisterError.refused("request \(id) was closed already") }
+            guard var r = try s.request(id: id) else { throw RegisterError.missingRecord(Wording("gate.what.request", ["id": "\(id)"])) }
+            guard r.closedAt == nil else { throw RegisterError.refusedBecause(Wording("gate.request.closedAlready", ["id": "\(id)"])) }
             if outcome == .done && seq == nil {
-                throw RegisterError.invalid(field: "--audit-entry", message: "name the audit entry of what was done (rekry audit show --subject \(r.subject)); a refusal is closed with --outcome refused")
+                throw RegisterError.invalidBecause(field: "--audit-entry", Wording("gate.rule.auditEntryRequired", ["subject": "\(r.subject)"]))
             }
             if let seq {
-                guard let entry = try s.auditEntry(seq: seq) else { throw RegisterError.invalid(field: "--audit-entry", message: "there is no audit entry \(seq)") }
+                guard let entry = try s.auditEntry(seq: seq) else { throw RegisterError.invalidBecause(field: "--audit-entry", Wording("gate.rule.noAuditEntry", ["seq": "\(seq)"])) }
                 guard entry.subject == r.subject else {
-                    throw RegisterError.invalid(field: "--audit-entry", message: "entry \(seq) is about someone else, not \(r.subject)")
+                    throw RegisterError.invalidBecause(field: "--audit-entry", Wording("gate.rule.entrySomeoneElse", ["seq": "\(seq)", "subject": "\(r.subject)"]))
                 }
                 guard entry.at.timeIntervalSince1970 >= r.received.date.timeIntervalSince1970 else {
-                    throw RegisterError.invalid(field: "--audit-entry", message: "entry \(seq) is from before the request was received (\(r.received.isoDay))")
+                    throw RegisterError.invalidBecause(field: "--audit-entry", Wording("gate.rule.entryBeforeRequest", ["seq": "\(seq)", "day": "\(r.received.isoDay)"]))
                 }
                 guard outcome == .refused || RequestClosing.fits(entry, kind: r.kind) else {
-                    throw RegisterError.invalid(field: "--audit-entry", message: "entry \(seq) is \(entry.action); a\(r.kind == .access || r.kind == .erasure || r.kind == .objection ? "n" : "") \(r.kind.rawValue) request is answered by \(RequestClosing.expected(r.kind))")
+                    throw RegisterError.invalidBecause(field: "--audit-entry", Wording("gate.rule.entryNotAnswer.\(r.kind.rawValue)",
+                                                                                     ["seq": "\(seq)", "action": "\(entry.action)"]))
                 }
             }
             try s.closeRequest(id: id, at: now, by: actor.pseudonym, outcome: outcome, auditSeq: seq)

@@ -33,14 +33,14 @@ extension Gate {
     /// their wrapped report keys are deleted. Admins only; never the last admin, never yourself.
     public func removeStaff(username: String) throws {
         try require([.admin], for: "staff remove")
-        guard username != actor.username else { throw RegisterError.refused("you cannot remove yourself; another admin can") }
+        guard username != actor.username else { throw RegisterError.refusedBecause(Wording("gate.staff.removeSelf")) }
         let signer = try signer(for: "staff remove")
         let now = clock.now()
         try audited { tx in
             let s = tx.session
             guard let account = try s.staff(username: username) else { throw RegisterError.unknownStaff(username: username) }
             if account.role == .admin, try s.staffList().filter({ $0.role == .admin }).count <= 1 {
-                throw RegisterError.refused("\(username) is the last admin")
+                throw RegisterError.refusedBecause(Wording("gate.staff.lastAdmin", ["user": "\(username)"]))
             }
             let trust = try self.trust(s)
             try StaffRoster.requireNotRoot(account, trust: trust, action: "remove")
@@ -93,14 +93,14 @@ enum StaffRoster {
         let username = identity.username
         guard !username.isEmpty, username.count <= 64,
               username.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0) }) else {
-            throw RegisterError.invalid(field: "USERNAME", message: "'\(username)' must be 1 to 64 of a-z, 0-9, '.', '_' and '-'")
+            throw RegisterError.invalidBecause(field: "USERNAME", Wording("gate.rule.username", ["value": "\(username)"]))
         }
         guard !displayName.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw RegisterError.invalid(field: "--name", message: "the display name is required")
+            throw RegisterError.invalidBecause(field: "--name", Wording("gate.rule.displayNameRequired"))
         }
-        if try s.staff(username: username) != nil { throw RegisterError.refused("staff member '\(username)' already exists") }
+        if try s.staff(username: username) != nil { throw RegisterError.refusedBecause(Wording("gate.staff.exists", ["user": "\(username)"])) }
         if try s.usernameTaken(username) {
-            throw RegisterError.refused("'\(username)' belonged to a removed account, which the audit log still names; choose another username")
+            throw RegisterError.refusedBecause(Wording("gate.staff.usedBefore", ["user": "\(username)"]))
         }
         var account = StaffAccount(id: 0, username: username, displayName: displayName, role: role,
                                    publicKey: identity.publicKey, pseudonym: Hashing.randomPseudonym(prefix: "s-"), createdAt: at,
@@ -112,7 +112,7 @@ enum StaffRoster {
     /// The root admin's key is what every identity file pins: their account is neither removed nor re-keyed.
     static func requireNotRoot(_ account: StaffAccount, trust: StaffTrust, action: String) throws {
         if account.id == trust.root?.id {
-            throw RegisterError.refused("\(account.username) is this register's root admin, whose key every identity file pins; the root cannot be \(action == "remove" ? "removed" : "re-keyed")")
+            throw RegisterError.refusedBecause(Wording(action == "remove" ? "gate.staff.rootRemove" : "gate.staff.rootRekey", ["user": "\(account.username)"]))
         }
     }
 
@@ -150,7 +150,7 @@ extension Register {
     /// register's creation in the audit log; `deliver` receives the identities before anything commits.
     public func bootstrap(staff: [(username: String, displayName: String, role: Role)], clock: any TimeSource = SystemTime(),
                           detail: String = "", deliver: ([Identity]) throws -> Void = { _ in }) throws -> [Identity] {
-        guard staff.first?.role == .admin else { throw RegisterError.invalid(field: "staff", message: "the first staff member must be an admin") }
+        guard staff.first?.role == .admin else { throw RegisterError.invalidBecause(field: "staff", Wording("gate.rule.firstStaffAdmin")) }
         // The first admin is the root: their record signs itself, and every identity pins their key.
         let rootKey = Identity(username: staff[0].username)
         let pin = Signing.fingerprint(rootKey.signingPublicKey)
@@ -160,7 +160,7 @@ extension Register {
         var head: AuditHead?
         try backend.write { s in
             guard try s.staffRoster().isEmpty else {
-                throw RegisterError.refused("this register already has staff; an admin adds more with: rekry staff add")
+                throw RegisterError.refusedBecause(Wording("gate.staff.alreadyHasStaff"))
             }
             var root: (account: StaffAccount, signer: Signer)?
             for (member, identity) in zip(staff, identities) {

@@ -17,7 +17,7 @@ enum RosterSigning {
     /// removed, re-keyed), and the audit entry about to be appended records it; otherwise (another admin
     /// vouching for it instead) the record keeps the entry it was made for.
     static func signStaff(_ s: any StaffStoring & AuditStoring, id: Int64, by signer: Signer, at: Date, newVersion: Bool) throws {
-        guard var account = try s.staffRoster().first(where: { $0.id == id }) else { throw RegisterError.notFound(what: "staff member \(id)") }
+        guard var account = try s.staffRoster().first(where: { $0.id == id }) else { throw RegisterError.missingRecord(Wording("gate.what.staff", ["id": "\(id)"])) }
         if newVersion { account.auditSeq = (try s.lastAuditEntry()?.seq ?? 0) + 1 }
         let signature = try Signing.sign(SignedStatement.staff(account, signedBy: signer.id, signedAt: at), with: signer.key)
         try s.signStaff(id: id, signedBy: signer.id, signedAt: at, auditSeq: account.auditSeq, signature: signature)
@@ -43,7 +43,7 @@ enum RosterSigning {
 
     /// Inserts a grant signed by `signer`, who holds `dataKey`.
     static func insertGrant(_ s: any StorageSession, _ grant: GrantRecord, sealed: Data, dataKey: SymmetricKey?, by signer: Signer) throws {
-        guard let grantee = try s.staff(id: grant.staffId) else { throw RegisterError.notFound(what: "staff member \(grant.staffId)") }
+        guard let grantee = try s.staff(id: grant.staffId) else { throw RegisterError.missingRecord(Wording("gate.what.staff", ["id": "\(grant.staffId)"])) }
         var g = grant
         g.id = try s.insertGrant(grant)
         let stamp = try grantStamp(g, granteeKey: grantee.publicKey, sealed: sealed, by: signer, dataKey: dataKey)

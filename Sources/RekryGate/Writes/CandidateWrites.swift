@@ -76,13 +76,13 @@ enum FieldRules {
         if multiline { v = normalisingLineBreaks(v) }
         // Counting characters walks the grapheme clusters; a text of no more bytes than the limit needs none.
         guard v.utf8.count <= max || v.count <= max else {
-            throw RegisterError.invalid(field: field, message: "at most \(max) characters, not \(v.count)")
+            throw RegisterError.invalidBecause(field: field, Wording("gate.rule.tooLong", ["max": "\(max)", "count": "\(v.count)"]))
         }
         guard !containsControl(&v, allowingLineBreaks: multiline) else {
-            throw RegisterError.invalid(field: field, message: "control characters are not allowed")
+            throw RegisterError.invalidBecause(field: field, Wording("gate.rule.control"))
         }
         if !multiline, let bidi = v.unicodeScalars.first(where: { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }) {
-            throw RegisterError.invalid(field: field, message: String(format: "the bidirectional control character U+%04X is not allowed (it can make the text read differently from what it is)", bidi.value))
+            throw RegisterError.invalidBecause(field: field, Wording("gate.rule.bidi", ["code": "\(String(format: "U+%04X", bidi.value))"]))
         }
         return v
     }
@@ -132,9 +132,9 @@ enum FieldRules {
     }
 
     static func name(_ value: String, field: String = "--name") throws -> String {
-        guard let v = try text(value, field: field, max: 200) else { throw RegisterError.invalid(field: field, message: "the name is required") }
+        guard let v = try text(value, field: field, max: 200) else { throw RegisterError.invalidBecause(field: field, Wording("gate.rule.nameRequired")) }
         guard !SearchFolding.words(v).isEmpty, v.contains(where: \.isLetter) else {
-            throw RegisterError.invalid(field: field, message: "'\(v)' has no letters")
+            throw RegisterError.invalidBecause(field: field, Wording("gate.rule.noLetters", ["value": "\(v)"]))
         }
         return v
     }
@@ -144,7 +144,7 @@ enum FieldRules {
         let parts = v.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
               !v.contains(" ") else {
-            throw RegisterError.invalid(field: "--email", message: "'\(v)' is not an email address")
+            throw RegisterError.invalidBecause(field: "--email", Wording("gate.rule.email", ["value": "\(v)"]))
         }
         return v
     }
@@ -153,21 +153,21 @@ enum FieldRules {
         guard let v = try text(value, field: "--phone", max: 40) else { return nil }
         let digits = v.filter(\.isASCII).filter(\.isNumber).count
         guard digits >= 6, v.allSatisfy({ $0.isNumber || " +-()./".contains($0) }) else {
-            throw RegisterError.invalid(field: "--phone", message: "'\(v)' is not a phone number (digits, spaces, + - ( ) only; at least 6 digits)")
+            throw RegisterError.invalidBecause(field: "--phone", Wording("gate.rule.phone", ["value": "\(v)"]))
         }
         return v
     }
 
     static func birthYear(_ value: Int?) throws -> Int? {
         guard let v = value else { return nil }
-        guard (1900...2100).contains(v) else { throw RegisterError.invalid(field: "--birth-year", message: "\(v) is not a year between 1900 and 2100") }
+        guard (1900...2100).contains(v) else { throw RegisterError.invalidBecause(field: "--birth-year", Wording("gate.rule.yearRange", ["value": "\(v)"])) }
         return v
     }
 
     static func country(_ value: String) throws -> String {
         let v = value.trimmingCharacters(in: .whitespaces).uppercased()
         guard v.count == 2, v.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            throw RegisterError.invalid(field: "--country", message: "'\(value)' is not a two-letter country code (SE, NO, …)")
+            throw RegisterError.invalidBecause(field: "--country", Wording("gate.rule.country", ["value": "\(value)"]))
         }
         return v
     }
@@ -178,7 +178,8 @@ extension Gate {
     func requireWrite(_ action: WriteAction, badge: Badge? = nil, candidateId: Int64? = nil) throws {
         if case .withhold(let reason) = WritePolicy.decide(role: actor.role, action: action, badge: badge) {
             if reason == .roleNotPermitted { throw RegisterError.notPermitted(action: action.rawValue, role: actor.role.rawValue) }
-            throw RegisterError.refused("\(action.rawValue)\(candidateId.map { " for candidate \($0)" } ?? ""): refused, \(reason.explanation.replacingOccurrences(of: "withheld: ", with: ""))")
+            throw RegisterError.refusedBecause(candidateId.map { Wording("gate.refusedFor", ["action": .action(action), "id": "\($0)", "reason": .reason(reason)]) }
+                                                ?? Wording("gate.refusedAction", ["action": .action(action), "reason": .reason(reason)]))
         }
     }
 
@@ -196,7 +197,7 @@ extension Gate {
     func changeCandidate(_ tx: AuditedTransaction, id: Int64, action: WriteAction, countsAsActivity: Bool = true,
                          _ change: (inout CandidateRecord) throws -> Void = { _ in }) throws -> CandidateRecord {
         let s = tx.session
-        guard var record = try s.candidate(id: id) else { throw RegisterError.notFound(what: "candidate \(id)") }
+        guard var record = try s.candidate(id: id) else { throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(id)"])) }
         try requireWrite(action, badge: BadgePolicy.badge(for: record.badgeFacts, at: clock.now()), candidateId: id)
         let activity = countsAsActivity ? clock.now() : record.derived.lastActivityAt
         try change(&record)
@@ -249,7 +250,7 @@ extension Gate {
     /// longer finds the person and the new one does. The rectification log records which fields changed,
     /// when and by whom, never the old values.
     public func editCandidate(_ id: Int64, changes: [CandidateField: String]) throws {
-        guard !changes.isEmpty else { throw RegisterError.invalid(field: "edit", message: "name at least one field to change") }
+        guard !changes.isEmpty else { throw RegisterError.invalidBecause(field: "edit", Wording("gate.rule.editNothing")) }
         let now = clock.now()
         try audited { tx in
             let record = try changeCandidate(tx, id: id, action: .editCandidate) { r in
@@ -263,7 +264,7 @@ extension Gate {
                     case .birthYear:
                         let trimmed = raw.trimmingCharacters(in: .whitespaces)
                         guard trimmed.isEmpty || Int(trimmed) != nil else {
-                            throw RegisterError.invalid(field: "--birth-year", message: "'\(raw)' is not a year")
+                            throw RegisterError.invalidBecause(field: "--birth-year", Wording("gate.rule.notAYear", ["value": "\(raw)"]))
                         }
                         r.birthYear = try FieldRules.birthYear(Int(trimmed))
                     case .currentTitle: r.currentTitle = try FieldRules.text(raw, field: "--title")

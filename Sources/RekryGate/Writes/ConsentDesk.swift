@@ -21,19 +21,19 @@ public struct ConsentDraft: Sendable, Equatable {
 
     func validate(now: Date) throws {
         guard try FieldRules.text(channel, field: "--channel", max: 100) != nil else {
-            throw RegisterError.invalid(field: "--channel", message: "how the consent was given is required (web form, email, phone, in person)")
+            throw RegisterError.invalidBecause(field: "--channel", Wording("gate.rule.consentChannel"))
         }
         guard try FieldRules.text(text, field: "--text", max: 5_000, multiline: true) != nil else {
-            throw RegisterError.invalid(field: "--text", message: "the text the person agreed to is required, verbatim")
+            throw RegisterError.invalidBecause(field: "--text", Wording("gate.rule.consentText"))
         }
         let given = givenAt ?? now
-        if given > now { throw RegisterError.invalid(field: "--given", message: "a consent cannot be given in the future") }
+        if given > now { throw RegisterError.invalidBecause(field: "--given", Wording("gate.rule.consentFuture")) }
         if let e = expiresAt, e <= given {
-            throw RegisterError.invalid(field: "--expires", message: "the expiry \(DayFormat.day(e)) is not after the day it was given (\(DayFormat.day(given)))")
+            throw RegisterError.invalidBecause(field: "--expires", Wording("gate.rule.expiryBeforeGiven", ["day": "\(DayFormat.day(e))", "given": "\(DayFormat.day(given))"]))
         }
         // A consent that has already run out is no consent to record: it would badge the record as lapsed.
         if let e = expiresAt, e <= now {
-            throw RegisterError.invalid(field: "--expires", message: "the expiry \(DayFormat.day(e)) has already passed")
+            throw RegisterError.invalidBecause(field: "--expires", Wording("gate.rule.expiryPassed", ["day": "\(DayFormat.day(e))"]))
         }
     }
 
@@ -76,10 +76,10 @@ extension Gate {
                     return
                 }
                 guard let latest else {
-                    throw RegisterError.refused("candidate \(candidateId) never gave consent for \(consentPurpose.rawValue)")
+                    throw RegisterError.refusedBecause(Wording("gate.consent.neverGiven", ["id": "\(candidateId)", "purpose": .code("purpose", consentPurpose.rawValue)]))
                 }
                 if latest.withdrawnAt != nil {
-                    throw RegisterError.refused("candidate \(candidateId)'s \(consentPurpose.rawValue) consent is already withdrawn")
+                    throw RegisterError.refusedBecause(Wording("gate.consent.alreadyWithdrawn", ["id": "\(candidateId)", "purpose": .code("purpose", consentPurpose.rawValue)]))
                 }
                 try tx.session.withdrawConsent(id: latest.id, at: now)
             }
@@ -102,14 +102,15 @@ extension Gate {
     private func setFlag(candidateId: Int64, field: String, on: Bool, reason: String, action: WriteAction, audit: AuditAction,
                          _ apply: @escaping (inout CandidateRecord) -> Void) throws {
         guard let why = try FieldRules.text(reason, field: "--reason", max: 1_000, multiline: true) else {
-            throw RegisterError.invalid(field: "--reason", message: "a reason is required")
+            throw RegisterError.invalidBecause(field: "--reason", Wording("gate.rule.reasonRequired"))
         }
         let now = clock.now()
         try audited { tx in
             let record = try changeCandidate(tx, id: candidateId, action: action) { r in
                 let current = field == "restricted" ? r.restricted : r.objected
                 guard current != on else {
-                    throw RegisterError.refused("candidate \(candidateId) is \(on ? "already" : "not") \(field == "restricted" ? "restricted" : "objecting")")
+                    throw RegisterError.refusedBecause(Wording(field == "restricted" ? (on ? "gate.restriction.already" : "gate.restriction.not") : (on ? "gate.objection.already" : "gate.objection.not"),
+                                                                  ["id": "\(candidateId)"]))
                 }
                 apply(&r)
             }
@@ -122,24 +123,24 @@ extension Gate {
     /// Marks the Art. 14 notice sent (data not obtained from the person must be notified within a month).
     public func markNoticeSent(candidateId: Int64, at sentAt: Date? = nil, channel: String) throws {
         guard let via = try FieldRules.text(channel, field: "--channel", max: 100) else {
-            throw RegisterError.invalid(field: "--channel", message: "how the notice was sent is required (email, letter, …)")
+            throw RegisterError.invalidBecause(field: "--channel", Wording("gate.rule.noticeChannel"))
         }
         let now = clock.now()
         let sent = sentAt ?? now
-        guard sent <= now else { throw RegisterError.invalid(field: "--sent", message: "a notice cannot be sent in the future") }
+        guard sent <= now else { throw RegisterError.invalidBecause(field: "--sent", Wording("gate.rule.noticeFuture")) }
         try audited { tx in
             let record = try changeCandidate(tx, id: candidateId, action: .markNoticeSent) { r in
                 // Source and collection date are the profile: whoever may not see it (a restricted record, for a
                 // recruiter or lead) may not probe them through this write's answers either. The DPO marks it.
                 if !mayRead(.profile, of: r) {
                     let reason = BadgePolicy.badge(for: r.badgeFacts, at: now).lapse ?? .roleNotPermitted
-                    throw RegisterError.refused("\(WriteAction.markNoticeSent.rawValue) for candidate \(candidateId): refused, \(reason.explanation.replacingOccurrences(of: "withheld: ", with: "")); the DPO can mark it")
+                    throw RegisterError.refusedBecause(Wording("gate.notice.refused", ["action": .action(.markNoticeSent), "id": "\(candidateId)", "reason": .reason(reason)]))
                 }
                 guard !r.source.providedByPerson else {
-                    throw RegisterError.refused("candidate \(candidateId) gave their data themselves (\(r.source.label)): no Art. 14 notice is due")
+                    throw RegisterError.refusedBecause(Wording("gate.notice.notDue", ["id": "\(candidateId)", "source": .term(key: "source.\(r.source.rawValue)", english: r.source.label)]))
                 }
                 guard sent >= r.collectedAt else {
-                    throw RegisterError.invalid(field: "--sent", message: "the notice date is before the data was collected (\(DayFormat.day(r.collectedAt)))")
+                    throw RegisterError.invalidBecause(field: "--sent", Wording("gate.rule.noticeBeforeCollected", ["day": "\(DayFormat.day(r.collectedAt))"]))
                 }
                 r.notifiedAt = sent
             }
@@ -162,9 +163,9 @@ extension Gate {
         guard let candidate, !categories.allSatisfy({ mayRead($0, of: candidate) }) else { return try body() }
         do {
             return try body()
-        } catch RegisterError.refused {
+        } catch let error as RegisterError where error.refusalText != nil {
             let reason = BadgePolicy.badge(for: candidate.badgeFacts, at: clock.now()).lapse ?? .roleNotPermitted
-            throw RegisterError.refused("\(action) for candidate \(candidate.id): refused, \(reason.explanation.replacingOccurrences(of: "withheld: ", with: ""))")
+            throw RegisterError.refusedBecause(Wording("gate.refusedFor", ["action": "\(action)", "id": "\(candidate.id)", "reason": .reason(reason)]))
         }
     }
 }

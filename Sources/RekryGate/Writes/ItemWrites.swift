@@ -9,7 +9,7 @@ extension Gate {
     public func addDocument(candidateId: Int64, kind: Document.Kind, title: String? = nil, body: String,
                             basis: LegalBasis? = nil) throws -> Int64 {
         guard let text = try FieldRules.text(body, field: "document", max: 1_000_000, multiline: true) else {
-            throw RegisterError.invalid(field: "document", message: "the document is empty")
+            throw RegisterError.invalidBecause(field: "document", Wording("gate.rule.documentEmpty"))
         }
         let now = clock.now()
         return try audited(indexingText: true) { tx in
@@ -44,14 +44,14 @@ extension Gate {
     private func addAssessment(candidateId: Int64, kind: Assessment.Kind, provider: String?, title: String, score: String?,
                                text: String, basis: LegalBasis?, action: WriteAction, audit: AuditAction) throws -> Int64 {
         guard let body = try FieldRules.text(text, field: "--text", max: 100_000, multiline: true) else {
-            throw RegisterError.invalid(field: "--text", message: "the text is empty")
+            throw RegisterError.invalidBecause(field: "--text", Wording("gate.rule.textEmpty"))
         }
         guard let heading = try FieldRules.text(title, field: "--title", max: 200) else {
-            throw RegisterError.invalid(field: "--title", message: "a title is required")
+            throw RegisterError.invalidBecause(field: "--title", Wording("gate.rule.titleRequired"))
         }
         let namedProvider = try FieldRules.text(provider, field: "--provider")
         if kind == .test && namedProvider == nil {
-            throw RegisterError.invalid(field: "--provider", message: "a test result names its provider")
+            throw RegisterError.invalidBecause(field: "--provider", Wording("gate.rule.provider"))
         }
         let now = clock.now()
         return try audited(indexingText: true) { tx in

@@ -20,7 +20,7 @@ extension Gate {
     public func openProcess(title: String, client: String? = nil, country: String = "SE", kind: ProcessKind = .recruitment) throws -> Int64 {
         try requireWrite(.openProcess)
         guard let heading = try FieldRules.text(title, field: "--title", max: 200) else {
-            throw RegisterError.invalid(field: "--title", message: "the process needs a title")
+            throw RegisterError.invalidBecause(field: "--title", Wording("gate.rule.processTitle"))
         }
         let record = ProcessRecord(id: 0, title: heading, client: try FieldRules.text(client, field: "--client", max: 200),
                                    country: try FieldRules.country(country), openedAt: clock.now(), closedAt: nil, kind: kind)
@@ -46,7 +46,7 @@ extension Gate {
             let process = try openProcessRecord(s, processId)
             let record = try changeCandidate(tx, id: candidateId, action: .joinProcess) { _ in
                 if try s.participation(candidateId: candidateId, processId: processId) != nil {
-                    throw RegisterError.refused("candidate \(candidateId) is already in process \(processId) (\(process.title))")
+                    throw RegisterError.refusedBecause(Wording("gate.process.alreadyIn", ["id": "\(candidateId)", "process": "\(processId)", "title": "\(process.title)"]))
                 }
                 _ = try s.insertParticipation(ParticipationRecord(id: 0, candidateId: candidateId, processId: processId, stage: stage,
                                                                   startedAt: now, stageChangedAt: now, basis: .contract))
@@ -58,7 +58,7 @@ extension Gate {
     /// Moves a candidate to another stage of an open process. Outcomes (hired, rejected) are set by closing.
     public func moveStage(candidateId: Int64, processId: Int64, to stage: Stage) throws {
         guard stage != .hired else {
-            throw RegisterError.invalid(field: "--stage", message: "a hire is recorded by closing the process: rekry process close \(processId) --hired \(candidateId)")
+            throw RegisterError.invalidBecause(field: "--stage", Wording("gate.rule.hireByClosing", ["process": "\(processId)", "id": "\(candidateId)"]))
         }
         let now = clock.now()
         try audited { tx in
@@ -66,9 +66,9 @@ extension Gate {
             _ = try openProcessRecord(s, processId)
             let record = try changeCandidate(tx, id: candidateId, action: .moveStage) { _ in
                 guard let p = try s.participation(candidateId: candidateId, processId: processId) else {
-                    throw RegisterError.refused("candidate \(candidateId) is not in process \(processId)")
+                    throw RegisterError.refusedBecause(Wording("gate.process.notIn", ["id": "\(candidateId)", "process": "\(processId)"]))
                 }
-                guard p.stage != stage else { throw RegisterError.refused("candidate \(candidateId) is already at \(stage.rawValue)") }
+                guard p.stage != stage else { throw RegisterError.refusedBecause(Wording("gate.process.alreadyAt", ["id": "\(candidateId)", "stage": .code("stage", stage.rawValue)])) }
                 try s.updateStage(participationId: p.id, stage: stage, at: now)
             }
             try tx.audit(.stageMove, subject: record.pseudonym, purpose: .recruitment, detail: "process=\(processId) stage=\(stage.rawValue)")
@@ -90,7 +90,7 @@ extension Gate {
             let participants = try s.participants(processId: processId)
             let ids = Set(participants.map(\.candidateId))
             if let stranger = hired.subtracting(ids).sorted().first {
-                throw RegisterError.invalid(field: "--hired", message: "candidate \(stranger) is not in process \(processId)")
+                throw RegisterError.invalidBecause(field: "--hired", Wording("gate.process.notIn", ["id": "\(stranger)", "process": "\(processId)"]))
             }
             var closing = ProcessClosing(hired: [], notHired: [], reportsDestroyed: 0, reportsKept: 0)
             for p in participants {
@@ -138,23 +138,23 @@ extension Gate {
     public func recordEmployment(candidateId: Int64, processId: Int64, start: Date, end: Date?) throws {
         try require([.lead], for: "process employment")
         if let end, end < start {
-            throw RegisterError.invalid(field: "--end", message: "the employment cannot end (\(DayFormat.day(end))) before it starts (\(DayFormat.day(start)))")
+            throw RegisterError.invalidBecause(field: "--end", Wording("gate.rule.endBeforeStart", ["end": "\(DayFormat.day(end))", "start": "\(DayFormat.day(start))"]))
         }
         let now = clock.now()
         try audited { tx in
             let s = tx.session
-            guard let record = try s.candidate(id: candidateId) else { throw RegisterError.notFound(what: "candidate \(candidateId)") }
+            guard let record = try s.candidate(id: candidateId) else { throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(candidateId)"])) }
             try requireWrite(.closeProcess, badge: BadgePolicy.badge(for: record.badgeFacts, at: now), candidateId: candidateId)
             guard let p = try s.participation(candidateId: candidateId, processId: processId), p.stage == .hired else {
-                throw RegisterError.refused("candidate \(candidateId) was not hired in process \(processId): only a hire has an employment")
+                throw RegisterError.refusedBecause(Wording("gate.process.notHired", ["id": "\(candidateId)", "process": "\(processId)"]))
             }
             let hired = CivilDate.day(of: p.stageChangedAt).date
             guard start >= hired else {
-                throw RegisterError.invalid(field: "--start", message: "the employment cannot start (\(DayFormat.day(start))) before the hire (\(DayFormat.day(hired)))")
+                throw RegisterError.invalidBecause(field: "--start", Wording("gate.rule.startBeforeHire", ["start": "\(DayFormat.day(start))", "hired": "\(DayFormat.day(hired))"]))
             }
             let current = try s.participations(candidateId: candidateId).first { $0.id == p.id }
             if let recordedEnd = current?.employmentEndAt, end != recordedEnd || current?.employmentStartAt != start {
-                throw RegisterError.refused("the employment of candidate \(candidateId) in process \(processId) ended on \(DayFormat.day(recordedEnd)), as recorded: an ended employment is not changed")
+                throw RegisterError.refusedBecause(Wording("gate.process.employmentEnded", ["id": "\(candidateId)", "process": "\(processId)", "day": "\(DayFormat.day(recordedEnd))"]))
             }
             try s.setEmployment(participationId: p.id, start: start, end: end)
             _ = try changeCandidate(tx, id: candidateId, action: .moveStage, countsAsActivity: false)
@@ -164,9 +164,9 @@ extension Gate {
     }
 
     private func openProcessRecord(_ s: any StorageSession, _ processId: Int64) throws -> ProcessRecord {
-        guard let process = try s.process(id: processId) else { throw RegisterError.notFound(what: "process \(processId)") }
+        guard let process = try s.process(id: processId) else { throw RegisterError.missingRecord(Wording("gate.what.process", ["id": "\(processId)"])) }
         guard process.closedAt == nil else {
-            throw RegisterError.refused("process \(processId) (\(process.title)) closed on \(DayFormat.day(process.closedAt!))")
+            throw RegisterError.refusedBecause(Wording("gate.process.closed", ["process": "\(processId)", "title": "\(process.title)", "day": "\(DayFormat.day(process.closedAt!))"]))
         }
         return process
     }

@@ -41,7 +41,7 @@ extension Gate {
     public func addReference(candidateId: Int64, _ draft: ReferenceDraft) throws -> Int64 {
         let name = try FieldRules.name(draft.name)
         guard let relationship = try FieldRules.text(draft.relationship, field: "--relationship", max: 100) else {
-            throw RegisterError.invalid(field: "--relationship", message: "say how they know the candidate (former manager, colleague, …)")
+            throw RegisterError.invalidBecause(field: "--relationship", Wording("gate.rule.relationship"))
         }
         let email = try FieldRules.email(draft.email), phone = try FieldRules.phone(draft.phone)
         let now = clock.now()
@@ -81,7 +81,7 @@ extension Gate {
         return try reading { s in
             guard let match = try s.reference(id: referenceId),
                   let own = try s.candidate(id: match.record.candidateId) else {
-                throw RegisterError.notFound(what: "reference \(referenceId)")
+                throw RegisterError.missingRecord(Wording("gate.what.reference", ["id": "\(referenceId)"]))
             }
             let rows = try s.references(refereeId: match.refereeId)
             let restricted = rows.contains(where: \.restricted), objected = rows.contains(where: \.objected)

@@ -24,6 +24,7 @@ public enum PostgresMigrations {
         Migration(name: "v3 candidates", sql: candidates),
         Migration(name: "v3 search", sql: search),
         Migration(name: "v3 erasure and desks", sql: erasureAndDesks),
+        Migration(name: "v3 schema version readable", sql: schemaVersionReadable),
     ]
 
     /// One migration as a script for `psql`, run by the deploying superuser: its SQL and its record in

@@ -69,6 +69,7 @@ extension App {
         switch error {
         case let r as FormRejection: named = (r.field, r.message)
         case RegisterError.invalid(let field, let message): named = (field, message)
+        case RegisterError.invalidBecause(let field, let wording): named = (field, language.phrase(wording))
         default: named = nil
         }
         if let named {

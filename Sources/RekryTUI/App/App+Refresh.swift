@@ -13,7 +13,7 @@ extension App {
         } else if let d = detail, opening == nil {
             do {
                 try refreshDetail(d)
-            } catch RegisterError.notFound {
+            } catch let error as RegisterError where error.notFoundWhat != nil {
                 // Erased by someone else meanwhile: nothing of the person may stay on this screen.
                 detail = nil
                 referee = nil

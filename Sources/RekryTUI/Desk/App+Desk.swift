@@ -88,6 +88,8 @@ extension App {
                 r = try gate.addRequest(draft)
             } catch RegisterError.notFound(let what) {
                 throw FormRejection(field: "id", message: self.t("valid.notFound", ["what": what]))
+            } catch RegisterError.missingRecord(let what) {
+                throw FormRejection(field: "id", message: self.t("valid.notFound", ["what": self.language.phrase(what)]))
             }
             let args: [String: Any] = ["id": r.id, "kind": self.t("request.\(r.kind.rawValue)"), "subject": r.subject, "due": r.due]
             return self.deskWrote(self.t(r.secondExtractWithinYear ? "flash.requestRecordedSecond" : "flash.requestRecorded", args))
@@ -146,7 +148,7 @@ extension App {
         let group = d.retention.group(selected.rule)
         let go = group.filter { $0.refusal == nil }
         let rule = retentionRule(selected.rule)
-        guard !go.isEmpty else { flash = t("flash.allRefused", ["rule": rule, "reason": selected.refusal ?? ""]); return }
+        guard !go.isEmpty else { flash = t("flash.allRefused", ["rule": rule, "reason": selected.refusal(in: language) ?? ""]); return }
         let people = go.filter { $0.part == nil }.map(\.candidateId)
         let parts = go.filter { $0.part != nil }
         var lines = [t("retention.rule", ["rule": rule])]

@@ -43,7 +43,7 @@ struct DeskScreen {
                 let rule = item.rule == previous ? "" : "\(language.retentionRule(item.rule)) (\(counts[item.rule] ?? 0))"
                 previous = item.rule
                 return ([rule, item.subject, item.part.map { language.text("erasable.\($0.rawValue)") } ?? language.text("desk.wholePerson"), item.dueAt.map(DayFormat.day) ?? language.text("desk.passed"),
-                         item.refusal.map { language.text("desk.refused", ["reason": $0]) } ?? ""],
+                         item.refusal(in: language).map { language.text("desk.refused", ["reason": $0]) } ?? ""],
                         item.refusal == nil ? theme.flash : theme.dim)
             }
         case .breaches:

@@ -1,3 +1,5 @@
+import RekryDomain
+
 /// The messages of the terminal UI, one catalogue per language, keyed by stable message keys.
 ///
 /// Keys are the same in every language (`CatalogueTests` checks that each catalogue has every key, none
@@ -15,9 +17,10 @@ public enum Catalogue {
 
     // The forms' and writes' messages live in files of their own (`Forms+sv`, `Writes+sv`…) to keep each file
     // readable; merged once here. A key in two parts is a slip: the first part's message wins.
-    static let allSv = sv.merging(svForms) { a, _ in a }.merging(svWrites) { a, _ in a }
-    static let allNb = nb.merging(nbForms) { a, _ in a }.merging(nbWrites) { a, _ in a }
-    static let allEn = en.merging(enForms) { a, _ in a }.merging(enWrites) { a, _ in a }
+    // The gate's sentences (`Wording`) are keyed the same way; their English lives with the gate (`GateWords`).
+    static let allSv = sv.merging(svForms) { a, _ in a }.merging(svWrites) { a, _ in a }.merging(svGate) { a, _ in a }
+    static let allNb = nb.merging(nbForms) { a, _ in a }.merging(nbWrites) { a, _ in a }.merging(nbGate) { a, _ in a }
+    static let allEn = en.merging(enForms) { a, _ in a }.merging(enWrites) { a, _ in a }.merging(GateWords.en) { a, _ in a }
 
     /// The `{name}` placeholders of a message, in order of appearance.
     public static func placeholders(_ message: String) -> [String] {

@@ -32,7 +32,7 @@ extension App {
     func confirmErase(_ ids: [Int64], title: String, returnMode: Mode) throws {
         let previews = try gate.erasurePreview(candidateIds: ids)
         if let refused = previews.first(where: { $0.refusal != nil }) {
-            flash = refused.refusal
+            flash = refused.refusalWording.map(language.phrase) ?? refused.refusal
             return
         }
         var totals: [(category: String, count: Int?)] = []
@@ -45,8 +45,11 @@ extension App {
         }
         let goes = totals.map { "\(erasedCategory($0.category)) \($0.count.map(String.init) ?? t("erase.notCounted"))" }.joined(separator: ", ")
         var lines = [t("erase.goes", ["goes": goes])]
-        // What stays and why are the gate's sentences (the legal grounds it checked); they stay as it words them.
-        for kept in previews.first?.stays ?? [] { lines.append(t("erase.stays", ["what": kept.what, "why": kept.why])) }
+        // What stays and why are the gate's sentences (the legal grounds it checked), worded in the UI language.
+        for kept in previews.first?.stays ?? [] {
+            lines.append(t("erase.stays", ["what": kept.whatWording.map(language.phrase) ?? kept.what,
+                                           "why": kept.whyWording.map(language.phrase) ?? kept.why]))
+        }
         let recipients = Set(previews.flatMap(\.recipients)).sorted()
         if !recipients.isEmpty { lines.append(t("erase.tell", ["recipients": recipients.joined(separator: ", ")])) }
         lines.append(t("erase.audit"))

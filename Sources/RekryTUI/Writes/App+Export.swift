@@ -80,6 +80,14 @@ struct ExportPreparation {
     /// A client presentation, whose disclosure is recorded once it is written.
     var presentation: ClientPresentation?
 
+    /// The summary's line of what the extract leaves out and why, in the reader's language.
+    static func leftOut(_ withheld: [RegisterExtract.Withheld], _ l: UILanguage) -> String {
+        let items = withheld.map { w in
+            "\(w.itemWording.map(l.phrase) ?? w.item) (\(w.reasonCode.map { l == .en ? $0.explanation : l.withheld($0) } ?? w.reason))"
+        }
+        return l.text("export.leftOut", ["items": items.joined(separator: "; ")])
+    }
+
     @MainActor
     static func prepare(_ format: ExportFormat, candidateId: Int64, recipient: String, gate: Gate,
                         language l: UILanguage = .en) throws -> ExportPreparation {
@@ -93,8 +101,9 @@ struct ExportPreparation {
                 let holders = report.textHeldBy.isEmpty ? l.text("export.nobodyNow") : report.textHeldBy.joined(separator: ", ")
                 summary.append(report.text == nil ? l.text("export.reportListed", ["holders": holders]) : l.text("export.reportIncluded"))
             }
-            // The item names and reasons are the extract's own (it is written in English for the person); quoted as they are.
-            if !e.withheld.isEmpty { summary.append(l.text("export.leftOut", ["items": e.withheld.map { "\($0.item) (\($0.reason))" }.joined(separator: "; ")])) }
+            // The extract itself is written in English for the person; its summary names what was left out, and
+            // why, in the reader's language.
+            if !e.withheld.isEmpty { summary.append(leftOut(e.withheld, l)) }
             let data = format == .extract ? try ExportJSON.data(e) + Data("\n".utf8) : Data(ExtractMarkdown.render(e).utf8)
             return ExportPreparation(format: format, data: data, summary: summary)
         case .resume:
