@@ -104,8 +104,8 @@ final class PostgresRLSTests: XCTestCase {
                                   "report_key", "report_grant", "disclosure", "process", "candidate_badge", "item_badge"]
 
     func testMigrationsAreRecordedAndEveryTableIsOwnedAndForcesRowLevelSecurity() throws {
-        let names = try pg.query(as: pg.superuser, "SELECT string_agg(name, ',' ORDER BY applied_at, name) FROM rekry.schema_migration;")
-        XCTAssertEqual(Set(names.split(separator: ",").map(String.init)), Set(PostgresMigrations.all.map(\.name)))
+        let names = try pg.query(as: pg.superuser, "SELECT string_agg(name, '|' ORDER BY applied_at, name) FROM rekry.schema_migration;")
+        XCTAssertEqual(Set(names.split(separator: "|").map(String.init)), Set(PostgresMigrations.all.map(\.name)))
         let tables = try pg.query(as: pg.superuser, """
             SELECT c.relname || ':' || c.relrowsecurity || ':' || c.relforcerowsecurity || ':' || pg_get_userbyid(c.relowner)
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace

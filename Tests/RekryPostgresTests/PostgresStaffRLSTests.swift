@@ -60,6 +60,7 @@ final class PostgresStaffRLSTests: XCTestCase {
       (1, 'alice', 'lena', 'assessment', now()), (1, 'lena', 'lena', 'assessment', now());
     INSERT INTO rekry.report_key VALUES (1, 'alice', decode(repeat('0a', 32), 'hex'), '\xaa'),
       (1, 'lena', decode(repeat('0b', 32), 'hex'), '\xbb'), (1, 'bob', decode(repeat('0c', 32), 'hex'), '\xcc');
+    SELECT setval(pg_get_serial_sequence('rekry.' || t, 'id'), 100) FROM unnest(ARRAY['candidate', 'process', 'participation', 'psych_report']) AS t;
     SELECT * FROM rekry.append_entry(1, 1000, 's-adam', 'register.create', NULL, 'recruitment', '', repeat('0', 64),
       encode(sha256(convert_to(concat_ws('|', '1', '1000', 's-adam', 'register.create', '-', 'recruitment', '', repeat('0', 64)), 'UTF8')), 'hex'), NULL);
     """#

@@ -14,7 +14,7 @@ public enum TestBackend: Sendable, Equatable {
 /// `TestRegister` is a database of its own in it. Its watchdog stops it when the test process ends.
 public enum PostgresTestServer {
     /// The logins tests sign in as, mapped from the Unix user running the tests (test clusters only).
-    public static let standardLogins = ["admin", "admin2", "recruiter", "recruiter2", "recruiter3", "lead", "lead2", "dpo", "dpo2"]
+    public static let standardLogins = ["admin", "admin2", "admin3", "new.recruiter", "recruiter", "recruiter2", "recruiter3", "lead", "lead2", "dpo", "dpo2"]
 
     nonisolated(unsafe) private static var started: PostgresCluster?
     private static let lock = NSLock()

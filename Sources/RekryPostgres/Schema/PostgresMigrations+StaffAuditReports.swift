@@ -72,10 +72,10 @@ BEGIN
   FOREACH g IN ARRAY ARRAY['recruiter', 'lead', 'dpo', 'admin'] LOOP
     IF g = p_role THEN
       IF NOT EXISTS (SELECT 1 FROM pg_auth_members m WHERE m.roleid = ('rekry_' || g)::regrole
-                     AND m.member = p_login::regrole) THEN
+                     AND m.member = to_regrole(quote_ident(p_login))) THEN
         EXECUTE format('GRANT %I TO %I', 'rekry_' || g, p_login);
       END IF;
-    ELSIF EXISTS (SELECT 1 FROM pg_auth_members m WHERE m.roleid = ('rekry_' || g)::regrole AND m.member = p_login::regrole) THEN
+    ELSIF EXISTS (SELECT 1 FROM pg_auth_members m WHERE m.roleid = ('rekry_' || g)::regrole AND m.member = to_regrole(quote_ident(p_login))) THEN
       EXECUTE format('REVOKE %I FROM %I', 'rekry_' || g, p_login);
     END IF;
   END LOOP;
@@ -121,7 +121,7 @@ BEGIN
   END IF;
   IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = v_login AND NOT rolsuper) THEN
     FOREACH g IN ARRAY ARRAY['recruiter', 'lead', 'dpo', 'admin'] LOOP
-      IF EXISTS (SELECT 1 FROM pg_auth_members m WHERE m.roleid = ('rekry_' || g)::regrole AND m.member = v_login::regrole) THEN
+      IF EXISTS (SELECT 1 FROM pg_auth_members m WHERE m.roleid = ('rekry_' || g)::regrole AND m.member = to_regrole(quote_ident(v_login))) THEN
         EXECUTE format('REVOKE %I FROM %I', 'rekry_' || g, v_login);
       END IF;
     END LOOP;
@@ -418,6 +418,24 @@ BEGIN
 END
 $fn$;
 
+-- The row that says a report exists when its meta is withheld (a restricted record, a lapsed explicit consent):
+-- the gate shows it as withheld, with the reason, as `item_badge` does for other items. Only its id and the
+-- person's pseudonym, to those who may list candidates.
+CREATE FUNCTION rekry.report_placeholder(p_candidate bigint) RETURNS TABLE (id bigint, candidate_id bigint, pseudonym text)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, rekry AS $fn$
+BEGIN
+  IF NOT rekry.may_list() THEN RETURN; END IF;
+  RETURN QUERY SELECT r.id, r.candidate_id, c.pseudonym FROM rekry.psych_report r JOIN rekry.candidate c ON c.id = r.candidate_id
+    WHERE r.candidate_id = p_candidate ORDER BY r.attached_at DESC, r.id DESC LIMIT 1;
+END
+$fn$;
+
+-- The explicit consent a report rests on is judged on the report's badge (basis explicit-consent), as the
+-- report's meta is: a lead attaching a report to an objected legitimate-interest record reads that consent,
+-- though the rest of the record's consent history is withheld (the gate still shows it withheld).
+CREATE POLICY consent_read_psych_assessment ON rekry.consent FOR SELECT TO rekry_recruiter, rekry_lead
+  USING (purpose = 'psych-assessment' AND rekry.may_read(candidate_id, 'psych-report-meta', 'explicit-consent'));
+
 -- Leads attach reports and delete them when a process closes (WritePolicy: report work is a lead's, on a
 -- record whose report meta they may see).
 CREATE POLICY report_meta_lead_insert ON rekry.psych_report FOR INSERT TO rekry_lead
@@ -482,7 +500,8 @@ REVOKE ALL ON FUNCTION rekry.session_is_superuser(), rekry.make_login(text, text
   rekry.report_key_of(bigint, bigint), rekry.store_report_key(bigint, bigint, bytea, bytea),
   rekry.delete_report_keys(bigint, bigint), rekry.revoke_report_grants(bigint, bigint, timestamptz, bigint),
   rekry.sign_report_grant(bigint, bigint, bytea, bytea), rekry.staff_desk_reports(bigint, boolean),
-  rekry.staff_desk_grants(bigint), rekry.staff_desk_report(bigint), rekry.seal_report_text(bigint, bytea)
+  rekry.staff_desk_grants(bigint), rekry.staff_desk_report(bigint), rekry.seal_report_text(bigint, bytea),
+  rekry.report_placeholder(bigint)
   FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION rekry.session_is_superuser(), rekry.audit_last(boolean), rekry.may_read_audit(text, text),
   rekry.audit_entry_at(bigint), rekry.audit_signed(), rekry.latest_staff_entries(text[]),
@@ -495,6 +514,7 @@ GRANT EXECUTE ON FUNCTION rekry.create_staff(text, text, text, bytea, text, time
   rekry.staff_desk_grants(bigint), rekry.staff_desk_report(bigint)
   TO rekry_admin;
 GRANT EXECUTE ON FUNCTION rekry.report_key_of(bigint, bigint) TO rekry_recruiter, rekry_lead, rekry_admin;
+GRANT EXECUTE ON FUNCTION rekry.report_placeholder(bigint) TO rekry_recruiter, rekry_lead, rekry_dpo;
 GRANT EXECUTE ON FUNCTION rekry.store_report_key(bigint, bigint, bytea, bytea), rekry.seal_report_text(bigint, bytea) TO rekry_lead;
 GRANT EXECUTE ON FUNCTION rekry.delete_report_keys(bigint, bigint), rekry.revoke_report_grants(bigint, bigint, timestamptz, bigint),
   rekry.sign_report_grant(bigint, bigint, bytea, bytea), rekry.staff_desk_reports(bigint, boolean)

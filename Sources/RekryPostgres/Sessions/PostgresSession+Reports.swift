@@ -13,13 +13,18 @@ import RekryStorage
 /// and grants by leads under INSERT policies. An admin, who sees no candidate data, reaches grants and the sealed
 /// bytes their signatures cover only through the staff desk's functions.
 extension PostgresSession {
-    static let reportSelect = """
+    /// The report with its context; `text` says whether to join the sealed text (only recruiters and leads,
+    /// its possible grantees, have SELECT on it; for them its policy decides).
+    static func reportSelect(text: Bool) -> String {
+        """
         SELECT r.id, r.candidate_id, r.participation_id, r.author, r.written_at, r.attached_at, r.attached_by,
-               t.ciphertext, c.pseudonym, pr.title AS process_title, pr.closed_at, p.stage AS participation_stage
+               \(text ? "t.ciphertext" : "NULL::bytea AS ciphertext"), c.pseudonym, pr.title AS process_title, pr.closed_at,
+               p.stage AS participation_stage
         FROM rekry.psych_report r JOIN rekry.candidate c ON c.id = r.candidate_id
         JOIN rekry.participation p ON p.id = r.participation_id JOIN rekry.process pr ON pr.id = p.process_id
-        LEFT JOIN rekry.psych_report_text t ON t.report_id = r.id
+        \(text ? "LEFT JOIN rekry.psych_report_text t ON t.report_id = r.id" : "")
         """
+    }
     static let grantSelect = """
         SELECT g.id, g.report_id, gs.id AS staff_id, gb.id AS granted_by_id, g.reason, g.granted_at, g.revoked_at,
                rb.id AS revoked_by_id, g.signed_by, g.signature, g.key_proof
@@ -54,13 +59,29 @@ extension PostgresSession {
         try value("SELECT coalesce(rekry.session_role() = 'admin', false)", as: Bool.self) ?? false
     }
 
+    /// Whether the login may hold the sealed text at all: recruiters and leads (and the deploying superuser).
+    func mayHoldReportText() throws -> Bool {
+        try value("SELECT coalesce(rekry.session_role() IN ('recruiter', 'lead'), true)", as: Bool.self) ?? false
+    }
+
+    /// The candidate's latest report. When its meta is withheld (a restricted record, a lapsed explicit consent)
+    /// the row that says it exists stands in, with no author, date, process or text: the gate shows it withheld,
+    /// with the reason, as SQLite's register does (`rekry.report_placeholder`).
     func report(candidateId: Int64) throws -> ReportInContext? {
-        try rows("\(unescaped: Self.reportSelect) WHERE r.candidate_id = \(candidateId) ORDER BY r.attached_at DESC, r.id DESC LIMIT 1")
-            .first.map(Self.reportInContext)
+        if let found = try rows("\(unescaped: Self.reportSelect(text: try mayHoldReportText())) WHERE r.candidate_id = \(candidateId) ORDER BY r.attached_at DESC, r.id DESC LIMIT 1")
+            .first.map(Self.reportInContext) {
+            return found
+        }
+        return try rows("SELECT id, candidate_id, pseudonym FROM rekry.report_placeholder(\(candidateId))").first.map { row in
+            ReportInContext(report: ReportRecord(id: try row.get("id"), candidateId: try row.get("candidate_id"), participationId: 0,
+                                                 author: "", writtenAt: Date(timeIntervalSince1970: 0),
+                                                 attachedAt: Date(timeIntervalSince1970: 0), attachedBy: 0, ciphertext: Data()),
+                            candidatePseudonym: try row.get("pseudonym"), processTitle: "", processClosedAt: nil, stage: .sourced)
+        }
     }
 
     func reports(processId: Int64) throws -> [ReportInContext] {
-        try rows("\(unescaped: Self.reportSelect) WHERE p.process_id = \(processId) ORDER BY r.id").map(Self.reportInContext)
+        try rows("\(unescaped: Self.reportSelect(text: try mayHoldReportText())) WHERE p.process_id = \(processId) ORDER BY r.id").map(Self.reportInContext)
     }
 
     func hasReport(participationId: Int64) throws -> Bool {
@@ -71,9 +92,11 @@ extension PostgresSession {
         if try actsAsAdmin() {
             return try rows("SELECT * FROM rekry.staff_desk_report(\(id))").first.map(Self.reportRecord)
         }
+        let text = try mayHoldReportText()
         return try rows("""
-            SELECT r.id, r.candidate_id, r.participation_id, r.author, r.written_at, r.attached_at, r.attached_by, t.ciphertext
-            FROM rekry.psych_report r LEFT JOIN rekry.psych_report_text t ON t.report_id = r.id WHERE r.id = \(id)
+            SELECT r.id, r.candidate_id, r.participation_id, r.author, r.written_at, r.attached_at, r.attached_by,
+                   \(unescaped: text ? "t.ciphertext" : "NULL::bytea AS ciphertext")
+            FROM rekry.psych_report r \(unescaped: text ? "LEFT JOIN rekry.psych_report_text t ON t.report_id = r.id" : "") WHERE r.id = \(id)
             """).first.map(Self.reportRecord)
     }
 

@@ -25,13 +25,29 @@ extension PostgresSession {
     }
 
     func staff(username: String) throws -> StaffAccount? {
-        try rows("SELECT \(unescaped: Self.staffColumns) FROM rekry.staff WHERE login = \(username) AND removed_at IS NULL")
-            .first.map(Self.staffAccount)
+        try unlessRemoved {
+            try rows("SELECT \(unescaped: Self.staffColumns) FROM rekry.staff WHERE login = \(username) AND removed_at IS NULL")
+                .first.map(Self.staffAccount)
+        }
     }
 
+    /// Asked by the gate in every transaction of a signed-in member (`requireCurrentAccount`).
     func staff(id: Int64) throws -> StaffAccount? {
-        try rows("SELECT \(unescaped: Self.staffColumns) FROM rekry.staff WHERE id = \(id) AND removed_at IS NULL")
-            .first.map(Self.staffAccount)
+        try unlessRemoved {
+            try rows("SELECT \(unescaped: Self.staffColumns) FROM rekry.staff WHERE id = \(id) AND removed_at IS NULL")
+                .first.map(Self.staffAccount)
+        }
+    }
+
+    /// A member removed while signed in keeps their connection, but their login has left its group role and may
+    /// no longer use the schema at all: to them no account exists (the gate then ends the session, "this account
+    /// was removed"). The statement failed, so the transaction is aborted and ends with the gate's refusal.
+    private func unlessRemoved(_ body: () throws -> StaffAccount?) throws -> StaffAccount? {
+        do {
+            return try body()
+        } catch let failure as PostgresFailure where failure.sqlState == "42501" && failure.message.contains("schema rekry") {
+            return nil
+        }
     }
 
     func staffList() throws -> [StaffAccount] {
