@@ -99,8 +99,8 @@ final class PostgresWriteRLSTests: XCTestCase {
 
     func testAnAdminAddsNoCandidate() throws {
         let insert = """
-            INSERT INTO rekry.candidate (pseudonym, basis, source, collected_at, last_activity_at)
-            VALUES ('c-new', 'contract', 'applied', now(), now());
+            INSERT INTO rekry.candidate (id, pseudonym, basis, source, collected_at, last_activity_at)
+            VALUES (100, 'c-new', 'contract', 'applied', now(), now());
             """
         try assertRefused("adam", insert, "permission denied")
         try assertRefused("adam", "INSERT INTO rekry.candidate_personal (candidate_id, full_name) VALUES (1, 'X');", "permission denied")
@@ -113,8 +113,8 @@ final class PostgresWriteRLSTests: XCTestCase {
             SELECT full_name FROM rekry.candidate_personal p JOIN rekry.candidate c ON c.id = p.candidate_id WHERE c.pseudonym = 'c-new';
             """), "New Person")
         try assertRefused("alice", """
-            INSERT INTO rekry.candidate (pseudonym, basis, source, collected_at, last_activity_at, restricted)
-            VALUES ('c-new', 'contract', 'applied', now(), now(), true);
+            INSERT INTO rekry.candidate (id, pseudonym, basis, source, collected_at, last_activity_at, restricted)
+            VALUES (100, 'c-new', 'contract', 'applied', now(), now(), true);
             """, "row-level security")
     }
 
