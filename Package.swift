@@ -111,7 +111,7 @@ let package = Package(
             .product(name: "SQLiteNIO", package: "sqlite-nio"),
         ]),
         .target(name: "RekryTestSupport", dependencies: [
-            "RekryDomain", "RekryStorage", "RekryGate", "RekrySQLite", "RekryBackends", "RekryCrypto",
+            "RekryDomain", "RekryStorage", "RekryGate", "RekrySQLite", "RekryBackends", "RekryPostgres", "RekryCrypto",
             "RekryTUI", .product(name: "GRDB", package: "GRDB.swift"),
         ],
                 path: "Tests/RekryTestSupport"),
