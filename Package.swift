@@ -19,6 +19,10 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
         // The team register: PostgreSQL's wire protocol over a Unix socket (peer authentication) or TCP.
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // What the PostgreSQL backend uses of postgres-nio's own dependencies: the event loop it waits on, and
+        // the logger it silences.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         // ncursesw, imported through a shim that exposes the wide-character API.
@@ -67,6 +71,8 @@ let package = Package(
         .target(name: "RekryPostgres", dependencies: [
             "RekryDomain", "RekryStorage",
             .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         // Reading files to import: Excel-Nordic CSV (through CSV.swift) and JSON Resume, into rows the gate
         // validates and writes. No storage: the gate's import desk does that.

@@ -134,6 +134,9 @@ final class PostgresDeskRLSTests: XCTestCase {
         // The server's time of a log line is not the member's to write.
         try assertRefused("lena", "INSERT INTO rekry.erasure (subject, kind, erased_at, actor, categories, logged_at) VALUES ('c-x', 'candidate', now(), 's-lena', '', now() - interval '1 year');",
                           "permission denied")
+        // An eraser's notice row is their own.
+        try assertAllowed("lena", "INSERT INTO rekry.erasure_notice VALUES ('s-lena', now());")
+        try assertRefused("lena", "INSERT INTO rekry.erasure_notice VALUES ('s-dora', now());", "row-level security")
         // Nobody but the owner records a run of the administrator's job.
         try assertRefused("dora", "INSERT INTO rekry.vacuum_run VALUES (now(), now());", "permission denied")
         // A recruiter sees no pending erasure; the lead only their own.

@@ -144,7 +144,9 @@ public final class PostgresRegister: StorageBackend, @unchecked Sendable {
     /// What a member's login may do to make an erasure final on the server: `rekry.finish_erasure` (see
     /// docs/postgres.md for what only the database administrator's VACUUM and CHECKPOINT do).
     public func checkpoint() throws {
-        try write { s in try (s as! PostgresSession).finishErasures() }
+        // The notice is committed before the refusal, so that it is given once per erasure.
+        let waiting = try write { s in try (s as! PostgresSession).finishErasures() }
+        if waiting > 0 { throw PostgresSession.erasuresAwaitVacuum(waiting) }
     }
 
     /// The full-text index is the rows' own `tsvector` column: deleting a text's row removes it from the index

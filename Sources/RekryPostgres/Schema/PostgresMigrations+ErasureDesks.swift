@@ -76,6 +76,13 @@ CREATE TABLE rekry.vacuum_run (
   finished_at timestamptz NOT NULL
 );
 
+-- How far each eraser has been told that their erasures' bytes wait for the administrator's job (the newest
+-- `logged_at` reported): `finishErasures` says so once per erasure, not at every later checkpoint of the day.
+CREATE TABLE rekry.erasure_notice (
+  actor text PRIMARY KEY,
+  reported_through timestamptz NOT NULL
+);
+
 -- The DPO's desk: data subjects' requests (Art. 12(3)). A request outlives its person as proof, under their
 -- pseudonym: an erasure clears the link and every free text (rekry.forget_desk_links).
 CREATE TABLE rekry.data_request (
@@ -137,6 +144,7 @@ ALTER TABLE rekry.category_erasure ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SE
 ALTER TABLE rekry.suppression_secret ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 ALTER TABLE rekry.suppression ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 ALTER TABLE rekry.vacuum_run ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+ALTER TABLE rekry.erasure_notice ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 ALTER TABLE rekry.data_request ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 ALTER TABLE rekry.breach ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 ALTER TABLE rekry.breach_affected ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
@@ -147,6 +155,7 @@ CREATE POLICY owner_all ON rekry.category_erasure TO rekry_owner USING (true) WI
 CREATE POLICY owner_all ON rekry.suppression_secret TO rekry_owner USING (true) WITH CHECK (true);
 CREATE POLICY owner_all ON rekry.suppression TO rekry_owner USING (true) WITH CHECK (true);
 CREATE POLICY owner_all ON rekry.vacuum_run TO rekry_owner USING (true) WITH CHECK (true);
+CREATE POLICY owner_all ON rekry.erasure_notice TO rekry_owner USING (true) WITH CHECK (true);
 CREATE POLICY owner_all ON rekry.data_request TO rekry_owner USING (true) WITH CHECK (true);
 CREATE POLICY owner_all ON rekry.breach TO rekry_owner USING (true) WITH CHECK (true);
 CREATE POLICY owner_all ON rekry.breach_affected TO rekry_owner USING (true) WITH CHECK (true);
@@ -203,6 +212,11 @@ CREATE POLICY suppression_lift ON rekry.suppression FOR UPDATE TO rekry_dpo
 -- The administrator's job runs: read by leads and the DPO (who erase), written by the owner alone.
 CREATE POLICY vacuum_run_read ON rekry.vacuum_run FOR SELECT TO rekry_lead, rekry_dpo
   USING (rekry.session_role() IN ('lead', 'dpo'));
+
+-- Each eraser's own notice row.
+CREATE POLICY notice_own ON rekry.erasure_notice TO rekry_lead, rekry_dpo
+  USING (rekry.session_role() IN ('lead', 'dpo') AND actor = rekry.erasure_actor())
+  WITH CHECK (rekry.session_role() IN ('lead', 'dpo') AND actor = rekry.erasure_actor());
 
 -- The DPO's desk: the DPO alone (RequestDesk, BreachDesk: `require([.dpo])`), in any purpose.
 CREATE POLICY request_dpo ON rekry.data_request TO rekry_dpo
@@ -503,6 +517,7 @@ GRANT INSERT (subject, kind, erased_at, request, actor, categories) ON rekry.era
 GRANT INSERT (subject, category, erased_at, request, actor, rule, counts) ON rekry.category_erasure TO rekry_lead, rekry_dpo;
 GRANT INSERT (hash, created_at, kind, subject) ON rekry.suppression TO rekry_lead, rekry_dpo;
 GRANT UPDATE (lifted_at, lifted_by, lift_reason) ON rekry.suppression TO rekry_dpo;
+GRANT SELECT, INSERT, UPDATE ON rekry.erasure_notice TO rekry_lead, rekry_dpo;
 GRANT SELECT ON rekry.suppression_secret TO rekry_recruiter, rekry_lead, rekry_dpo;
 GRANT SELECT, INSERT, UPDATE ON rekry.data_request, rekry.breach TO rekry_dpo;
 GRANT SELECT, INSERT, UPDATE ON rekry.breach_affected TO rekry_dpo;

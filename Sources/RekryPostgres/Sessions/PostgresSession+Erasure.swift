@@ -268,24 +268,41 @@ extension PostgresSession {
 }
 
 extension PostgresSession {
-    /// Makes finished erasures final as far as a member's login can (see docs/postgres.md).
+    /// Makes finished erasures final as far as a member's login can (see docs/postgres.md); returns how many of
+    /// the member's erasures it has just found waiting for the database administrator (0: nothing new to say).
     ///
     /// The rows are gone when the erasing transaction commits; their bytes are not. A member cannot VACUUM the
     /// owner's tables, and nothing vacuums inside a transaction: the dead rows stay in their pages (and the WAL)
-    /// until the database administrator's job (`PostgresMaintenance.vacuumErasedScript`) has run VACUUM FULL and
-    /// checkpointed. The job records each run in `rekry.vacuum_run`; every erasure and category erasure is logged
-    /// with the server's time. While any was logged after the last run began, this refuses: the gate then keeps
-    /// its pending markers, its receipts say the bytes are not gone yet, and the next sign-in asks again.
-    func finishErasures() throws {
-        // Only leads and the DPO erase (and read the logs); anyone else has nothing of theirs to finish.
-        guard let role = try value("SELECT rekry.session_role()", as: String.self), role == "lead" || role == "dpo" else { return }
-        let waiting = try value("""
-            WITH last AS (SELECT coalesce(max(started_at), '-infinity') AS at FROM rekry.vacuum_run)
-            SELECT (SELECT count(*) FROM rekry.erasure, last WHERE logged_at >= last.at)
-                 + (SELECT count(*) FROM rekry.category_erasure, last WHERE logged_at >= last.at)
-            """, as: Int64.self) ?? 0
-        if waiting > 0 {
-            throw RegisterError.refused("\(waiting) \(waiting == 1 ? "erasure awaits" : "erasures await") the database administrator's VACUUM FULL and CHECKPOINT (docs/postgres.md, \"Erasure on PostgreSQL\"): until then the erased rows' bytes remain in the server's files")
-        }
+    /// until the administrator's job (`PostgresMaintenance.vacuumErasedScript`) has run VACUUM FULL and
+    /// checkpointed; the job records each run in `rekry.vacuum_run`, and every erasure and category erasure is
+    /// logged with the server's time. Each of the member's erasures logged since the last run began is reported
+    /// once (`rekry.erasure_notice` keeps how far): `PostgresRegister.checkpoint` then refuses, so that the gate's
+    /// receipt says the bytes are not gone; later checkpoints (closing a process, the next sign-in) do not refuse
+    /// again for it, and the job makes it final for every row version at once.
+    func finishErasures() throws -> Int {
+        // Only leads and the DPO erase; anyone else has nothing of theirs to finish.
+        guard let role = try value("SELECT rekry.session_role()", as: String.self), role == "lead" || role == "dpo" else { return 0 }
+        // One statement, so that the newest time reported is the server's own value (no round trip through a Date).
+        return Int(try value("""
+            WITH last AS (SELECT coalesce(max(started_at), '-infinity') AS at FROM rekry.vacuum_run),
+            seen AS (SELECT coalesce(max(reported_through), '-infinity') AS at FROM rekry.erasure_notice WHERE actor = rekry.erasure_actor()),
+            fresh AS (
+              SELECT e.logged_at FROM rekry.erasure e, last, seen
+              WHERE e.actor = rekry.erasure_actor() AND e.logged_at >= last.at AND e.logged_at > seen.at
+              UNION ALL
+              SELECT e.logged_at FROM rekry.category_erasure e, last, seen
+              WHERE e.actor = rekry.erasure_actor() AND e.logged_at >= last.at AND e.logged_at > seen.at),
+            noted AS (
+              INSERT INTO rekry.erasure_notice (actor, reported_through)
+              SELECT rekry.erasure_actor(), max(logged_at) FROM fresh HAVING count(*) > 0
+              ON CONFLICT (actor) DO UPDATE SET reported_through = greatest(rekry.erasure_notice.reported_through, excluded.reported_through)
+              RETURNING 1)
+            SELECT count(*)::bigint FROM fresh
+            """, as: Int64.self) ?? 0)
+    }
+
+    /// What `PostgresRegister.checkpoint` says when `finishErasures` found `waiting` erasures.
+    static func erasuresAwaitVacuum(_ waiting: Int) -> RegisterError {
+        RegisterError.refused("the erasure is committed and no one can read the rows, but \(waiting == 1 ? "its bytes remain" : "the bytes of \(waiting) erasures remain") in the server's files until the database administrator's VACUUM FULL and CHECKPOINT (docs/postgres.md, \"Erasure on PostgreSQL\")")
     }
 }

@@ -5,7 +5,7 @@ import XCTest
 final class BreachLogPostgresTests: XCTestCase {
     func run(_ body: (BreachLogTests) throws -> Void) throws {
         try onPostgres {
-            let suite = BreachLogTests(name: "BreachLogPostgresTests", testClosure: { _ in })
+            let suite = BreachLogTests.instance()
             try suite.setUpWithError()
             defer { suite.tearDown() }
             try body(suite)

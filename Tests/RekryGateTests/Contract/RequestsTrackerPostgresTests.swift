@@ -7,7 +7,7 @@ import XCTest
 final class RequestsTrackerPostgresTests: XCTestCase {
     func run(_ body: (RequestsTrackerTests) throws -> Void) throws {
         try onPostgres {
-            let suite = RequestsTrackerTests(name: "RequestsTrackerPostgresTests", testClosure: { _ in })
+            let suite = RequestsTrackerTests.instance()
             try suite.setUpWithError()
             defer { suite.tearDown() }
             try body(suite)
