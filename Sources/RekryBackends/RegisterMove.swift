@@ -96,6 +96,7 @@ public enum RegisterMove {
                 }
             }
             try server.grantStaffLogins()
+            try server.recordMovedErasuresGone()
         }
         let verification = try target.verifyChain(endingAt: sourceHead)
         guard case .intact(let count, let head) = verification else {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RekryDomain
+import RekryBackends
 import RekryGate
 import RekryStorage
 
@@ -63,7 +64,8 @@ struct EraseCommand: ParsableCommand {
         if !doableParts.isEmpty { receipts += try gate.eraseCategories(doableParts, request: request) }
         try emit(receipts)
         if receipts.contains(where: { !$0.bytesGone }) {
-            FileHandle.standardError.write(Data("rekry: \(say("erase.journalKept"))\n".utf8))
+            let onServer = Registers.isServer(global.files.databasePath)
+            FileHandle.standardError.write(Data("rekry: \(say(onServer ? "erase.serverKept" : "erase.journalKept"))\n".utf8))
             throw ExitCode(75)
         }
     }
@@ -140,7 +142,7 @@ struct EraseCommand: ParsableCommand {
             let scope = r.category.map { say("erase.receiptScope", ["category": $0, "rule": r.rule ?? ""]) } ?? ""
             print(say("erase.receipt", [
                 "subject": r.subject, "scope": scope, "request": r.request.map { say("erase.receiptRequest", ["request": $0]) } ?? "",
-                "what": what, "bytes": say(r.bytesGone ? "erase.bytesGone" : "erase.bytesKept"), "resumed": r.resumed ? say("erase.resumed") : "",
+                "what": what, "bytes": say(r.bytesGone ? "erase.bytesGone" : Registers.isServer(global.files.databasePath) ? "erase.bytesKeptOnServer" : "erase.bytesKept"), "resumed": r.resumed ? say("erase.resumed") : "",
             ]))
         }
     }

@@ -129,3 +129,13 @@ extension PostgresRegister {
         }
     }
 }
+
+extension PostgresRegister {
+    /// Records that the moved register's files never held the people erased before the move, as if the
+    /// administrator's erasure job had just run: the erasure log's entries are older than the database.
+    public func recordMovedErasuresGone() throws {
+        try surfacing {
+            try link.run("INSERT INTO rekry.vacuum_run (started_at, finished_at) VALUES (clock_timestamp(), clock_timestamp())")
+        }
+    }
+}
