@@ -63,7 +63,12 @@ extension PostgresSession {
                 guard try value("SELECT EXISTS (SELECT 1 FROM rekry.candidate WHERE id = \(record.id))", as: Bool.self) == true else {
                     throw RegisterError.notFound(what: "candidate \(record.id)")
                 }
-                throw RegisterError.refused("edit candidate \(record.id): refused, the record's profile is withheld from this login on the server")
+                // This transaction read the profile visible and made the record lapse since (a consent withdrawn,
+                // a restriction set): the row is now withheld from the login's own next statement. Nothing the
+                // caller set in it changed, so it stays as it is; a real edit of it is refused, never dropped.
+                guard let read = link.profileRead(record.id), Self.sameProfile(read, record) else {
+                    throw RegisterError.refused("edit candidate \(record.id): refused, the record's profile is withheld from this login on the server")
+                }
             }
         }
         // may_read is evaluated on the rows as they were before this statement: what the writer's view held.
@@ -84,6 +89,14 @@ extension PostgresSession {
             WHERE id = \(record.id)
             """)
         if changed == 0 { throw RegisterError.notFound(what: "candidate \(record.id)") }
+    }
+
+    /// Whether two decodings of a candidate hold the same profile (the fields of `rekry.candidate_personal` a
+    /// caller sets; the derived ones follow from them and from facts the login may no longer read).
+    static func sameProfile(_ a: CandidateRecord, _ b: CandidateRecord) -> Bool {
+        a.fullName == b.fullName && a.email == b.email && a.phone == b.phone && a.homeTown == b.homeTown
+            && a.postalAddress == b.postalAddress && a.birthYear == b.birthYear && a.currentTitle == b.currentTitle
+            && a.currentEmployer == b.currentEmployer && a.country == b.country && a.sourceDetail == b.sourceDetail
     }
 
     func insertLink(candidateId: Int64, _ link: ProfileLink) throws {
