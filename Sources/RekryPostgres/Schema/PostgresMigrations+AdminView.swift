@@ -35,7 +35,16 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, rekry, pg_tem
   ORDER BY x.kind, x.id DESC
 $fn$;
 
-REVOKE ALL ON FUNCTION rekry.admin_candidate(bigint), rekry.admin_candidate_items(bigint) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION rekry.admin_candidate(bigint), rekry.admin_candidate_items(bigint) TO rekry_admin;
+-- One reference row asked for by id (the referee view): its candidate, basis and own flags, no name or contact.
+CREATE FUNCTION rekry.admin_reference(p_id bigint)
+RETURNS TABLE (id bigint, candidate_id bigint, basis text, restricted boolean, objected boolean)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, rekry, pg_temp AS $fn$
+  SELECT r.id, r.candidate_id, r.basis, r.restricted, r.objected FROM rekry.reference r
+  WHERE r.id = p_id AND rekry.session_role() = 'admin'
+$fn$;
+
+REVOKE ALL ON FUNCTION rekry.admin_candidate(bigint), rekry.admin_candidate_items(bigint), rekry.admin_reference(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION rekry.admin_candidate(bigint), rekry.admin_candidate_items(bigint), rekry.admin_reference(bigint)
+  TO rekry_admin;
 """#
 }
