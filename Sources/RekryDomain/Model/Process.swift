@@ -41,6 +41,10 @@ public enum Stage: String, CaseIterable, Sendable, Codable, Comparable {
 
 /// A candidate's participation in one process.
 public struct Participation: Sendable, Equatable, Codable {
+    /// A withheld participation as a server backend lists it (PostgreSQL: its row is hidden from the login):
+    /// its id and basis only, in no process (id 0). Shown as withheld; nothing is derived from it.
+    public var isPlaceholder: Bool { process.id == 0 }
+
     public var id: Int64
     public var process: RecruitmentProcess
     public var stage: Stage

@@ -106,7 +106,7 @@ extension Gate {
         let now = clock.now()
         return try reading { s in
             guard let record = try s.candidate(id: candidateId),
-                  let latest = try s.participations(candidateId: candidateId).first else { return nil }
+                  let latest = try s.participations(candidateId: candidateId).first(where: { !$0.isPlaceholder }) else { return nil }
             let badge = BadgePolicy.badge(for: BadgeFacts(basis: latest.basis, restricted: record.restricted,
                                                           objected: record.objected,
                                                           retentionDueAt: record.derived.retentionDueAt), at: now)

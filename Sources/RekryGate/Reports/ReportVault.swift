@@ -84,7 +84,7 @@ extension Gate {
                 guard state.isUsable else {
                     throw RegisterError.refusedBecause(Wording("gate.report.noConsent", ["id": "\(candidateId)", "state": .code("gate.consentState", state.rawValue)]))
                 }
-                guard let participation = try s.participations(candidateId: candidateId).first(where: { $0.process.isOpen }) else {
+                guard let participation = try s.participations(candidateId: candidateId).first(where: { $0.process.isOpen && !$0.isPlaceholder }) else {
                     throw RegisterError.refusedBecause(Wording("gate.report.noOpenProcess", ["id": "\(candidateId)"]))
                 }
                 if try s.hasReport(participationId: participation.id) {

@@ -185,7 +185,7 @@ extension Gate {
 
     /// The facts the write model derives a candidate's columns from, as the register holds them now.
     func writeFacts(_ s: any StorageSession, _ record: CandidateRecord, activity: Date) throws -> WriteModel.Facts {
-        WriteModel.Facts(consents: try s.consents(candidateId: record.id), participations: try s.participations(candidateId: record.id),
+        WriteModel.Facts(consents: try s.consents(candidateId: record.id), participations: try s.participations(candidateId: record.id).filter { !$0.isPlaceholder },
                          lastActivityAt: max(record.derived.lastActivityAt, activity))
     }
 
@@ -197,6 +197,9 @@ extension Gate {
     func changeCandidate(_ tx: AuditedTransaction, id: Int64, action: WriteAction, countsAsActivity: Bool = true,
                          _ change: (inout CandidateRecord) throws -> Void = { _ in }) throws -> CandidateRecord {
         let s = tx.session
+        // The role's part of the policy first: a role that may never do this is told so before the record is
+        // read (on a server register its login may not read candidate rows at all).
+        try requireWrite(action)
         guard var record = try s.candidate(id: id) else { throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(id)"])) }
         try requireWrite(action, badge: BadgePolicy.badge(for: record.badgeFacts, at: clock.now()), candidateId: id)
         let activity = countsAsActivity ? clock.now() : record.derived.lastActivityAt

@@ -40,6 +40,7 @@ extension Gate {
     /// Adds a candidate to an open process at `stage` (default: sourced), on the basis of the steps before
     /// a contract.
     public func addToProcess(candidateId: Int64, processId: Int64, stage: Stage = .sourced) throws {
+        try requireWrite(.joinProcess)  // the role's part, before the process is read
         let now = clock.now()
         try audited { tx in
             let s = tx.session
@@ -60,6 +61,7 @@ extension Gate {
         guard stage != .hired else {
             throw RegisterError.invalidBecause(field: "--stage", Wording("gate.rule.hireByClosing", ["process": "\(processId)", "id": "\(candidateId)"]))
         }
+        try requireWrite(.moveStage)  // the role's part, before the process is read
         let now = clock.now()
         try audited { tx in
             let s = tx.session

@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import PostgresNIO
+import RekryDomain
 import RekryStorage
 
 /// One connection to the server, used from ordinary threads: each query waits for its rows.
@@ -15,6 +16,12 @@ final class PostgresLink: @unchecked Sendable {
     private let connection: PostgresConnection
     private let lock = NSRecursiveLock()
     private static let logger = Logger(label: "rekry.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+    /// The candidates this transaction read with their profile visible, by id (cleared at every BEGIN): a write
+    /// that makes a record lapse inside the transaction hides its profile row from the login's next statement,
+    /// and `updateCandidate` then tells an unchanged profile (skipped) from an edit (refused) by this copy.
+    private var profilesRead: [Int64: CandidateRecord] = [:]
+    /// The login's `rekry.session_role()` as this transaction first asked it (cleared at every BEGIN).
+    private var role: String??
 
     private init(location: PostgresLocation, connection: PostgresConnection) {
         self.location = location
@@ -73,6 +80,9 @@ final class PostgresLink: @unchecked Sendable {
     func transaction<T>(readOnly: Bool, purpose: String?, _ body: () throws -> T) throws -> T {
         try lock.withLock {
             try run(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN ISOLATION LEVEL READ COMMITTED")
+            profilesRead = [:]
+            role = nil
+            defer { profilesRead = [:]; role = nil }
             do {
                 // Per transaction, never per session: behind a pool the connection is someone else's next.
                 if let purpose { try run("SELECT set_config('rekry.purpose', \(purpose), true)") }
@@ -83,6 +93,26 @@ final class PostgresLink: @unchecked Sendable {
                 _ = try? run("ROLLBACK")
                 throw error
             }
+        }
+    }
+
+    /// Notes a candidate read in the current transaction with a visible profile.
+    func noteProfileRead(_ record: CandidateRecord) {
+        lock.withLock { profilesRead[record.id] = record }
+    }
+
+    /// The profile of `id` as the current transaction last read it visible, if it did.
+    func profileRead(_ id: Int64) -> CandidateRecord? {
+        lock.withLock { profilesRead[id] }
+    }
+
+    /// The login's role in the current transaction, asked once (`ask`) per transaction.
+    func sessionRole(_ ask: () throws -> String?) rethrows -> String? {
+        try lock.withLock {
+            if let role { return role }
+            let asked = try ask()
+            role = .some(asked)
+            return asked
         }
     }
 

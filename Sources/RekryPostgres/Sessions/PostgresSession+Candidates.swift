@@ -9,11 +9,50 @@ extension PostgresSession {
     /// Among the staff group roles only admins hold no SELECT on the badge row: the server's refusal is the
     /// role's, as the gate words it (`WritePolicy`: admins touch no candidate data).
     func candidate(id: Int64) throws -> CandidateRecord? {
+        // An admin: the badge facts only (`rekry.admin_candidate`), no personal column, so that the gate
+        // withholds every item from the role as it does on SQLite. Asked first: a refused statement would
+        // abort the transaction.
+        if try isAdmin() {
+            return try rows("""
+                SELECT id, pseudonym, basis, consent_purpose, restricted, objected, source, collected_at, notified_at,
+                       last_activity_at, retention_due_at, consent_given_at, consent_expires_at, consent_withdrawn_at,
+                       NULL::bigint AS personal_id, NULL::text AS full_name, NULL::text AS email, NULL::text AS phone,
+                       NULL::text AS home_town, NULL::text AS postal_address, NULL::integer AS birth_year,
+                       NULL::text AS current_title, NULL::text AS current_employer, NULL::text AS country,
+                       NULL::text AS source_detail, NULL::text AS stage, NULL::integer AS stage_rank, NULL::text AS name_key,
+                       NULL::text AS collation_key, NULL::text[] AS search_tokens
+                FROM rekry.admin_candidate(\(id))
+                """).first.map { try Self.candidateRecord(from: $0) }
+        }
         do {
-            return try rows("SELECT \(unescaped: Self.candidateColumns) FROM \(unescaped: Self.candidateFrom) WHERE c.id = \(id)")
+            let record = try rows("SELECT \(unescaped: Self.candidateColumns) FROM \(unescaped: Self.candidateFrom) WHERE c.id = \(id)")
                 .first.map { try Self.candidateRecord(from: $0) }
+            if let record, !record.fullName.isEmpty { link.noteProfileRead(record) }
+            return record
         } catch let failure as PostgresFailure where failure.sqlState == "42501" {
             throw RegisterError.notPermitted(action: "read candidate data", role: Role.admin.rawValue)
+        }
+    }
+
+    /// Whether the login is an admin's (who holds no SELECT on candidate data).
+    func isAdmin() throws -> Bool {
+        try link.sessionRole { try value("SELECT rekry.session_role()", as: String.self) } == Role.admin.rawValue
+    }
+
+    /// `body`'s rows, or for an admin (no SELECT on candidate data: a refused statement would abort the
+    /// transaction) `admin`'s answer.
+    func orForAdmin<T>(_ body: () throws -> T, admin: () throws -> T) throws -> T {
+        try isAdmin() ? admin() : body()
+    }
+
+    /// An admin's placeholders of one kind of item (`rekry.admin_candidate_items`): ids, bases and a reference's
+    /// own flags, nothing of the content. The gate withholds each from the role.
+    func adminItems(_ kind: String, candidateId: Int64) throws -> [(id: Int64, basis: LegalBasis, restricted: Bool, objected: Bool)] {
+        try rows("""
+            SELECT id, basis, restricted, objected FROM rekry.admin_candidate_items(\(candidateId)) WHERE kind = \(kind) ORDER BY id DESC
+            """).map {
+            (id: try $0.get("id"), basis: LegalBasis(rawValue: try $0.get("basis")) ?? .contract,
+             restricted: try $0.get("restricted"), objected: try $0.get("objected"))
         }
     }
 
@@ -25,12 +64,22 @@ extension PostgresSession {
     }
 
     func consents(candidateId: Int64) throws -> [ConsentRecord] {
-        try rows("SELECT * FROM rekry.consent WHERE candidate_id = \(candidateId) ORDER BY given_at, id")
-            .map(Self.consentRecord(from:))
+        try orForAdmin({
+            try rows("SELECT * FROM rekry.consent WHERE candidate_id = \(candidateId) ORDER BY given_at, id")
+                .map(Self.consentRecord(from:))
+        }, admin: { [] })
     }
 
     /// The visible documents, newest first, then a placeholder for each withheld one (its id and basis only).
     func documents(candidateId: Int64) throws -> [Document] {
+        try orForAdmin({ try visibleDocuments(candidateId: candidateId) }, admin: {
+            try adminItems("document", candidateId: candidateId).map {
+                Document(id: $0.id, kind: .other, title: "", body: "", receivedAt: Date(timeIntervalSince1970: 0), basis: $0.basis)
+            }
+        })
+    }
+
+    private func visibleDocuments(candidateId: Int64) throws -> [Document] {
         try rows("SELECT * FROM rekry.document WHERE candidate_id = \(candidateId) ORDER BY received_at DESC, id DESC")
             .map(Self.documentRecord(from:))
             + withheldItems("document", candidateId: candidateId).map {
@@ -50,7 +99,22 @@ extension PostgresSession {
         }
     }
 
+    /// The visible participations, newest first, then a placeholder for each withheld one.
     func participations(candidateId: Int64) throws -> [Participation] {
+        try orForAdmin({ try visibleParticipations(candidateId: candidateId) }, admin: {
+            try adminItems("participation", candidateId: candidateId).map { Self.participationPlaceholder(id: $0.id, basis: $0.basis) }
+        })
+    }
+
+    static func participationPlaceholder(id: Int64, basis: LegalBasis) -> Participation {
+        Participation(id: id,
+                      process: RecruitmentProcess(id: 0, title: "", client: nil, openedAt: Date(timeIntervalSince1970: 0),
+                                                  closedAt: nil, kind: .recruitment),
+                      stage: .sourced, startedAt: Date(timeIntervalSince1970: 0), stageChangedAt: Date(timeIntervalSince1970: 0),
+                      basis: basis)
+    }
+
+    private func visibleParticipations(candidateId: Int64) throws -> [Participation] {
         try rows("""
             SELECT p.id, p.process_id, p.stage, p.started_at, p.stage_changed_at, p.basis, p.employment_start_at,
                    p.employment_end_at, pr.title AS process_title, pr.client, pr.opened_at, pr.closed_at, pr.kind AS process_kind
@@ -66,10 +130,23 @@ extension PostgresSession {
                           stageChangedAt: try p.get("stage_changed_at"),
                           basis: LegalBasis(rawValue: try p.get("basis")) ?? .contract,
                           employmentStartAt: try p.get("employment_start_at"), employmentEndAt: try p.get("employment_end_at"))
+        } + withheldItems("participation", candidateId: candidateId).map {
+            // A placeholder: its id and basis only. Its process is not told (id 0, no title, no dates); the gate
+            // withholds it from its badge and derives nothing from it (`Participation.isPlaceholder`).
+            Self.participationPlaceholder(id: $0.id, basis: $0.basis)
         }
     }
 
     func references(candidateId: Int64) throws -> [Reference] {
+        try orForAdmin({ try visibleReferences(candidateId: candidateId) }, admin: {
+            try adminItems("reference", candidateId: candidateId).reversed().map {
+                Reference(id: $0.id, name: "", title: nil, workplace: nil, relationship: "", email: nil, phone: nil, basis: $0.basis,
+                          restricted: $0.restricted, objected: $0.objected, collectedAt: Date(timeIntervalSince1970: 0), statements: [])
+            }
+        })
+    }
+
+    private func visibleReferences(candidateId: Int64) throws -> [Reference] {
         let records = try rows("SELECT * FROM rekry.reference WHERE candidate_id = \(candidateId) ORDER BY id")
             .map(Self.referenceRecord(from:))
         // A withheld referee's placeholder carries the flag that withholds it, so that the gate's own badge of the
@@ -99,6 +176,15 @@ extension PostgresSession {
 
     /// The visible assessments, newest first, then a placeholder for each withheld one.
     func assessments(candidateId: Int64) throws -> [Assessment] {
+        try orForAdmin({ try visibleAssessments(candidateId: candidateId) }, admin: {
+            try adminItems("assessment", candidateId: candidateId).map {
+                Assessment(id: $0.id, kind: .interviewNote, provider: nil, title: "", score: nil, text: "",
+                           recordedAt: Date(timeIntervalSince1970: 0), basis: $0.basis)
+            }
+        })
+    }
+
+    private func visibleAssessments(candidateId: Int64) throws -> [Assessment] {
         try rows("SELECT * FROM rekry.assessment WHERE candidate_id = \(candidateId) ORDER BY recorded_at DESC, id DESC")
             .map(Self.assessmentRecord(from:))
             + withheldItems("assessment", candidateId: candidateId).map {
