@@ -50,7 +50,7 @@ struct PostgresBench {
                 JOIN rekry.candidate_personal p ON p.candidate_id = c.id ORDER BY k.collation_key, k.candidate_id LIMIT 50
                 """) }
         }
-        report("first page (50 rows, by name)", ours: ours, raw: base)
+        report("first page (50 rows, by name)", ours: ours, raw: base, rawLabel: "raw psql")
 
         // Page keys: j (one row on), PgDn (the next 50), G (the last page), each from where the last left off.
         ours = Samples(); base = Samples()
@@ -66,7 +66,7 @@ struct PostgresBench {
                 ORDER BY k.collation_key, k.candidate_id LIMIT 50
                 """, [mid]) }
         }
-        report("PgDn (next 50 by name)", ours: ours, raw: base)
+        report("PgDn (next 50 by name)", ours: ours, raw: base, rawLabel: "raw psql")
         ours = Samples(); base = Samples()
         for _ in 0..<100 {
             _ = try ours.time { try gate.page(CandidateQuery(), from: .end, limit: 50) }
@@ -75,7 +75,7 @@ struct PostgresBench {
                 JOIN rekry.candidate_personal p ON p.candidate_id = c.id ORDER BY k.collation_key DESC, k.candidate_id DESC LIMIT 50
                 """) }
         }
-        report("G (last page)", ours: ours, raw: base)
+        report("G (last page)", ours: ours, raw: base, rawLabel: "raw psql")
 
         ours = Samples(); base = Samples()
         for _ in 0..<3 {
@@ -89,7 +89,7 @@ struct PostgresBench {
                     """, [folded, folded + "\u{10FFFF}"]) }
             }
         }
-        report("search-as-you-type (\(StoreBench.prefixes.count) prefixes x3)", ours: ours, raw: base)
+        report("search-as-you-type (\(StoreBench.prefixes.count) prefixes x3)", ours: ours, raw: base, rawLabel: "raw psql")
 
         ours = Samples(); base = Samples()
         let words = ["swift", "controller", "kubernetes leadership"]
@@ -102,7 +102,7 @@ struct PostgresBench {
                     """, [w]) }
             }
         }
-        report("full-text search (Enter), 3 words x4", ours: ours, raw: base)
+        report("full-text search (Enter), 3 words x4", ours: ours, raw: base, rawLabel: "raw psql")
 
         ours = Samples()
         let maxId = Int64(try raw.rawText("SELECT max(id)::text FROM rekry.candidate") ?? "1") ?? 1

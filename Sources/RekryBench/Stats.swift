@@ -23,11 +23,11 @@ struct Samples {
 }
 
 /// Prints one figure line: ours, raw SQLite's, and the ratio.
-func report(_ name: String, ours: Samples, raw: Samples?) {
+func report(_ name: String, ours: Samples, raw: Samples?, rawLabel: String = "raw SQLite") {
     var line = String(format: "%-38@ median %8.3f ms  p99 %8.3f ms", name as NSString, ours.median, ours.p99)
     if let raw {
-        line += String(format: "   | raw SQLite median %7.3f ms p99 %7.3f ms | ratio median %.2fx p99 %.2fx",
-                       raw.median, raw.p99, ours.median / raw.median, ours.p99 / raw.p99)
+        line += String(format: "   | %@ median %7.3f ms p99 %7.3f ms | ratio median %.2fx p99 %.2fx",
+                       rawLabel as NSString, raw.median, raw.p99, ours.median / raw.median, ours.p99 / raw.p99)
     }
     print(line)
 }
