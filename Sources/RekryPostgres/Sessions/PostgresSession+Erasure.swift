@@ -276,12 +276,11 @@ extension PostgresSession {
     /// until the administrator's job (`PostgresMaintenance.vacuumErasedScript`) has run VACUUM FULL and
     /// checkpointed; the job records each run in `rekry.vacuum_run`, and every erasure and category erasure is
     /// logged with the server's time. Each of the member's erasures logged since the last run began is reported
-    /// once (`rekry.erasure_notice` keeps how far): `PostgresRegister.checkpoint` then refuses, so that the gate's
-    /// receipt says the bytes are not gone; later checkpoints (closing a process, the next sign-in) do not refuse
-    /// again for it, and the job makes it final for every row version at once.
+    /// once (`rekry.erasure_notice` keeps how far) through `PostgresRegister.erasedBytesAwaitingAdministrator`, so
+    /// that the gate's receipt says the bytes are not gone; the job makes it final for every row version at once.
     func finishErasures() throws -> Int {
-        // Only leads and the DPO erase; anyone else has nothing of theirs to finish.
-        guard let role = try value("SELECT rekry.session_role()", as: String.self), role == "lead" || role == "dpo" else { return 0 }
+        // Recruiters, leads and the DPO erase (WritePolicy.eraseCandidate); an admin has nothing of theirs to finish.
+        guard let role = try value("SELECT rekry.session_role()", as: String.self), ["recruiter", "lead", "dpo"].contains(role) else { return 0 }
         // One statement, so that the newest time reported is the server's own value (no round trip through a Date).
         return Int(try value("""
             WITH last AS (SELECT coalesce(max(started_at), '-infinity') AS at FROM rekry.vacuum_run),
@@ -301,8 +300,4 @@ extension PostgresSession {
             """, as: Int64.self) ?? 0)
     }
 
-    /// What `PostgresRegister.checkpoint` says when `finishErasures` found `waiting` erasures.
-    static func erasuresAwaitVacuum(_ waiting: Int) -> RegisterError {
-        RegisterError.refused("the erasure is committed and no one can read the rows, but \(waiting == 1 ? "its bytes remain" : "the bytes of \(waiting) erasures remain") in the server's files until the database administrator's VACUUM FULL and CHECKPOINT (docs/postgres.md, \"Erasure on PostgreSQL\")")
-    }
 }
