@@ -16,23 +16,20 @@ extension Gate {
         guard let record = try s.candidate(id: id) else { throw missing }
         let badge = BadgePolicy.badge(for: record.badgeFacts, at: clock.now())
         // The gate decides before it asks the storage for the inventory: a server that checks the eraser itself
-        // (PostgreSQL's `rekry.check_eraser`) withholds the inventory of a record this member may not erase, and
-        // then the preview is the gate's own refusal. Where the inventory is read (SQLite, or a server that lets
-        // it), a legal obligation is worded first, as before.
+        // (PostgreSQL's `rekry.check_eraser`) refuses the inventory of a record this member may not erase, and
+        // its refusal would end the transaction, so the preview is then the gate's own refusal. Where the gate
+        // alone decides (SQLite), the inventory is read and a legal obligation is worded first, as before.
         var policyRefusal: Wording?
         if case .withhold(let reason) = WritePolicy.decide(role: actor.role, action: .eraseCandidate, badge: badge) {
             policyRefusal = Wording("gate.refusedFor", ["action": .action(.eraseCandidate), "id": "\(id)", "reason": .reason(reason)])
         }
-        let inventory: ErasureInventory
-        do {
-            guard let read = try s.erasureInventory(candidateId: id) else { throw missing }
-            inventory = read
-        } catch RegisterError.refused where policyRefusal != nil {
+        if policyRefusal != nil && s.refusesInventoryToWhomPolicyRefuses {
             return ErasurePreview(candidateId: id, subject: record.pseudonym, goes: [.init(category: "profile", count: 1)],
                                   stays: [.init(what: Wording("gate.erase.auditEntries"), why: Wording("gate.erase.auditEntriesWhy")),
                                           .init(what: Wording("gate.erase.suppression"), why: Wording("gate.erase.suppressionWhy"))],
                                   recipients: [], refusal: policyRefusal)
         }
+        guard let inventory = try s.erasureInventory(candidateId: id) else { throw missing }
         func seen(_ category: DataCategory, _ count: Int) -> Int? { mayRead(category, of: record) ? count : nil }
         var goes: [ErasurePreview.Line] = [
             .init(category: "profile", count: 1),

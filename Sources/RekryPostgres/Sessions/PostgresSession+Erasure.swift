@@ -8,6 +8,10 @@ import RekryStorage
 /// the SECURITY DEFINER functions of migration "v3 erasure and desks", each of which checks the caller's role
 /// as WritePolicy does (leads and the DPO, a restricted record only the DPO). docs/postgres.md.
 extension PostgresSession {
+    /// `rekry.check_eraser` refuses the inventory of a record the caller may not erase (a restricted one, to all but
+    /// the DPO), as WritePolicy does.
+    var refusesInventoryToWhomPolicyRefuses: Bool { true }
+
     func erasureInventory(candidateId id: Int64) throws -> ErasureInventory? {
         guard let row = try rows("""
             SELECT pseudonym, basis, contact::bigint, links::bigint, documents::bigint, notes::bigint, assessments::bigint,
