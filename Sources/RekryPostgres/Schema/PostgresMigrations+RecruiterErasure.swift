@@ -8,7 +8,7 @@ extension PostgresMigrations {
 SET LOCAL ROLE rekry_owner;
 
 CREATE OR REPLACE FUNCTION rekry.check_eraser(p_candidate bigint) RETURNS text
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, rekry AS $fn$
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, rekry, pg_temp AS $fn$
 DECLARE
   v_role text := rekry.session_role();
   c rekry.candidate;
@@ -26,7 +26,7 @@ END
 $fn$;
 
 CREATE OR REPLACE FUNCTION rekry.delete_referee(p_referee bigint, OUT removed integer, OUT statements integer)
-LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, rekry AS $fn$
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, rekry, pg_temp AS $fn$
 DECLARE
   v_candidate bigint;
 BEGIN
@@ -48,7 +48,7 @@ $fn$;
 -- The breaches naming a person whose erasure the caller (a lead or a recruiter) has begun: v3's function with
 -- recruiters let in; the DPO reads the table itself.
 CREATE OR REPLACE FUNCTION rekry.breaches_for_erasures() RETURNS SETOF rekry.breach
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, rekry AS $fn$
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, rekry, pg_temp AS $fn$
 BEGIN
   IF rekry.session_role() IS NULL OR rekry.session_role() NOT IN ('lead', 'recruiter') THEN RETURN; END IF;
   RETURN QUERY
@@ -93,9 +93,19 @@ CREATE POLICY erasure_write_recruiter ON rekry.erasure FOR INSERT TO rekry_recru
 CREATE POLICY category_erasure_own_recruiter ON rekry.category_erasure FOR SELECT TO rekry_recruiter
   USING (rekry.session_role() = 'recruiter' AND actor = rekry.erasure_actor());
 
--- The suppression hashes of a recruiter's erasure (written, never listed nor lifted by them).
-CREATE POLICY suppression_write_recruiter ON rekry.suppression FOR INSERT TO rekry_recruiter
-  WITH CHECK (rekry.session_role() = 'recruiter' AND lifted_at IS NULL);
+-- The suppression hashes of an erasure, written once each (a resumed erasure writes them again), for those who
+-- erase: a recruiter writes them through this function and never lists nor lifts the entries.
+CREATE FUNCTION rekry.add_suppression(p_hash text, p_created_at timestamptz, p_kind text, p_subject text) RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, rekry, pg_temp AS $fn$
+BEGIN
+  IF rekry.session_role() IS NULL OR rekry.session_role() NOT IN ('recruiter', 'lead', 'dpo') THEN
+    RAISE EXCEPTION 'suppression: not permitted for this role' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  INSERT INTO rekry.suppression (hash, created_at, kind, subject)
+  SELECT p_hash, p_created_at, p_kind, p_subject
+  WHERE NOT EXISTS (SELECT 1 FROM rekry.suppression WHERE hash = p_hash AND created_at = p_created_at);
+END
+$fn$;
 
 -- When the administrator's job last ran (no personal data), and the recruiter's own notice row.
 CREATE POLICY vacuum_run_read_recruiter ON rekry.vacuum_run FOR SELECT TO rekry_recruiter
@@ -107,9 +117,7 @@ CREATE POLICY notice_own_recruiter ON rekry.erasure_notice TO rekry_recruiter
 GRANT INSERT, UPDATE, DELETE ON rekry.erasure_pending TO rekry_recruiter;
 GRANT SELECT ON rekry.erasure, rekry.category_erasure, rekry.vacuum_run TO rekry_recruiter;
 GRANT INSERT (subject, kind, erased_at, request, actor, categories) ON rekry.erasure TO rekry_recruiter;
-GRANT INSERT (hash, created_at, kind, subject) ON rekry.suppression TO rekry_recruiter;
--- The insert's duplicate test reads the table; no policy lets a recruiter see any of its rows.
-GRANT SELECT ON rekry.suppression TO rekry_recruiter;
+GRANT EXECUTE ON FUNCTION rekry.add_suppression(text, timestamptz, text, text) TO rekry_recruiter, rekry_lead, rekry_dpo;
 GRANT SELECT, INSERT, UPDATE ON rekry.erasure_notice TO rekry_recruiter;
 GRANT EXECUTE ON FUNCTION rekry.check_eraser(bigint), rekry.erasure_inventory(bigint), rekry.delete_candidate(bigint),
   rekry.delete_referee(bigint), rekry.breaches_for_erasures(), rekry.redact_breach(bigint, text, text)
