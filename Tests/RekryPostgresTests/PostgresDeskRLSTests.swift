@@ -103,15 +103,18 @@ final class PostgresDeskRLSTests: XCTestCase {
         // Without an erasure of theirs begun, nothing.
         XCTAssertEqual(try assertAllowed("lena", "DELETE FROM rekry.erasure_pending; SELECT count(*) FROM rekry.breaches_for_erasures();")
             .split(separator: "\n").last, "0")
-        try assertRefused("alice", "SELECT * FROM rekry.breaches_for_erasures();", "permission denied")
+        // A recruiter erases too (WritePolicy.eraseCandidate): with no erasure of theirs begun, nothing either.
+        XCTAssertEqual(try assertAllowed("alice", "SELECT count(*) FROM rekry.breaches_for_erasures();"), "0")
+        try assertRefused("adam", "SELECT * FROM rekry.breaches_for_erasures();", "permission denied")
     }
 
     func testOnlyTheLeadWhoBeganAnErasureOrTheDPODeletesThePerson() throws {
-        // Recruiters and admins may not call the deletions at all.
-        for login in ["alice", "adam"] {
-            try assertRefused(login, "SELECT rekry.delete_candidate(1);", "permission denied")
-            try assertRefused(login, "SELECT rekry.delete_links(1);", "permission denied")
-        }
+        // Admins may not call the deletions at all; a recruiter erases a person (WritePolicy.eraseCandidate) only
+        // after beginning the erasure, and never takes a category (retention runs are the leads' and the DPO's).
+        try assertRefused("adam", "SELECT rekry.delete_candidate(1);", "permission denied")
+        try assertRefused("adam", "SELECT rekry.delete_links(1);", "permission denied")
+        try assertRefused("alice", "SELECT rekry.delete_candidate(1);", "no erasure of theirs was begun by this member")
+        try assertRefused("alice", "SELECT rekry.delete_links(1);", "permission denied")
         // lena began Anna's erasure: her delete goes, and with it the DPO desk's link and note to Anna.
         let gone = try assertAllowed("lena", "SELECT rekry.delete_candidate(1); SELECT count(*) FROM rekry.candidate WHERE id = 1;")
         XCTAssertEqual(gone.split(separator: "\n").last, "0", gone)

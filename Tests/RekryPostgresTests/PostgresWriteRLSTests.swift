@@ -129,7 +129,9 @@ final class PostgresWriteRLSTests: XCTestCase {
         XCTAssertEqual(try assertAllowed("dora", "UPDATE rekry.candidate SET restricted = false WHERE id = 2; SELECT restricted FROM rekry.candidate WHERE id = 2;"), "f")
         // Other badge facts a recruiter changes (an Art. 14 notice), but never a person's pseudonym.
         _ = try assertAllowed("alice", "UPDATE rekry.candidate SET notified_at = now() WHERE id = 3;")
-        try assertRefused("lena", "UPDATE rekry.candidate SET pseudonym = 'c-other' WHERE id = 1;", "pseudonym do not change")
+        // "v3 hardening"'s trigger (keep_candidate_facts) refuses first, naming the pseudonym among the facts that stay.
+        try assertRefused("lena", "UPDATE rekry.candidate SET pseudonym = 'c-other' WHERE id = 1;",
+                          "a record's legal basis, consent purpose, pseudonym, source and collection time do not change")
     }
 
     func testConsentAndTheRectificationLog() throws {

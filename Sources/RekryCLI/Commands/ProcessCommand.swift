@@ -75,6 +75,7 @@ struct ProcessCommand: ParsableCommand {
             let result = try global.signIn().closeProcess(process.value, hired: Set(hired.map(\.value)))
             print(say("process.closed", ["process": process.value, "hired": result.hired.count, "notHired": result.notHired.count,
                                         "destroyed": result.reportsDestroyed, "kept": result.reportsKept]))
+            if result.destroyedBytesKept { FileHandle.standardError.write(Data("rekry: \(say("process.serverKept"))\n".utf8)) }
         }
     }
 

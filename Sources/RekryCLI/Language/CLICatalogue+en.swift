@@ -164,6 +164,7 @@ extension CLICatalogue {
         "process.added": "Added candidate {candidate} to process {process} at {stage}.",
         "process.moved": "Moved candidate {candidate} to {stage} in process {process}.",
         "process.closed": "Closed process {process}: {hired} hired, {notHired} not hired; {destroyed} psychologist report(s) destroyed, {kept} kept for the employment.",
+        "process.serverKept": "the destroyed reports are gone: no one can read their rows, but the server keeps their bytes in its files until the database administrator's erasure job (VACUUM FULL, CHECKPOINT; docs/postgres.md) has run",
         "process.employed": "Recorded the employment of candidate {candidate} in process {process}: from {start}.",
         "process.employedUntil": "Recorded the employment of candidate {candidate} in process {process}: from {start} to {end}.",
         "process.internal": "internal",

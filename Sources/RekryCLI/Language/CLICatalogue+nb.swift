@@ -154,6 +154,7 @@ extension CLICatalogue {
         "process.added": "La til kandidat {candidate} i rekruttering {process} på trinnet {stage}.",
         "process.moved": "Flyttet kandidat {candidate} til {stage} i rekruttering {process}.",
         "process.closed": "Avsluttet rekruttering {process}: {hired} ansatt, {notHired} ikke ansatt; {destroyed} psykolograpporter tilintetgjort, {kept} beholdt for ansettelsen.",
+        "process.serverKept": "de tilintetgjorte rapportene er borte: ingen kan lese radene deres, men serveren har fortsatt bytene deres i filene sine til databaseadministratorens slettejobb (VACUUM FULL, CHECKPOINT; docs/postgres.md) har kjørt",
         "process.employed": "Registrerte ansettelsen av kandidat {candidate} i rekruttering {process}: fra {start}.",
         "process.employedUntil": "Registrerte ansettelsen av kandidat {candidate} i rekruttering {process}: fra {start} til {end}.",
         "process.internal": "intern",

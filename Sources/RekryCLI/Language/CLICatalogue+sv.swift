@@ -154,6 +154,7 @@ extension CLICatalogue {
         "process.added": "Lade till kandidat {candidate} i rekrytering {process} i steget {stage}.",
         "process.moved": "Flyttade kandidat {candidate} till {stage} i rekrytering {process}.",
         "process.closed": "Avslutade rekrytering {process}: {hired} anställda, {notHired} inte anställda; {destroyed} psykologutlåtanden förstörda, {kept} sparade för anställningen.",
+        "process.serverKept": "de förstörda utlåtandena är borta: ingen kan läsa deras rader, men servern har kvar deras byte i sina filer tills databasadministratörens raderingsjobb (VACUUM FULL, CHECKPOINT; docs/postgres.md) har körts",
         "process.employed": "Registrerade anställningen av kandidat {candidate} i rekrytering {process}: från {start}.",
         "process.employedUntil": "Registrerade anställningen av kandidat {candidate} i rekrytering {process}: från {start} till {end}.",
         "process.internal": "intern",

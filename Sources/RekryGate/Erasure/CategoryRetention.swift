@@ -162,8 +162,7 @@ extension Gate {
             if let receipt { receipts.append(receipt) }
         }
         guard !receipts.isEmpty else { return [] }
-        var gone = true
-        do { try backend.checkpoint() } catch RegisterError.refused { gone = false }
+        let gone = try erasedBytesGone()
         return receipts.map { var r = $0; r.bytesGone = gone; return r }
     }
 

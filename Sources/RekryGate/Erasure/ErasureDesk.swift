@@ -12,10 +12,24 @@ extension Gate {
     }
 
     func preview(_ s: any StorageSession, candidateId id: Int64) throws -> ErasurePreview {
-        guard let record = try s.candidate(id: id), let inventory = try s.erasureInventory(candidateId: id) else {
-            throw RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(id)"]))
-        }
+        let missing = RegisterError.missingRecord(Wording("gate.what.candidate", ["id": "\(id)"]))
+        guard let record = try s.candidate(id: id) else { throw missing }
         let badge = BadgePolicy.badge(for: record.badgeFacts, at: clock.now())
+        // The gate decides before it asks the storage for the inventory: a server that checks the eraser itself
+        // (PostgreSQL's `rekry.check_eraser`) refuses the inventory of a record this member may not erase, and
+        // its refusal would end the transaction, so the preview is then the gate's own refusal. Where the gate
+        // alone decides (SQLite), the inventory is read and a legal obligation is worded first, as before.
+        var policyRefusal: Wording?
+        if case .withhold(let reason) = WritePolicy.decide(role: actor.role, action: .eraseCandidate, badge: badge) {
+            policyRefusal = Wording("gate.refusedFor", ["action": .action(.eraseCandidate), "id": "\(id)", "reason": .reason(reason)])
+        }
+        if policyRefusal != nil && s.refusesInventoryToWhomPolicyRefuses {
+            return ErasurePreview(candidateId: id, subject: record.pseudonym, goes: [.init(category: "profile", count: 1)],
+                                  stays: [.init(what: Wording("gate.erase.auditEntries"), why: Wording("gate.erase.auditEntriesWhy")),
+                                          .init(what: Wording("gate.erase.suppression"), why: Wording("gate.erase.suppressionWhy"))],
+                                  recipients: [], refusal: policyRefusal)
+        }
+        guard let inventory = try s.erasureInventory(candidateId: id) else { throw missing }
         func seen(_ category: DataCategory, _ count: Int) -> Int? { mayRead(category, of: record) ? count : nil }
         var goes: [ErasurePreview.Line] = [
             .init(category: "profile", count: 1),
@@ -51,8 +65,8 @@ extension Gate {
             let items = each.dropFirst().reduce(each[0]) { Wording("gate.join", ["first": .wording($0), "rest": .wording($1)]) }
             stays.insert(.init(what: Wording("gate.erase.legalObligation", ["items": .wording(items)]), why: Wording("gate.erase.legalObligationWhy")), at: 0)
             refusal = Wording("gate.erase.refusedLegalObligation", ["id": "\(id)"])
-        } else if case .withhold(let reason) = WritePolicy.decide(role: actor.role, action: .eraseCandidate, badge: badge) {
-            refusal = Wording("gate.refusedFor", ["action": .action(.eraseCandidate), "id": "\(id)", "reason": .reason(reason)])
+        } else if let policyRefusal {
+            refusal = policyRefusal
         }
         return ErasurePreview(candidateId: id, subject: inventory.pseudonym, goes: goes, stays: stays,
                               recipients: mayRead(.activity, of: record) ? inventory.recipients : [], refusal: refusal)
@@ -151,14 +165,21 @@ extension Gate {
     /// When a reader blocks the checkpoint, the person is erased from the database but old pages wait in a
     /// journal: the markers stay, and the next sign-in checkpoints again.
     private func checkpointed(_ receipts: [ErasureReceipt], ending ids: [Int64]) throws -> [ErasureReceipt] {
-        var gone = true
+        let gone = try erasedBytesGone()
+        if gone { try backend.write { try $0.endErasures(candidateIds: ids) } }
+        return receipts.map { var r = $0; r.bytesGone = gone; return r }
+    }
+
+    /// Checkpoints after erasures: whether no byte of them is left in the storage's files. False when a reader
+    /// kept a journal busy (SQLite: the next checkpoint finishes it) or when the storage keeps the bytes until
+    /// its administrator's job (PostgreSQL: VACUUM FULL and CHECKPOINT).
+    func erasedBytesGone() throws -> Bool {
         do {
             try backend.checkpoint()
         } catch RegisterError.refused {
-            gone = false
+            return false
         }
-        if gone { try backend.write { try $0.endErasures(candidateIds: ids) } }
-        return receipts.map { var r = $0; r.bytesGone = gone; return r }
+        return try backend.erasedBytesAwaitingAdministrator() == 0
     }
 
     /// The candidates the retention policy says are due by now (soonest first, at most `limit`), for a

@@ -12,6 +12,9 @@ public struct ProcessClosing: Sendable, Equatable {
     public var reportsDestroyed: Int
     /// Reports kept for the employment (candidates hired), re-keyed for the leads who hold them.
     public var reportsKept: Int
+    /// The destroyed reports' bytes stay in the storage's files until its administrator's job (PostgreSQL: VACUUM
+    /// FULL and CHECKPOINT); false when the close's checkpoint left nothing of them (SQLite).
+    public var destroyedBytesKept = false
 }
 
 extension Gate {
@@ -127,7 +130,9 @@ extension Gate {
             return closing
         }
         try backend.checkpoint()
-        return result
+        var closed = result
+        if closed.reportsDestroyed > 0 { closed.destroyedBytesKept = try backend.erasedBytesAwaitingAdministrator() > 0 }
+        return closed
     }
 
     /// Records when a hire's employment started and (once known) ended: the events a firm's profile keeps

@@ -6,6 +6,11 @@ public enum PostgresMaintenance {
     /// `rekry_owner` and of `pg_checkpoint`, with EXECUTE on `pg_switch_wal`), connected to the register's
     /// database, outside a transaction: e.g. nightly from cron, and after a batch of erasures.
     ///
+    /// 0. Waits (up to a minute, else fails naming the session) until no other session of the database, and no
+    ///    prepared transaction, holds a snapshot from before the job began: VACUUM FULL copies every row version
+    ///    such a snapshot may still see ("recently dead"), so an erased or corrected person would be written into
+    ///    the new files (and the WAL) rather than left behind. Lazy autovacuum is not waited for (the server
+    ///    ignores it too).
     /// 1. `VACUUM (FULL, ANALYZE)` of every table of the `rekry` schema, as the owner: each is rewritten into a
     ///    new file (the old one is truncated at once and unlinked at the next checkpoint), so that no dead row
     ///    of an erased person stays in a heap, TOAST or index page; ANALYZE replaces the statistics.
@@ -16,6 +21,27 @@ public enum PostgresMaintenance {
     public static let vacuumErasedScript = #"""
 \set ON_ERROR_STOP on
 SELECT clock_timestamp() AS rekry_job_started \gset
+DO $wait$
+DECLARE
+  v_horizon xid := (pg_snapshot_xmax(pg_current_snapshot())::text::numeric % 4294967296)::text::xid;
+  v_old record;
+BEGIN
+  FOR i IN 1..600 LOOP
+    PERFORM pg_stat_clear_snapshot();
+    SELECT a.pid, a.usename INTO v_old FROM pg_stat_activity a
+    WHERE a.datname = current_database() AND a.pid <> pg_backend_pid()
+      AND (a.query NOT LIKE 'autovacuum: VACUUM%' OR a.query LIKE '%ANALYZE%')
+      AND age(coalesce(a.backend_xmin, a.backend_xid)) > age(v_horizon)
+    LIMIT 1;
+    IF NOT FOUND AND NOT EXISTS (SELECT 1 FROM pg_prepared_xacts p
+                                 WHERE p.database = current_database() AND age(p.transaction) > age(v_horizon)) THEN
+      RETURN;
+    END IF;
+    PERFORM pg_sleep(0.1);
+  END LOOP;
+  RAISE EXCEPTION 'rekry erasure job: session % (%) has held a snapshot since before the job began, so VACUUM FULL would copy the erased row versions it may still see; end it (or a prepared transaction) and run the job again', v_old.pid, v_old.usename;
+END
+$wait$;
 SET ROLE rekry_owner;
 SELECT format('VACUUM (FULL, ANALYZE) rekry.%I', c.relname)
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace

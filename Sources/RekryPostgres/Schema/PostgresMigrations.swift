@@ -28,6 +28,7 @@ public enum PostgresMigrations {
         Migration(name: "v3 hardening", sql: hardening),
         Migration(name: "v3 register clock", sql: registerClock),
         Migration(name: "v3 admin candidate view", sql: adminCandidateView),
+        Migration(name: "v3 erasure by recruiters", sql: recruiterErasure),
     ]
 
     /// One migration as a script for `psql`, run by the deploying superuser: its SQL and its record in

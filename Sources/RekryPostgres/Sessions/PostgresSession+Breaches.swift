@@ -22,17 +22,18 @@ extension PostgresSession {
         try rows("SELECT \(unescaped: Self.breachColumns) FROM rekry.breach WHERE id = \(id)").first.map(Self.breachRecord)
     }
 
-    /// The DPO: every breach. A lead: only those that mention a person whose erasure the lead has begun
-    /// (`rekry.breaches_for_erasures`), so that the erasure takes them out of it. Anyone else: none.
+    /// The DPO: every breach. A lead or a recruiter (who erase too): only those that mention a person whose
+    /// erasure they have begun (`rekry.breaches_for_erasures`), so that the erasure takes them out of it.
     func breaches() throws -> [BreachRecord] {
-        if try sessionIsLead() {
+        if try sessionErasesThroughFunctions() {
             return try rows("SELECT \(unescaped: Self.breachColumns) FROM rekry.breaches_for_erasures()").map(Self.breachRecord)
         }
         return try rows("SELECT \(unescaped: Self.breachColumns) FROM rekry.breach ORDER BY discovered_at DESC, id DESC").map(Self.breachRecord)
     }
 
-    private func sessionIsLead() throws -> Bool {
-        try value("SELECT rekry.session_role()", as: String.self) == "lead"
+    private func sessionErasesThroughFunctions() throws -> Bool {
+        let role = try value("SELECT rekry.session_role()", as: String.self)
+        return role == "lead" || role == "recruiter"
     }
 
     func insertBreachAffected(_ a: BreachAffectedRecord) throws {
@@ -54,7 +55,7 @@ extension PostgresSession {
     }
 
     func updateBreachTexts(id: Int64, what: String, measures: String) throws {
-        if try sessionIsLead() {
+        if try sessionErasesThroughFunctions() {
             _ = try rows("SELECT rekry.redact_breach(\(id), \(what), \(measures))")
             return
         }

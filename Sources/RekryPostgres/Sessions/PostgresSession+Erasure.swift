@@ -8,6 +8,10 @@ import RekryStorage
 /// the SECURITY DEFINER functions of migration "v3 erasure and desks", each of which checks the caller's role
 /// as WritePolicy does (leads and the DPO, a restricted record only the DPO). docs/postgres.md.
 extension PostgresSession {
+    /// `rekry.check_eraser` refuses the inventory of a record the caller may not erase (a restricted one, to all but
+    /// the DPO), as WritePolicy does.
+    var refusesInventoryToWhomPolicyRefuses: Bool { true }
+
     func erasureInventory(candidateId id: Int64) throws -> ErasureInventory? {
         guard let row = try rows("""
             SELECT pseudonym, basis, contact::bigint, links::bigint, documents::bigint, notes::bigint, assessments::bigint,
@@ -116,11 +120,8 @@ extension PostgresSession {
     }
 
     func insertSuppression(_ e: SuppressionEntry) throws {
-        try run("""
-            INSERT INTO rekry.suppression (hash, created_at, kind, subject)
-            SELECT \(e.hash), \(e.createdAt), \(e.kind.rawValue), \(e.subject)
-            WHERE NOT EXISTS (SELECT 1 FROM rekry.suppression WHERE hash = \(e.hash) AND created_at = \(e.createdAt))
-            """)
+        // Through a definer function (migration "v3 erasure by recruiters"): a recruiter erases but may not read the entries.
+        _ = try rows("SELECT rekry.add_suppression(\(e.hash), \(e.createdAt), \(e.kind.rawValue), \(e.subject))")
     }
 
     func activeSuppression(hashes: [String]) throws -> SuppressionEntry? {
@@ -276,12 +277,11 @@ extension PostgresSession {
     /// until the administrator's job (`PostgresMaintenance.vacuumErasedScript`) has run VACUUM FULL and
     /// checkpointed; the job records each run in `rekry.vacuum_run`, and every erasure and category erasure is
     /// logged with the server's time. Each of the member's erasures logged since the last run began is reported
-    /// once (`rekry.erasure_notice` keeps how far): `PostgresRegister.checkpoint` then refuses, so that the gate's
-    /// receipt says the bytes are not gone; later checkpoints (closing a process, the next sign-in) do not refuse
-    /// again for it, and the job makes it final for every row version at once.
+    /// once (`rekry.erasure_notice` keeps how far) through `PostgresRegister.erasedBytesAwaitingAdministrator`, so
+    /// that the gate's receipt says the bytes are not gone; the job makes it final for every row version at once.
     func finishErasures() throws -> Int {
-        // Only leads and the DPO erase; anyone else has nothing of theirs to finish.
-        guard let role = try value("SELECT rekry.session_role()", as: String.self), role == "lead" || role == "dpo" else { return 0 }
+        // Recruiters, leads and the DPO erase (WritePolicy.eraseCandidate); an admin has nothing of theirs to finish.
+        guard let role = try value("SELECT rekry.session_role()", as: String.self), ["recruiter", "lead", "dpo"].contains(role) else { return 0 }
         // One statement, so that the newest time reported is the server's own value (no round trip through a Date).
         return Int(try value("""
             WITH last AS (SELECT coalesce(max(started_at), '-infinity') AS at FROM rekry.vacuum_run),
@@ -301,8 +301,4 @@ extension PostgresSession {
             """, as: Int64.self) ?? 0)
     }
 
-    /// What `PostgresRegister.checkpoint` says when `finishErasures` found `waiting` erasures.
-    static func erasuresAwaitVacuum(_ waiting: Int) -> RegisterError {
-        RegisterError.refused("the erasure is committed and no one can read the rows, but \(waiting == 1 ? "its bytes remain" : "the bytes of \(waiting) erasures remain") in the server's files until the database administrator's VACUUM FULL and CHECKPOINT (docs/postgres.md, \"Erasure on PostgreSQL\")")
-    }
 }

@@ -5,6 +5,10 @@ import RekryDomain
 public protocol ErasureStoring {
     /// Counts of everything held about the candidate, per category; nil when there is no such candidate.
     func erasureInventory(candidateId: Int64) throws -> ErasureInventory?
+    /// Whether the storage itself refuses `erasureInventory` to a member the write policy does not let erase the
+    /// record (PostgreSQL's `rekry.check_eraser`, whose refusal also ends the transaction): the gate then decides
+    /// first and does not ask. False where the gate alone decides (SQLite).
+    var refusesInventoryToWhomPolicyRefuses: Bool { get }
     /// Marks the candidate's erasure as begun (committed before the full-text index is touched).
     func beginErasure(_ pending: PendingErasure) throws
     /// Erasures begun and not finished (a crash between the steps).
@@ -58,4 +62,8 @@ public protocol ErasureStoring {
     func recordCategoryErasure(_ record: CategoryErasureRecord) throws
     /// The category erasure log, oldest first, from `since` on (everything when nil).
     func categoryErasures(since: Date?) throws -> [CategoryErasureRecord]
+}
+
+extension ErasureStoring {
+    public var refusesInventoryToWhomPolicyRefuses: Bool { false }
 }

@@ -30,8 +30,14 @@ public protocol StorageBackend: AnyObject, Sendable {
     /// returns true (it has enough) or none are left. Each is named with its candidate, so that the gate can
     /// decide on the text itself: a match in a withheld document must not find or rank its owner.
     func searchTexts(words: [String], take: ([TextMatch]) throws -> Bool) throws
-    /// Makes every write durable and leaves no old page in any journal (after erasures, revokes, bulk loads).
+    /// Makes every write durable and leaves no old page in any journal (after erasures, revokes, bulk loads), as
+    /// far as the signed-in member can: it fails only when that work could not be done (SQLite: a reader kept a
+    /// journal busy), never for what only someone outside Rekry can finish (see `erasedBytesAwaitingAdministrator`).
     func checkpoint() throws
+    /// After `checkpoint`: how many of the signed-in member's erasures (of people or of categories) this
+    /// storage has just found still holding bytes in its files until work only its administrator can do
+    /// (PostgreSQL: VACUUM FULL and CHECKPOINT); each is counted once. 0 when a checkpoint leaves nothing (SQLite).
+    func erasedBytesAwaitingAdministrator() throws -> Int
     /// Removes the candidates' texts from the full-text index, from the texts still stored (so before their
     /// rows go), in a transaction of its own; repeating it after a crash removes nothing twice.
     func removeIndexedText(candidateIds: [Int64]) throws
@@ -58,6 +64,8 @@ public struct TextMatch: Sendable, Equatable {
 
 extension StorageBackend {
     public func acting(as username: String) throws -> any StorageBackend { self }
+
+    public func erasedBytesAwaitingAdministrator() throws -> Int { 0 }
 
     /// Candidate ids whose indexed texts hold every one of `words`, best match first, with no regard to who
     /// may read which text (benchmarks and storage tests; the gate filters per text with `searchTexts`).
