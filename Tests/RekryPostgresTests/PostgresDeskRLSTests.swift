@@ -7,9 +7,6 @@ import XCTest
 /// psql sessions as each role (not through Rekry): who reads the suppression secret and entries, the requests
 /// and breaches, and who may delete a person's rows. Each refusal has an allowed twin beside it.
 final class PostgresDeskRLSTests: XCTestCase {
-    nonisolated(unsafe) static var shared: PostgresCluster?
-    nonisolated(unsafe) static var setupFailure: (any Error)?
-
     var pg: PostgresCluster!
 
     /// On top of PostgresRLSTests' fixture: a request and a breach about Anna (1), a suppression entry, and an
@@ -27,21 +24,13 @@ final class PostgresDeskRLSTests: XCTestCase {
 
     override func setUpWithError() throws {
         try XCTSkipUnless(PostgresCluster.isAvailable, "PostgreSQL 15 is not installed in \(PostgresCluster.binDirectory)")
-        if Self.shared == nil && Self.setupFailure == nil {
-            do {
-                let c = try PostgresCluster(logins: PostgresRLSTests.logins)
-                try c.setUp(PostgresMigrations.all.map(PostgresMigrations.transaction))
-                try c.setUp([PostgresRLSTests.fixture, Self.desks])
-                Self.shared = c
-            } catch { Self.setupFailure = error }
+        pg = try FixtureClusters.cluster(for: "PostgresDeskRLSTests", logins: PostgresRLSTests.logins) {
+            PostgresMigrations.all.map(PostgresMigrations.transaction) + [PostgresRLSTests.fixture, Self.desks]
         }
-        if let failure = Self.setupFailure { throw failure }
-        pg = Self.shared
     }
 
     override class func tearDown() {
-        shared?.stop()
-        shared = nil
+        FixtureClusters.stop("PostgresDeskRLSTests")
         super.tearDown()
     }
 

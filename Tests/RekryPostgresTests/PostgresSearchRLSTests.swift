@@ -6,8 +6,6 @@ import XCTest
 /// The list's search, orders, counts and full text on the server, tried with raw psql sessions as each role
 /// (migration `v3 search`): the key indexes are reachable only through functions that decide each row first.
 final class PostgresSearchRLSTests: XCTestCase {
-    nonisolated(unsafe) static var shared: PostgresCluster?
-    nonisolated(unsafe) static var setupFailure: (any Error)?
 
     /// rhea a recruiter, lars a lead, dana the DPO, axel an admin.
     static let logins = ["rhea", "lars", "dana", "axel"]
@@ -17,21 +15,13 @@ final class PostgresSearchRLSTests: XCTestCase {
 
     override func setUpWithError() throws {
         try XCTSkipUnless(PostgresCluster.isAvailable, "PostgreSQL 15 is not installed in \(PostgresCluster.binDirectory)")
-        if Self.shared == nil && Self.setupFailure == nil {
-            do {
-                let c = try PostgresCluster(logins: Self.logins)
-                try c.setUp(PostgresMigrations.all.map(PostgresMigrations.transaction))
-                try c.setUp([Self.fixture])
-                Self.shared = c
-            } catch { Self.setupFailure = error }
+        pg = try FixtureClusters.cluster(for: "PostgresSearchRLSTests", logins: Self.logins) {
+            PostgresMigrations.all.map(PostgresMigrations.transaction) + [Self.fixture]
         }
-        if let failure = Self.setupFailure { throw failure }
-        pg = Self.shared
     }
 
     override class func tearDown() {
-        shared?.stop()
-        shared = nil
+        FixtureClusters.stop("PostgresSearchRLSTests")
         super.tearDown()
     }
 

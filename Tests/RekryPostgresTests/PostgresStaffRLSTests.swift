@@ -7,8 +7,6 @@ import XCTest
 /// sessions as each role (not through Rekry): no login changes a role, forges an audit entry or reads another
 /// grantee's key; an admin's `create_staff` makes a login that is a member of exactly its group.
 final class PostgresStaffRLSTests: XCTestCase {
-    nonisolated(unsafe) static var shared: PostgresCluster?
-    nonisolated(unsafe) static var setupFailure: (any Error)?
 
     /// alice and bob recruiters, lena a lead, dora the DPO, adam an admin; nina is added by adam in a test.
     static let logins = ["alice", "bob", "lena", "dora", "adam", "nina", "postgres2"]
@@ -18,21 +16,13 @@ final class PostgresStaffRLSTests: XCTestCase {
 
     override func setUpWithError() throws {
         try XCTSkipUnless(PostgresCluster.isAvailable, "PostgreSQL 15 is not installed in \(PostgresCluster.binDirectory)")
-        if Self.shared == nil && Self.setupFailure == nil {
-            do {
-                let c = try PostgresCluster(logins: Self.logins)
-                try c.setUp(PostgresMigrations.all.map(PostgresMigrations.transaction))
-                try c.setUp([Self.fixture])
-                Self.shared = c
-            } catch { Self.setupFailure = error }
+        pg = try FixtureClusters.cluster(for: "PostgresStaffRLSTests", logins: Self.logins) {
+            PostgresMigrations.all.map(PostgresMigrations.transaction) + [Self.fixture]
         }
-        if let failure = Self.setupFailure { throw failure }
-        pg = Self.shared
     }
 
     override class func tearDown() {
-        shared?.stop()
-        shared = nil
+        FixtureClusters.stop("PostgresStaffRLSTests")
         super.tearDown()
     }
 

@@ -8,28 +8,17 @@ import XCTest
 /// member write into a row their own reads would withhold. Each refusal has an allowed twin beside it, so a
 /// policy that refused everything would fail here too.
 final class PostgresWriteRLSTests: XCTestCase {
-    nonisolated(unsafe) static var shared: PostgresCluster?
-    nonisolated(unsafe) static var setupFailure: (any Error)?
-
     var pg: PostgresCluster!
 
     override func setUpWithError() throws {
         try XCTSkipUnless(PostgresCluster.isAvailable, "PostgreSQL 15 is not installed in \(PostgresCluster.binDirectory)")
-        if Self.shared == nil && Self.setupFailure == nil {
-            do {
-                let c = try PostgresCluster(logins: PostgresRLSTests.logins)
-                try c.setUp(PostgresMigrations.all.map(PostgresMigrations.transaction))
-                try c.setUp([PostgresRLSTests.fixture])
-                Self.shared = c
-            } catch { Self.setupFailure = error }
+        pg = try FixtureClusters.cluster(for: "PostgresWriteRLSTests", logins: PostgresRLSTests.logins) {
+            PostgresMigrations.all.map(PostgresMigrations.transaction) + [PostgresRLSTests.fixture]
         }
-        if let failure = Self.setupFailure { throw failure }
-        pg = Self.shared
     }
 
     override class func tearDown() {
-        shared?.stop()
-        shared = nil
+        FixtureClusters.stop("PostgresWriteRLSTests")
         super.tearDown()
     }
 
