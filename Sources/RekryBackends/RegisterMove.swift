@@ -98,14 +98,12 @@ public enum RegisterMove {
             try server.grantStaffLogins()
             try server.recordMovedErasuresGone()
         }
-        let verification = try target.verifyChain(endingAt: sourceHead)
-        guard case .intact(let count, let head) = verification else {
-            if case .broken(let seq, let problem) = verification {
-                throw RegisterError.refused("\(url): the audit chain does not verify on the server after the move (entry \(seq): \(problem)); the database administrator drops the database and moves the register again")
-            }
-            fatalError("unreachable")
+        switch try target.verifyChain(endingAt: sourceHead) {
+        case .intact(let count, let head):
+            return Report(target: server.location, candidates: candidates, auditEntries: count, head: head)
+        case .broken(let seq, let problem):
+            throw RegisterError.refused("\(url): the audit chain does not verify on the server after the move (entry \(seq): \(problem)); the database administrator drops the database and moves the register again")
         }
-        return Report(target: server.location, candidates: candidates, auditEntries: count, head: head)
     }
 
     /// The full-text entries of every document and assessment, folded by the write model as it indexes them.
