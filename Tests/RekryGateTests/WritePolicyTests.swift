@@ -31,8 +31,8 @@ final class WritePolicyTests: XCTestCase {
         }
     }
 
-    /// The refusal a PostgreSQL register gives an edit of a profile the login may not read.
-    static let withheldProfileEdit = "refused, the record's profile is withheld from this login on the server (the DPO corrects it"
+    /// The refusal a PostgreSQL register gives a correction or an erasure of a profile the login may not read.
+    static let withheldProfileEdit = "refused, the team register's server withholds this person's profile from you"
 
     /// The rules, as the brief states them.
     func expected(_ role: Role, _ action: WriteAction, _ s: Situation) -> Outcome {
@@ -55,9 +55,12 @@ final class WritePolicyTests: XCTestCase {
         if let lapse, daily.contains(action) { return .lapse(lapse) }
         // A recruiter corrects only what they can see; a lead or the DPO corrects a lapsed record.
         if let lapse, action == .editCandidate, role == .recruiter { return .lapse(lapse) }
-        // PostgreSQL difference (docs/postgres.md, "Correcting a withheld profile"): a lead's login cannot read a
-        // lapsed profile, so the write model cannot re-derive it; the server register refuses and the DPO corrects it.
+        // PostgreSQL difference (docs/postgres.md, "Correcting or erasing a withheld profile"): a lead's or recruiter's
+        // login cannot read a lapsed profile, so the write model cannot derive what a correction or an erasure changes;
+        // the gate refuses (the server too) and the DPO makes it.
         if s != .good, action == .editCandidate, role == .lead, t.backendKind == .postgres { return .other(Self.withheldProfileEdit) }
+        if s == .objected || s == .consentWithdrawn, action == .eraseCandidate, role == .lead || role == .recruiter,
+           t.backendKind == .postgres { return .other(Self.withheldProfileEdit) }
         // A notice's answers would tell the profile's source and date: only who may see the profile marks it.
         if let lapse, action == .markNoticeSent, role != .dpo { return .lapse(lapse) }
         if s == .consentWithdrawn && action == .withdrawConsent { return .other("already withdrawn") }

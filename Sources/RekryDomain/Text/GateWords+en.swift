@@ -68,6 +68,7 @@ public enum GateWords {
         "gate.process.notIn": "candidate {id} is not in process {process}",
         "gate.refusedAction": "{action}: refused, {reason}",
         "gate.refusedFor": "{action} for candidate {id}: refused, {reason}",
+        "gate.refusedWithheldOnServer": "{action} for candidate {id}: refused, the team register's server withholds this person's profile from you, and the change is worked out from the whole profile (the DPO makes it, answering the person's request)",
         "gate.report.alreadyAttached": "candidate {id}: a report is already attached for this process",
         "gate.report.alreadyGranted": "{user} already holds a grant for this report",
         "gate.report.cannotPassOn": "you hold no access to this report, so you cannot pass it on; ask a lead who does",

@@ -23,6 +23,7 @@ extension Gate {
         if case .withhold(let reason) = WritePolicy.decide(role: actor.role, action: .eraseCandidate, badge: badge) {
             policyRefusal = Wording("gate.refusedFor", ["action": .action(.eraseCandidate), "id": "\(id)", "reason": .reason(reason)])
         }
+        if policyRefusal == nil { policyRefusal = withheldProfileRefusal(s, record, action: .eraseCandidate) }
         if policyRefusal != nil && s.refusesInventoryToWhomPolicyRefuses {
             return ErasurePreview(candidateId: id, subject: record.pseudonym, goes: [.init(category: "profile", count: 1)],
                                   stays: [.init(what: Wording("gate.erase.auditEntries"), why: Wording("gate.erase.auditEntriesWhy")),
@@ -91,6 +92,7 @@ extension Gate {
         }
         let now = clock.now()
         var receipts: [ErasureReceipt] = []
+        var left = Set<Int64>()
         // The full-text step merges each shard it touches once per round, which is where an erasure's time
         // goes: a round takes many people (ids in order share shards), and their rows go in smaller
         // transactions within it.
@@ -103,11 +105,13 @@ extension Gate {
             }
             try backend.removeIndexedText(candidateIds: round)
             for chunk in ErasureRules.slices(round, by: ErasureRules.chunk) {
-                receipts += try finishErasures(chunk, resumed: false, textRemoved: true)
+                let finished = try finishErasures(chunk, resumed: false, textRemoved: true)
+                receipts += finished.receipts
+                left.formUnion(finished.left)
                 progress(receipts.count, ids.count)
             }
         }
-        return try checkpointed(receipts, ending: ids)
+        return try checkpointed(receipts, ending: ids.filter { !left.contains($0) })
     }
 
     /// Finishes erasures a crash interrupted (run at sign-in, before anything is read): the rows of those not
@@ -117,10 +121,13 @@ extension Gate {
         let pending = try backend.read { try $0.pendingErasures() }
         guard !pending.isEmpty else { return [] }
         let ids = pending.map(\.candidateId)
-        return try checkpointed(try finishErasures(ids, resumed: true), ending: ids)
+        let finished = try finishErasures(ids, resumed: true)
+        return try checkpointed(finished.receipts, ending: ids.filter { !finished.left.contains($0) })
     }
 
-    private func finishErasures(_ ids: [Int64], resumed: Bool, textRemoved: Bool = false) throws -> [ErasureReceipt] {
+    /// Deletes the people of `ids` whose erasure was begun, and returns their receipts; `left` are those kept with
+    /// their marker for the DPO's sign-in (a profile withheld from this login since the erasure began).
+    private func finishErasures(_ ids: [Int64], resumed: Bool, textRemoved: Bool = false) throws -> (receipts: [ErasureReceipt], left: Set<Int64>) {
         if !textRemoved { try backend.removeIndexedText(candidateIds: ids) }
         let now = clock.now()
         return try audited { tx in
@@ -128,10 +135,15 @@ extension Gate {
             let secret = try s.suppressionSecret()
             let pending = Dictionary(try s.pendingErasures().map { ($0.candidateId, $0) }, uniquingKeysWith: { a, _ in a })
             var receipts: [ErasureReceipt] = []
+            var left = Set<Int64>()
             for id in ids {
                 guard let marker = pending[id] else { continue }
                 // Already deleted by an interrupted run: only its checkpoint is left to do.
-                guard let record = try s.candidate(id: id), let inventory = try s.erasureInventory(candidateId: id) else { continue }
+                guard let record = try s.candidate(id: id) else { continue }
+                // A consent that lapsed between the steps: what goes with the person is derived from a profile
+                // this login no longer reads, so the marker waits for the DPO, whose sign-in finishes it.
+                if withheldProfileRefusal(s, record, action: .eraseCandidate) != nil { left.insert(id); continue }
+                guard let inventory = try s.erasureInventory(candidateId: id) else { continue }
                 for entry in Suppression.entries(for: record, secret: secret, at: now) { try s.insertSuppression(entry) }
                 // The person as a referee for others: those rows are theirs too (matched by their email or phone).
                 var givenAsReferee = 0
@@ -156,7 +168,7 @@ extension Gate {
                 receipts.append(ErasureReceipt(subject: record.pseudonym, erasedAt: now, request: marker.request, by: actor.pseudonym,
                                                categories: categories, bytesGone: false, resumed: resumed))
             }
-            return receipts
+            return (receipts, left)
         }
     }
 

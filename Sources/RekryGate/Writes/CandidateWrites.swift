@@ -257,6 +257,7 @@ extension Gate {
         let now = clock.now()
         try audited { tx in
             let record = try changeCandidate(tx, id: id, action: .editCandidate) { r in
+                if let refusal = withheldProfileRefusal(tx.session, r, action: .editCandidate) { throw RegisterError.refusedBecause(refusal) }
                 for (field, raw) in changes {
                     switch field {
                     case .fullName: r.fullName = try FieldRules.name(raw)

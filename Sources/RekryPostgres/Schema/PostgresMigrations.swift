@@ -29,6 +29,8 @@ public enum PostgresMigrations {
         Migration(name: "v3 register clock", sql: registerClock),
         Migration(name: "v3 admin candidate view", sql: adminCandidateView),
         Migration(name: "v3 erasure by recruiters", sql: recruiterErasure),
+        Migration(name: "v4 explicit consent terms", sql: explicitConsentTerms),
+        Migration(name: "v4 erasure of readable profiles", sql: erasureOfReadableProfiles),
     ]
 
     /// One migration as a script for `psql`, run by the deploying superuser: its SQL and its record in

@@ -35,6 +35,10 @@ extension PostgresSession {
         return id
     }
 
+    /// Row-level security withholds a lapsed profile from a recruiter's or lead's login, and the write model
+    /// cannot re-derive what it cannot read: the gate leaves those corrections and erasures to the DPO.
+    var writesOnlyReadableProfiles: Bool { true }
+
     /// Replaces both rows of a candidate. The profile row is written only where the login reads it (a record
     /// read withheld carries no profile to write back, and an edit of one is refused, not dropped); the consent
     /// copy and the retention date only where the login could read what they are derived from (consents,

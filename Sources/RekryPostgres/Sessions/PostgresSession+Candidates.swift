@@ -63,10 +63,22 @@ extension PostgresSession {
         }
     }
 
+    /// The consent history the login may read. Where it withholds the explicit consent a psychologist report
+    /// rests on (an objected record's history is withheld whole), that consent's terms come from
+    /// `rekry.explicit_consent_terms` when the report's meta is the member's to see: its id and expiry, decoded
+    /// with no channel, text or date given, for the report's badge and the attach rule alone (the gate withholds
+    /// the consent tab of such a record from its own badge, so the row is never shown).
     func consents(candidateId: Int64) throws -> [ConsentRecord] {
         try orForAdmin({
-            try rows("SELECT * FROM rekry.consent WHERE candidate_id = \(candidateId) ORDER BY given_at, id")
-                .map(Self.consentRecord(from:))
+            try rows("""
+                SELECT id, purpose, given_at, expires_at, withdrawn_at, channel, text FROM rekry.consent
+                WHERE candidate_id = \(candidateId)
+                UNION ALL
+                SELECT t.id, 'psych-assessment', 'epoch'::timestamptz, t.expires_at, NULL, '', ''
+                FROM rekry.explicit_consent_terms(\(candidateId)) t
+                WHERE NOT EXISTS (SELECT 1 FROM rekry.consent k WHERE k.candidate_id = \(candidateId) AND k.purpose = 'psych-assessment')
+                ORDER BY given_at, id
+                """).map(Self.consentRecord(from:))
         }, admin: { [] })
     }
 

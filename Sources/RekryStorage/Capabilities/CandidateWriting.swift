@@ -8,6 +8,12 @@ public protocol CandidateWriting {
     func insertCandidate(_ record: CandidateRecord) throws -> Int64
     /// Replaces every column of the candidate's row, and its search tokens, with `record`'s.
     func updateCandidate(_ record: CandidateRecord) throws
+    /// Whether a member's login corrects and erases only a profile it may read (PostgreSQL, whose row-level
+    /// security withholds a lapsed profile from recruiters and leads): the write model derives a correction's
+    /// search keys, and an erasure's suppression hashes, referee matches and breach redaction, from the whole
+    /// profile, which that login cannot read. The gate then refuses such a write to all but the DPO. False where
+    /// the gate reads every row itself (SQLite).
+    var writesOnlyReadableProfiles: Bool { get }
     /// Candidates' ids and full names above `after`, in id order, at most `limit` (for re-deriving the name
     /// order's keys in batches).
     func candidateNames(after: Int64, limit: Int) throws -> [(id: Int64, fullName: String)]
@@ -38,4 +44,8 @@ public protocol CandidateWriting {
     /// Tells the backend this transaction will write very many rows (an import of a whole file), so it may
     /// give the connection a larger, still fixed, page cache.
     func expectManyRows() throws
+}
+
+extension CandidateWriting {
+    public var writesOnlyReadableProfiles: Bool { false }
 }

@@ -68,6 +68,7 @@ extension Catalogue {
         "gate.process.notIn": "kandidat {id} er ikke med i rekruttering {process}",
         "gate.refusedAction": "avslått: {action}: {reason}",
         "gate.refusedFor": "avslått: {action} (kandidat {id}): {reason}",
+        "gate.refusedWithheldOnServer": "avslått: {action} (kandidat {id}): serveren til teamregisteret skjuler personens profil for deg, og endringen regnes ut fra hele profilen (personvernombudet gjør den og besvarer personens forespørsel)",
         "gate.report.alreadyAttached": "kandidat {id}: en rapport er allerede lagt til for denne rekrutteringen",
         "gate.report.alreadyGranted": "{user} har allerede tilgang til denne rapporten",
         "gate.report.cannotPassOn": "du har ikke tilgang til denne rapporten og kan derfor ikke gi den videre; spør en ansvarlig som har det",

@@ -68,6 +68,7 @@ extension Catalogue {
         "gate.process.notIn": "kandidat {id} är inte med i rekrytering {process}",
         "gate.refusedAction": "nekat: {action}: {reason}",
         "gate.refusedFor": "nekat: {action} (kandidat {id}): {reason}",
+        "gate.refusedWithheldOnServer": "nekat: {action} (kandidat {id}): teamregistrets server döljer personens profil för dig, och ändringen räknas fram ur hela profilen (dataskyddsombudet gör den och besvarar personens begäran)",
         "gate.report.alreadyAttached": "kandidat {id}: ett utlåtande finns redan för den här rekryteringen",
         "gate.report.alreadyGranted": "{user} har redan åtkomst till det här utlåtandet",
         "gate.report.cannotPassOn": "du har ingen åtkomst till det här utlåtandet och kan därför inte ge den vidare; be en ansvarig som har det",
