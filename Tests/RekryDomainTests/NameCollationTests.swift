@@ -26,9 +26,8 @@ final class NameCollationTests: XCTestCase {
         "Øystein Østby",
     ]
 
-    /// Norwegian bokmål order, written out: … Z Æ Ø Å, Ä as Æ, Ö as Ø, Ü as Y.
+    /// Norwegian bokmål order, written out: … Z Æ Ø Å, Ä as Æ, Ö as Ø, Ü as Y, AA as Å.
     static let norwegian = [
-        "Aino Aas",
         "Kari Berg",
         "Ebba von Essen",
         "Ola de Geer",
@@ -44,6 +43,7 @@ final class NameCollationTests: XCTestCase {
         "Øystein Østby",
         "Anders Åkesson",
         "Åsa Åkesson",
+        "Aino Aas",
     ]
 
     /// `names` sorted as the list sorts them: by key, ties by position (the register's id).
@@ -97,6 +97,19 @@ final class NameCollationTests: XCTestCase {
             XCTAssertEqual(NameCollation.key("Olle", language: language), "olle")
         }
         XCTAssertEqual(NameCollation.key("Ebba von Essen", language: .swedish), "essen ebba von")
+    }
+
+    func testNorwegianDoubleAIsÅ() {
+        let nb = NameCollation.Language.norwegian
+        XCTAssertEqual(NameCollation.key("Aino Aas", language: nb), NameCollation.key("Aino Ås", language: nb))
+        XCTAssertEqual(NameCollation.key("Haakon AASEN", language: nb), NameCollation.key("Håkon Åsen", language: nb))
+        XCTAssertEqual(NameCollation.key("Aaa", language: nb), "}a", "the first two letters make the å")
+        // Not across words, and not in Swedish.
+        XCTAssertEqual(NameCollation.key("Ola Aa", language: nb), "} ola")
+        XCTAssertEqual(NameCollation.key("Anna-Aase Berg", language: nb), "berg anna-}se")
+        XCTAssertEqual(NameCollation.key("Aino Aas", language: .swedish), "aas aino")
+        XCTAssertEqual(sorted(["Aino Aas", "Zakarias Zahl", "Åsa Åkesson", "Bjørn Ødegård"], nb),
+                       ["Zakarias Zahl", "Bjørn Ødegård", "Åsa Åkesson", "Aino Aas"])
     }
 
     func testLanguageFollowsTheFirmsCountry() {

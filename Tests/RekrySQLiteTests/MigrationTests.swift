@@ -20,7 +20,7 @@ final class MigrationTests: XCTestCase {
         }
         XCTAssertEqual(try register.writer.read { try Migrations.migrator.appliedIdentifiers($0) }, ["v1 register", "v1 rules", "v1 indexes", "v2 write model", "v3 signatures", "v4 erasure", "v5 free-space scrub",
                         "v6 category erasure", "v7 contact indexes", "v8 requests and breaches", "v9 retention events",
-                        "v10 one full-text index", "v11 name collation", "v12 consent redaction"])
+                        "v10 one full-text index", "v11 name collation", "v12 consent redaction", "v13 norwegian double a"])
     }
 
     func testFileRegisterUsesWAL() throws {

@@ -51,7 +51,7 @@ final class UpgradeTests: XCTestCase {
         XCTAssertEqual(try sqlite.writer.read { try Migrations.migrator.appliedIdentifiers($0) },
                        ["v1 register", "v1 rules", "v1 indexes", "v2 write model", "v3 signatures", "v4 erasure", "v5 free-space scrub",
                         "v6 category erasure", "v7 contact indexes", "v8 requests and breaches", "v9 retention events",
-                        "v10 one full-text index", "v11 name collation", "v12 consent redaction"])
+                        "v10 one full-text index", "v11 name collation", "v12 consent redaction", "v13 norwegian double a"])
         // Written before the scrubbing VFS, both files were rewritten through it at this first open.
         XCTAssertEqual(try sqlite.writer.read(FreeSpaceScrub.pendingFiles), [])
         let register = Register(backend: sqlite)

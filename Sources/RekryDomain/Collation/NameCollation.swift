@@ -14,7 +14,9 @@ import Foundation
 ///   otherwise equal); the list breaks any remaining tie by id.
 /// - Letters compare without case. Swedish (`sv`) puts `å ä ö` after `z`, in that order, with `æ` sorting as
 ///   `ä` and `ø` as `ö`. Norwegian bokmål and Danish (`nb`) put `æ ø å` after `z`, with `ä` as `æ` and `ö` as
-///   `ø`. In both, `ü` sorts as `y`. Any other accented letter sorts as its base letter (`é` as `e`, `ł` as
+///   `ø`, and the old spelling `aa` as `å` (`Aas` sorts with `Ås`, `Haakon` with `Håkon`). In both, `ü` sorts
+///   as `y`. This is the order of PostgreSQL's ICU collations `sv-x-icu` and `nb-x-icu` on the same
+///   surname-first text (`NameOrderICUTests`). Any other accented letter sorts as its base letter (`é` as `e`, `ł` as
 ///   `l`, `ß` as `ss`, as `SearchFolding` spells them); digits come before letters; a hyphen separates words;
 ///   other punctuation (an apostrophe) is ignored.
 ///
@@ -89,15 +91,25 @@ public enum NameCollation {
     private static func append(_ words: String, _ language: Language, to out: inout String) {
         var pendingBreak = false
         let start = out.endIndex
+        // Whether the last key letter is an `a` that could begin Norwegian `aa` (not the second of one).
+        var openA = false
         for c in words {
             let mapped = letters(c, language)
             if mapped.isEmpty {
                 if c.isWhitespace || c == "-" || c == "\u{2010}" || c == "\u{2013}" { pendingBreak = true }
+                openA = false
                 continue
             }
             if pendingBreak, out.endIndex != start { out.append("-") }
+            if language == .norwegian, mapped == "a", openA, !pendingBreak {
+                out.removeLast()
+                out.append("}")
+                openA = false
+                continue
+            }
             pendingBreak = false
             out.append(mapped)
+            openA = mapped == "a"
         }
     }
 

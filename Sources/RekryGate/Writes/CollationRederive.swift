@@ -21,10 +21,8 @@ extension Gate {
             while true {
                 let batch = try s.candidateNames(after: after, limit: 2_000)
                 guard let last = batch.last else { break }
-                for row in batch {
-                    try s.setCollationKey(model.collationKey(fullName: row.fullName), candidateId: row.id)
-                    changed += 1
-                }
+                try s.setCollationKeys(batch.map { (candidateId: $0.id, key: model.collationKey(fullName: $0.fullName)) })
+                changed += batch.count
                 after = last.id
             }
             try s.setSetting(SettingKey.collationRederive, nil)

@@ -31,6 +31,7 @@ public enum PostgresMigrations {
         Migration(name: "v3 erasure by recruiters", sql: recruiterErasure),
         Migration(name: "v4 explicit consent terms", sql: explicitConsentTerms),
         Migration(name: "v4 erasure of readable profiles", sql: erasureOfReadableProfiles),
+        Migration(name: "v4 norwegian double a", sql: norwegianDoubleA),
     ]
 
     /// One migration as a script for `psql`, run by the deploying superuser: its SQL and its record in

@@ -98,6 +98,15 @@ extension PostgresSession {
             """)
     }
 
+    func setCollationKeys(_ keys: [(candidateId: Int64, key: String)]) throws {
+        guard !keys.isEmpty else { return }
+        try run("""
+            UPDATE rekry.candidate_personal p SET collation_key = k.key
+            FROM unnest(\(keys.map(\.candidateId)), \(keys.map(\.key))) AS k(id, key)
+            WHERE p.candidate_id = k.id AND p.collation_key IS DISTINCT FROM k.key
+            """)
+    }
+
     func indexText(_ entry: TextIndexEntry) throws {
         _ = try rows("SELECT rekry.index_text(\(entry.rowid), \(entry.folded))")
     }

@@ -499,6 +499,15 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'consent history is append-only: only a withdrawal, or a redaction of contact details, may be added'); END;
                 """)
         }
+        // Norwegian names sort the old spelling `aa` as `å`, as ICU's `nb-x-icu` does (`NameCollation`): a register
+        // holding people has its keys re-derived at the next sign-in, through the write model (only the keys that
+        // change are written; a Swedish register's stay as they are).
+        m.registerMigration("v13 norwegian double a") { db in
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO registerInfo(key, value)
+                SELECT 'collationRederive', 'pending' WHERE EXISTS (SELECT 1 FROM candidate)
+                """)
+        }
         return m
     }
 }

@@ -19,6 +19,9 @@ public protocol CandidateWriting {
     func candidateNames(after: Int64, limit: Int) throws -> [(id: Int64, fullName: String)]
     /// Stores a candidate's name-order key (`DerivedColumns.collationKey`, from the write model) and nothing else.
     func setCollationKey(_ key: String, candidateId: Int64) throws
+    /// Stores the name-order keys of many candidates, writing only those that change (a server backend in one
+    /// statement per batch rather than one round trip a row).
+    func setCollationKeys(_ keys: [(candidateId: Int64, key: String)]) throws
     func insertLink(candidateId: Int64, _ link: ProfileLink) throws
     func insertConsent(candidateId: Int64, _ consent: ConsentRecord) throws -> Int64
     /// Records that the candidate's profile was shown to a recipient (Art. 19, Art. 15(1)(c)).
@@ -48,4 +51,8 @@ public protocol CandidateWriting {
 
 extension CandidateWriting {
     public var writesOnlyReadableProfiles: Bool { false }
+
+    public func setCollationKeys(_ keys: [(candidateId: Int64, key: String)]) throws {
+        for k in keys { try setCollationKey(k.key, candidateId: k.candidateId) }
+    }
 }
