@@ -79,6 +79,7 @@ extension Gate {
                     } catch RegisterError.refusedBecause(let reason) {
                         refusal = reason
                     }
+                    if refusal == nil { refusal = withheldProfileRefusal(s, record, action: .eraseCandidate) }
                     // A record the actor may not erase is the DPO's: a lead's run does not list it, since its
                     // category, rule and date would tell what the record holds and when its process closed.
                     if refusal != nil && actor.role != .dpo { continue }

@@ -32,6 +32,9 @@ public enum PostgresMigrations {
         Migration(name: "v4 explicit consent terms", sql: explicitConsentTerms),
         Migration(name: "v4 erasure of readable profiles", sql: erasureOfReadableProfiles),
         Migration(name: "v4 norwegian double a", sql: norwegianDoubleA),
+        Migration(name: "v4 policies decide first", sql: policiesDecideFirst),
+        Migration(name: "v4 member hardening", sql: memberHardening),
+        Migration(name: "v4 erasure helpers checked", sql: erasureHelpersChecked),
     ]
 
     /// One migration as a script for `psql`, run by the deploying superuser: its SQL and its record in
