@@ -60,7 +60,11 @@ public final class Register: Sendable {
         let through = acting === backend ? self : Register(backend: acting, seenHeads: seenHeads)
         let gate = Gate(register: through, account: account, identity: identity, trust: trust, clock: clock, auditAlarm: alarm)
         // An erasure a crash interrupted is finished before anything is read: the person is never seen half-erased.
-        if alarm == nil { try gate.resumeErasures() }
+        if alarm == nil {
+            try gate.resumeErasures()
+            // The DPO takes out of the breach log what others' erasures left for them (a server register).
+            try gate.settleOwedBreachRedactions()
+        }
         // Rows stored before the name order's key existed get it before the first list.
         try gate.rederiveCollationKeysIfMarked()
         return gate

@@ -85,16 +85,25 @@ final class PostgresDeskRLSTests: XCTestCase {
         try assertRefused("lena", "UPDATE rekry.breach SET what = 'x';", "permission denied")
     }
 
-    func testALeadReadsOnlyTheBreachesThatNameThePersonTheyAreErasing() throws {
-        XCTAssertEqual(try assertAllowed("lena", "SELECT what FROM rekry.breaches_for_erasures();"), "mail to anna@example.com went astray")
-        XCTAssertEqual(try assertAllowed("lena", "SELECT rekry.redact_breach(1, 'mail to [erased person] went astray', 'recalled');"), "1")
-        try assertRefused("lena", "SELECT rekry.redact_breach(2, 'x', 'y');", "not a breach naming a person")
-        // Without an erasure of theirs begun, nothing.
-        XCTAssertEqual(try assertAllowed("lena", "DELETE FROM rekry.erasure_pending; SELECT count(*) FROM rekry.breaches_for_erasures();")
-            .split(separator: "\n").last, "0")
-        // A recruiter erases too (WritePolicy.eraseCandidate): with no erasure of theirs begun, nothing either.
-        XCTAssertEqual(try assertAllowed("alice", "SELECT count(*) FROM rekry.breaches_for_erasures();"), "0")
-        try assertRefused("adam", "SELECT * FROM rekry.breaches_for_erasures();", "permission denied")
+    func testNoMemberButTheDPOReadsOrRewritesABreachAndAnErasureOwesTheRedaction() throws {
+        // Migration "v4 breach redaction by the DPO": the functions that once showed a lead the breaches naming the
+        // person they erase, and wrote them back, answer no one.
+        for login in ["lena", "alice", "adam"] {
+            try assertRefused(login, "SELECT what FROM rekry.breaches_for_erasures();", "permission denied")
+            try assertRefused(login, "SELECT rekry.redact_breach(1, 'x', 'y');", "permission denied")
+            try assertRefused(login, "SELECT * FROM rekry.breach_redaction_owed;", "permission denied")
+        }
+        // lena began Anna's erasure: she owes the breach log's redaction, and learns nothing of it.
+        XCTAssertEqual(try assertAllowed("lena", "SELECT rekry.owe_breach_redaction(1, false);"), "")
+        XCTAssertEqual(try pg.query(as: pg.superuser, """
+            BEGIN; SET SESSION AUTHORIZATION lena; SELECT rekry.owe_breach_redaction(1, false);
+            SET SESSION AUTHORIZATION dora; SET LOCAL rekry.purpose = 'dsr';
+            SELECT subject || ' ' || email FROM rekry.breach_redaction_owed;
+            RESET SESSION AUTHORIZATION; ROLLBACK;
+            """).split(separator: "\n").last, "c-open anna@example.com")
+        // Without an erasure of theirs begun, nothing is owed.
+        try assertRefused("alice", "SELECT rekry.owe_breach_redaction(1, false);", "no erasure of theirs was begun")
+        try assertRefused("adam", "SELECT rekry.owe_breach_redaction(1, false);", "permission denied")
     }
 
     func testOnlyTheLeadWhoBeganAnErasureOrTheDPODeletesThePerson() throws {

@@ -76,7 +76,7 @@ extension CLICatalogue {
         "erase.receiptScope": " ({category} only, rule \"{rule}\")",
         "erase.receiptRequest": " (request {request})",
         "erase.bytesGone": "no byte left in any file",
-        "erase.serverKept": "the people are erased: no one can read their rows, but the server keeps their bytes in its files until the database administrator's erasure job (VACUUM FULL, CHECKPOINT; docs/postgres.md) has run",
+        "erase.serverKept": "the people are erased: no one can read their rows (where the breach log may name them, only the DPO, whose next sign-in takes them out of it), but the server keeps their bytes in its files until the database administrator's erasure job (VACUUM FULL, CHECKPOINT; docs/postgres.md) has run",
         "erase.bytesKeptOnServer": "bytes in the server's files until the administrator's erasure job",
         "erase.bytesKept": "old pages still in the journal",
         "erase.resumed": " (finished after an interruption)",

@@ -73,7 +73,7 @@ extension CLICatalogue {
         "erase.receiptScope": " (bare {category}, regelen \"{rule}\")",
         "erase.receiptRequest": " (henvendelse {request})",
         "erase.bytesGone": "ikke én byte igjen i noen fil",
-        "erase.serverKept": "personene er slettet: ingen kan lese radene deres, men serveren har fortsatt bytene deres i filene sine til databaseadministratorens slettejobb (VACUUM FULL, CHECKPOINT; docs/postgres.md) har kjørt",
+        "erase.serverKept": "personene er slettet: ingen kan lese radene deres (der avvikslogen kan nevne dem bare personvernombudet, som tar dem ut av den ved neste innlogging), men serveren har fortsatt bytene deres i filene sine til databaseadministratorens slettejobb (VACUUM FULL, CHECKPOINT; docs/postgres.md) har kjørt",
         "erase.bytesKeptOnServer": "byte igjen i serverens filer til administratorens slettejobb",
         "erase.bytesKept": "gamle sider er fortsatt i journalen",
         "erase.resumed": " (fullført etter et avbrudd)",

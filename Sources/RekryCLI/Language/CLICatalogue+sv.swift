@@ -73,7 +73,7 @@ extension CLICatalogue {
         "erase.receiptScope": " (endast {category}, regeln \"{rule}\")",
         "erase.receiptRequest": " (begäran {request})",
         "erase.bytesGone": "ingen byte kvar i någon fil",
-        "erase.serverKept": "personerna är raderade: ingen kan läsa deras rader, men servern har kvar deras byte i sina filer tills databasadministratörens raderingsjobb (VACUUM FULL, CHECKPOINT; docs/postgres.md) har körts",
+        "erase.serverKept": "personerna är raderade: ingen kan läsa deras rader (där incidentloggen kan nämna dem bara dataskyddsombudet, vars nästa inloggning tar bort dem ur den), men servern har kvar deras byte i sina filer tills databasadministratörens raderingsjobb (VACUUM FULL, CHECKPOINT; docs/postgres.md) har körts",
         "erase.bytesKeptOnServer": "byte kvar i serverns filer tills administratörens raderingsjobb",
         "erase.bytesKept": "gamla sidor finns kvar i journalen",
         "erase.resumed": " (slutförd efter ett avbrott)",

@@ -127,7 +127,11 @@ extension Gate {
                     // And from every shorter free text of theirs (titles, disclosures, statements, a consent's
                     // channel and wording), and from a breach's free text, should one quote them.
                     texts += try s.redactShortTexts(candidateId: item.candidateId, redaction.apply)
-                    texts += try redaction.applyToBreaches(s)
+                    if s.breachRedactionWaitsForTheDPO && actor.role != .dpo {
+                        try s.oweBreachRedaction(candidateId: item.candidateId, contactOnly: true)
+                    } else {
+                        texts += try redaction.applyToBreaches(s)
+                    }
                     counts["texts-redacted"] = texts
                     _ = try changeCandidate(tx, id: item.candidateId, action: .eraseCandidate, countsAsActivity: false) { r in
                         if r.email != nil { cleared.append(.email); r.email = nil }

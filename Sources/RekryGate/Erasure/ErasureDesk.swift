@@ -152,9 +152,14 @@ extension Gate {
                 }
                 // A breach's description or measures may name the person although the form asks for no names:
                 // their name, email, phone and address go from it (the breach itself stays, as Art. 33 requires).
-                _ = try ContactRedaction(email: record.email, phone: record.phone, address: record.postalAddress,
-                                         country: record.country, name: record.fullName, links: try s.links(candidateId: id).map(\.url),
-                                         replacement: "[erased person]").applyToBreaches(s)
+                // Where the log is the DPO's alone, the storage keeps the details for the DPO's next sign-in.
+                if s.breachRedactionWaitsForTheDPO && actor.role != .dpo {
+                    try s.oweBreachRedaction(candidateId: id, contactOnly: false)
+                } else {
+                    _ = try ContactRedaction(email: record.email, phone: record.phone, address: record.postalAddress,
+                                             country: record.country, name: record.fullName, links: try s.links(candidateId: id).map(\.url),
+                                             replacement: "[erased person]").applyToBreaches(s)
+                }
                 try s.deleteCandidate(id: id)
                 var categories = ErasureRules.categories(inventory)
                 if givenAsReferee > 0 { categories["references they gave for others"] = givenAsReferee }

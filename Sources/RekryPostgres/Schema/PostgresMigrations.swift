@@ -35,6 +35,7 @@ public enum PostgresMigrations {
         Migration(name: "v4 policies decide first", sql: policiesDecideFirst),
         Migration(name: "v4 member hardening", sql: memberHardening),
         Migration(name: "v4 erasure helpers checked", sql: erasureHelpersChecked),
+        Migration(name: "v4 breach redaction by the DPO", sql: breachRedactionByTheDPO),
     ]
 
     /// One migration as a script for `psql`, run by the deploying superuser: its SQL and its record in

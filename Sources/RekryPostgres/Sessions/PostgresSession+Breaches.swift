@@ -22,13 +22,34 @@ extension PostgresSession {
         try rows("SELECT \(unescaped: Self.breachColumns) FROM rekry.breach WHERE id = \(id)").first.map(Self.breachRecord)
     }
 
-    /// The DPO: every breach. A lead or a recruiter (who erase too): only those that mention a person whose
-    /// erasure they have begun (`rekry.breaches_for_erasures`), so that the erasure takes them out of it.
+    /// The DPO: every breach. A lead or a recruiter reads none: their erasures leave the log's redaction to the DPO
+    /// (`oweBreachRedaction`, migration "v4 breach redaction by the DPO").
     func breaches() throws -> [BreachRecord] {
-        if try sessionErasesThroughFunctions() {
-            return try rows("SELECT \(unescaped: Self.breachColumns) FROM rekry.breaches_for_erasures()").map(Self.breachRecord)
-        }
+        if try sessionErasesThroughFunctions() { return [] }
         return try rows("SELECT \(unescaped: Self.breachColumns) FROM rekry.breach ORDER BY discovered_at DESC, id DESC").map(Self.breachRecord)
+    }
+
+    var breachRedactionWaitsForTheDPO: Bool { true }
+
+    func oweBreachRedaction(candidateId: Int64, contactOnly: Bool) throws {
+        _ = try rows("SELECT rekry.owe_breach_redaction(\(candidateId), \(contactOnly))")
+    }
+
+    func owedBreachRedactions() throws -> [OwedBreachRedaction] {
+        try rows("""
+            SELECT id, candidate_id, subject, contact_only, full_name, email, phone, postal_address, country, links
+            FROM rekry.breach_redaction_owed ORDER BY id
+            """).map {
+            OwedBreachRedaction(id: try $0.get("id"), candidateId: try $0.get("candidate_id"), subject: try $0.get("subject"),
+                                contactOnly: try $0.get("contact_only"), fullName: try $0.get("full_name"),
+                                email: try $0.get("email", as: String?.self), phone: try $0.get("phone", as: String?.self),
+                                postalAddress: try $0.get("postal_address", as: String?.self), country: try $0.get("country"),
+                                links: try $0.get("links", as: [String].self))
+        }
+    }
+
+    func settleBreachRedaction(id: Int64) throws {
+        try run("DELETE FROM rekry.breach_redaction_owed WHERE id = \(id)")
     }
 
     private func sessionErasesThroughFunctions() throws -> Bool {
@@ -56,8 +77,7 @@ extension PostgresSession {
 
     func updateBreachTexts(id: Int64, what: String, measures: String) throws {
         if try sessionErasesThroughFunctions() {
-            _ = try rows("SELECT rekry.redact_breach(\(id), \(what), \(measures))")
-            return
+            throw RegisterError.refused("the breach log is the DPO's: a lead's or recruiter's erasure leaves its redaction to the DPO")
         }
         try run("UPDATE rekry.breach SET what = \(what), measures = \(measures) WHERE id = \(id)")
     }

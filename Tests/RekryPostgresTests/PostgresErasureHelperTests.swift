@@ -1,0 +1,96 @@
+import Foundation
+import RekryDomain
+import RekryGate
+import RekryStorage
+import RekryTestSupport
+import XCTest
+
+/// The erasure desk's helper functions in a member's own session (migration "v4 erasure helpers checked"): the
+/// category deletions take nothing of a person whose profile is withheld from the member, a referee's rows withheld
+/// for their own restriction are the DPO's, and `redact_text` writes only a redaction.
+final class PostgresErasureHelperTests: XCTestCase {
+    var t: TestRegister!
+    var cluster: PostgresCluster!
+    var database: String!
+
+    override func setUpWithError() throws {
+        guard PostgresCluster.isAvailable else { throw XCTSkip("PostgreSQL is not installed") }
+        TestBackend.current = .postgres
+        defer { TestBackend.current = .sqlite }
+        t = try TestRegister()
+        cluster = t.postgres
+        database = t.postgresDatabase
+    }
+
+    override func tearDown() { t = nil }
+
+    func psql(as login: String, _ sql: String) throws -> (status: Int32, output: String) {
+        try cluster.psql(as: login, "\\c \(database!)\n" + sql)
+    }
+
+    func value(_ sql: String) throws -> String {
+        try psql(as: cluster.superuser, sql).output.split(separator: "\n").last.map(String.init) ?? ""
+    }
+
+    func testTheCategoryDeletionsTakeNothingOfAWithheldPerson() throws {
+        let wilma = try t.addCandidate("Wilma Withdrawn", consent: .withdrawn)
+        try t.addAssessment(wilma, text: "Interview went well.")
+        _ = try psql(as: cluster.superuser, "INSERT INTO rekry.candidate_link (candidate_id, kind, url, source) VALUES (\(wilma), 'linkedin', 'https://example.se/wilma', 'applied');")
+        for login in ["lead", "recruiter"] {
+            for sql in ["SELECT rekry.delete_links(\(wilma));", "SELECT rekry.delete_assessments(\(wilma), 'interview-note');",
+                        "SELECT rekry.delete_psych_reports(\(wilma));", "SELECT * FROM rekry.delete_references(\(wilma));"] {
+                let refused = try psql(as: login, sql)
+                XCTAssertNotEqual(refused.status, 0, "\(login): \(sql) \(refused.output)")
+                XCTAssertTrue(refused.output.contains("the profile is withheld from this login") || refused.output.contains("permission denied"),
+                              "\(login): \(sql) \(refused.output)")
+            }
+        }
+        XCTAssertEqual(try value("SELECT count(*) FROM rekry.candidate_link WHERE candidate_id = \(wilma)"), "1")
+        XCTAssertEqual(try value("SELECT count(*) FROM rekry.assessment WHERE candidate_id = \(wilma)"), "1")
+        // The DPO may (a retention run of theirs).
+        let dpo = try psql(as: "dpo", "BEGIN; SET LOCAL rekry.purpose = 'dsr'; SELECT rekry.delete_links(\(wilma)); ROLLBACK;")
+        XCTAssertEqual(dpo.status, 0, dpo.output)
+    }
+
+    func testAReferenceRestrictedForTheRefereeIsTheDPOsToErase() throws {
+        let ida = try t.addCandidate("Ida Visible", basis: .contract, consent: .none)
+        try t.addReference(ida, name: "Rolf Restricted", restricted: true)
+        let referee = try value("SELECT referee_id FROM rekry.reference WHERE candidate_id = \(ida)")
+        for login in ["lead", "recruiter"] {
+            let refused = try psql(as: login, "SELECT * FROM rekry.delete_referee(\(referee));")
+            XCTAssertTrue(refused.status != 0 && refused.output.contains("refused, restricted"), "\(login): \(refused.output)")
+        }
+        XCTAssertEqual(try value("SELECT count(*) FROM rekry.reference WHERE candidate_id = \(ida)"), "1")
+        let dpo = try psql(as: "dpo", "BEGIN; SELECT * FROM rekry.delete_referee(\(referee)); ROLLBACK;")
+        XCTAssertEqual(dpo.status, 0, dpo.output)
+    }
+
+    func testRedactTextTakesOnlyARedaction() throws {
+        let rita = try t.addCandidate("Rita Visible", basis: .contract, consent: .none)
+        let consent = try value("""
+            INSERT INTO rekry.consent (candidate_id, purpose, given_at, channel, text)
+            VALUES (\(rita), 'newsletter', now() - interval '1 day', 'email', 'Send news to rita@example.se please') RETURNING id
+            """)
+        try t.addAssessment(rita, text: "Call rita on 070-123 45 67 after lunch.")
+        let note = try value("SELECT id FROM rekry.assessment WHERE candidate_id = \(rita)")
+        // A rewrite is refused; so is a redaction that adds words to the full-text index.
+        for (sql, why) in [
+            ("SELECT rekry.redact_text(\(rita), 'consent', \(consent), 'text', 'I agree to everything, forever');", "not the old one"),
+            ("SELECT rekry.redact_text(\(rita), 'assessment', \(note), 'text', 'Call rita on [contact details removed] after lunch.', 'call rita on contact details removed after lunch zzforged');",
+             "adds no word"),
+        ] {
+            let refused = try psql(as: "lead", sql)
+            XCTAssertTrue(refused.status != 0 && refused.output.contains(why), "\(sql): \(refused.output)")
+        }
+        XCTAssertEqual(try value("SELECT text FROM rekry.consent WHERE id = \(consent)"), "Send news to rita@example.se please")
+        // A redaction goes.
+        let redacted = try psql(as: "lead", """
+            SELECT rekry.redact_text(\(rita), 'consent', \(consent), 'text', 'Send news to [contact details removed] please');
+            SELECT rekry.redact_text(\(rita), 'assessment', \(note), 'text', 'Call rita on [contact details removed] after lunch.',
+                                     'call rita on contact details removed after lunch');
+            """)
+        XCTAssertEqual(redacted.status, 0, redacted.output)
+        XCTAssertEqual(try value("SELECT text FROM rekry.consent WHERE id = \(consent)"), "Send news to [contact details removed] please")
+        XCTAssertEqual(try value("SELECT text FROM rekry.assessment WHERE id = \(note)"), "Call rita on [contact details removed] after lunch.")
+    }
+}
