@@ -71,6 +71,22 @@ final class PostgresBreachRedactionTests: XCTestCase {
         XCTAssertEqual(try rows(as: cluster.superuser, "SELECT count(*) FROM rekry.breach_redaction_owed"), ["0"])
     }
 
+    func testAnOwedRowKeepsOnlyContactValuesOfTheirShapeAndIsOwedOnce() throws {
+        let rolf = try t.addCandidate("Rolf Crafted", basis: .contract, consent: .none)
+        _ = try gate("dpo").recordBreach(BreachDraft(discoveredAt: t.clock.now(), what: "The authority was notified on time",
+                                                     categories: [.contact], approxAffected: 1, measures: "Passwords rotated",
+                                                     affected: []))
+        // A member's own session writes a profile field freely: a crafted "email" and "phone" are not kept.
+        XCTAssertEqual(try rows(as: "recruiter", """
+            UPDATE rekry.candidate_personal SET email = 'authority was notified on time', phone = 'rotated'
+            WHERE candidate_id = \(rolf);
+            SELECT rekry.owe_breach_redaction(\(rolf), true);
+            SELECT rekry.owe_breach_redaction(\(rolf), true);
+            """).filter { !$0.isEmpty }, [])
+        XCTAssertEqual(try rows(as: cluster.superuser, "SELECT coalesce(email, '-') || ' ' || coalesce(phone, '-') FROM rekry.breach_redaction_owed"),
+                       ["- -"], "one row, without the crafted values")
+    }
+
     func testNothingIsOwedWhileTheLogHoldsNoBreach() throws {
         let vera = try t.addCandidate("Vera Qzvisible", basis: .contract, consent: .none, email: "vera.qz@example.se")
         _ = try gate("lead").erase(candidateIds: [vera])

@@ -65,6 +65,30 @@ final class PostgresErasureHelperTests: XCTestCase {
         XCTAssertEqual(dpo.status, 0, dpo.output)
     }
 
+    func testAReferenceWithheldForTheRefereesObjectionIsNotAMembersToErase() throws {
+        let ida = try t.addCandidate("Ida Visible", basis: .contract, consent: .none)
+        try t.addReference(ida, name: "Olga Objecting", objected: true)
+        let referee = try value("SELECT referee_id FROM rekry.reference WHERE candidate_id = \(ida)")
+        for sql in ["SELECT * FROM rekry.delete_referee(\(referee));", "SELECT * FROM rekry.delete_references(\(ida));"] {
+            for login in ["lead", "recruiter"] where !(login == "recruiter" && sql.contains("delete_references")) {
+                let refused = try psql(as: login, sql)
+                XCTAssertNotEqual(refused.status, 0, "\(login): \(sql) \(refused.output)")
+                XCTAssertFalse(refused.output.contains("Olga"), refused.output)
+            }
+        }
+        XCTAssertEqual(try value("SELECT count(*) FROM rekry.reference WHERE candidate_id = \(ida)"), "1")
+    }
+
+    func testARecruiterRedactsNoRectificationLogLine() throws {
+        let rita = try t.addCandidate("Rita Visible", basis: .contract, consent: .none)
+        let line = try value("""
+            INSERT INTO rekry.record_change (candidate_id, field, changed_at, changed_by, note)
+            VALUES (\(rita), 'email', now(), 's-lead', 'salary demand 93000') RETURNING id
+            """)
+        let probe = try psql(as: "recruiter", "BEGIN; SELECT rekry.redact_text(\(rita), 'record_change', \(line), 'note', 'salary demand 93[contact details removed]'); ROLLBACK;")
+        XCTAssertTrue(probe.status != 0 && probe.output.contains("not a text this member may read"), probe.output)
+    }
+
     func testRedactTextTakesOnlyARedaction() throws {
         let rita = try t.addCandidate("Rita Visible", basis: .contract, consent: .none)
         let consent = try value("""

@@ -47,11 +47,19 @@ BEGIN
       USING ERRCODE = 'insufficient_privilege';
   END IF;
   IF NOT EXISTS (SELECT 1 FROM rekry.breach) THEN RETURN; END IF;
+  -- Once per person and kind. Only values of the shapes the gate's field rules allow are kept (a member's own
+  -- session can write a profile field freely): an email is an address, a phone has six digits or more; anything
+  -- else would let a crafted "email" take arbitrary words out of the DPO's log.
   INSERT INTO rekry.breach_redaction_owed (candidate_id, subject, contact_only, full_name, email, phone, postal_address,
                                            country, links, owed_at)
-  SELECT c.id, c.pseudonym, p_contact_only, p.full_name, p.email, p.phone, p.postal_address, p.country,
-         ARRAY(SELECT l.url FROM rekry.candidate_link l WHERE l.candidate_id = c.id ORDER BY l.id), rekry.clock()
-  FROM rekry.candidate c JOIN rekry.candidate_personal p ON p.candidate_id = c.id WHERE c.id = p_candidate;
+  SELECT c.id, c.pseudonym, p_contact_only, p.full_name,
+         CASE WHEN p.email ~ '^[^@[:space:]]+@[^@[:space:]]+\.[^@[:space:]]+$' THEN p.email END,
+         CASE WHEN length(regexp_replace(coalesce(p.phone, ''), '\D', '', 'g')) >= 6 AND p.phone ~ '^[0-9 +().\/-]+$' THEN p.phone END,
+         p.postal_address, p.country,
+         ARRAY(SELECT l.url FROM rekry.candidate_link l WHERE l.candidate_id = c.id AND length(l.url) >= 8 ORDER BY l.id), rekry.clock()
+  FROM rekry.candidate c JOIN rekry.candidate_personal p ON p.candidate_id = c.id
+  WHERE c.id = p_candidate
+    AND NOT EXISTS (SELECT 1 FROM rekry.breach_redaction_owed o WHERE o.candidate_id = p_candidate AND o.contact_only = p_contact_only);
 END
 $fn$;
 REVOKE ALL ON FUNCTION rekry.owe_breach_redaction(bigint, boolean) FROM PUBLIC;

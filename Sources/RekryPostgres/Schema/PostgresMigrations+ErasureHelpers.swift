@@ -58,7 +58,9 @@ BEGIN
   FOR v_candidate IN SELECT DISTINCT candidate_id FROM rekry.reference WHERE referee_id = p_referee LOOP
     PERFORM rekry.check_referee_eraser(v_candidate);
   END LOOP;
-  IF rekry.session_role() <> 'dpo' AND EXISTS (SELECT 1 FROM rekry.reference WHERE referee_id = p_referee AND restricted) THEN
+  -- Every row of the referee must be one the caller reads (the referee's own restriction or objection withholds it).
+  IF rekry.session_role() <> 'dpo' AND EXISTS (SELECT 1 FROM rekry.reference r WHERE r.referee_id = p_referee
+       AND NOT rekry.may_read(r.candidate_id, 'references', r.basis, r.restricted, r.objected)) THEN
     RAISE EXCEPTION 'erase referee %: refused, restricted', p_referee USING ERRCODE = 'insufficient_privilege';
   END IF;
   SELECT count(*)::integer INTO statements FROM rekry.reference_statement
@@ -67,6 +69,56 @@ BEGIN
   WHERE referee_id = p_referee;
   DELETE FROM rekry.reference WHERE referee_id = p_referee;
   GET DIAGNOSTICS removed = ROW_COUNT;
+END
+$fn$;
+
+-- The category deletions of "v3 erasure and desks", each refusing a row the caller does not read (an item withheld
+-- on its own basis, a reference withheld for the referee's own restriction or objection, a report whose meta is
+-- withheld): such rows are the DPO's.
+CREATE OR REPLACE FUNCTION rekry.delete_psych_reports(p_candidate bigint) RETURNS integer
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, rekry, pg_temp AS $fn$
+DECLARE n integer;
+BEGIN
+  PERFORM rekry.check_eraser(p_candidate);
+  IF rekry.session_role() <> 'dpo' AND EXISTS (SELECT 1 FROM rekry.psych_report WHERE candidate_id = p_candidate)
+     AND NOT rekry.may_read(p_candidate, 'psych-report-meta', 'explicit-consent') THEN
+    RAISE EXCEPTION 'erase candidate %: refused, the report is withheld from this login', p_candidate USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  DELETE FROM rekry.report_key WHERE report_id IN (SELECT id FROM rekry.psych_report WHERE candidate_id = p_candidate);
+  DELETE FROM rekry.report_grant WHERE report_id IN (SELECT id FROM rekry.psych_report WHERE candidate_id = p_candidate);
+  DELETE FROM rekry.psych_report WHERE candidate_id = p_candidate;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  RETURN n;
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION rekry.delete_references(p_candidate bigint, OUT removed integer, OUT statements integer)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, rekry, pg_temp AS $fn$
+BEGIN
+  PERFORM rekry.check_eraser(p_candidate);
+  IF rekry.session_role() <> 'dpo' AND EXISTS (SELECT 1 FROM rekry.reference r WHERE r.candidate_id = p_candidate
+       AND NOT rekry.may_read(r.candidate_id, 'references', r.basis, r.restricted, r.objected)) THEN
+    RAISE EXCEPTION 'erase candidate %: refused, a reference is withheld from this login', p_candidate USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  DELETE FROM rekry.reference_statement WHERE reference_id IN (SELECT id FROM rekry.reference WHERE candidate_id = p_candidate);
+  GET DIAGNOSTICS statements = ROW_COUNT;
+  DELETE FROM rekry.reference WHERE candidate_id = p_candidate;
+  GET DIAGNOSTICS removed = ROW_COUNT;
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION rekry.delete_assessments(p_candidate bigint, p_kind text) RETURNS integer
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, rekry, pg_temp AS $fn$
+DECLARE n integer;
+BEGIN
+  PERFORM rekry.check_eraser(p_candidate);
+  IF rekry.session_role() <> 'dpo' AND EXISTS (SELECT 1 FROM rekry.assessment a WHERE a.candidate_id = p_candidate AND a.kind = p_kind
+       AND NOT rekry.may_read(a.candidate_id, 'assessments', a.basis)) THEN
+    RAISE EXCEPTION 'erase candidate %: refused, an assessment is withheld from this login', p_candidate USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  DELETE FROM rekry.assessment WHERE candidate_id = p_candidate AND kind = p_kind;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  RETURN n;
 END
 $fn$;
 
@@ -108,6 +160,10 @@ BEGIN
                                  ('disclosure','what'), ('reference_statement','text'), ('record_change','note'),
                                  ('consent','channel'), ('consent','text')) THEN
     RAISE EXCEPTION 'not a redactable text: %.%', p_table, p_column USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  -- The rectification log is activity (leads and the DPO), whatever the profile's badge says.
+  IF p_table = 'record_change' AND NOT rekry.may_read(p_candidate, 'activity') THEN
+    RAISE EXCEPTION 'redact %.%: not a text this member may read', p_table, p_column USING ERRCODE = 'insufficient_privilege';
   END IF;
   -- Read before the change and judged after it: the checked function refuses a row the caller may not read
   -- first, so that only a row they may read is ever compared (a comparison is a read too).

@@ -147,6 +147,19 @@ BEGIN
 END
 $fn$;
 
+-- An index condition runs inside the index, before any policy: the indexes a member's scan can use end at an id,
+-- never at a withheld value (a consent's purpose and date, a participation's stage, a log line's time).
+DROP INDEX rekry.consent_candidate;
+CREATE INDEX consent_candidate ON rekry.consent(candidate_id);
+DROP INDEX rekry.participation_process;
+CREATE INDEX participation_process ON rekry.participation(process_id);
+DROP INDEX rekry.record_change_candidate;
+CREATE INDEX record_change_candidate ON rekry.record_change(candidate_id);
+-- The audit log is read through its functions (`audit_entries`, `audit_entry_at`, `audit_chain`), which blank what a
+-- role may not read: leads and admins lose their direct SELECT, whose index on the subject would otherwise tell
+-- which person the DPO desk's withheld entries are about. The DPO reads every entry anyway.
+REVOKE SELECT ON rekry.audit_entry FROM rekry_lead, rekry_admin, rekry_recruiter;
+
 RESET ROLE;
 DO $do$
 DECLARE f text;
