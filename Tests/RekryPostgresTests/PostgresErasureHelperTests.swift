@@ -115,6 +115,15 @@ final class PostgresErasureHelperTests: XCTestCase {
             """)
         XCTAssertEqual(redacted.status, 0, redacted.output)
         XCTAssertEqual(try value("SELECT text FROM rekry.consent WHERE id = \(consent)"), "Send news to [contact details removed] please")
+        // A redaction is not a write that lets its transaction index words of the member's choosing.
+        let indexed = try psql(as: "lead", """
+            BEGIN;
+            SELECT rekry.redact_text(\(rita), 'assessment', \(note), 'text', 'Call rita on [contact details removed] after [contact details removed]',
+                                     'call rita on contact details removed after contact details removed');
+            SELECT rekry.index_text(-\(note), 'zebrafish unicorn felon');
+            ROLLBACK;
+            """)
+        XCTAssertTrue(indexed.status != 0 && indexed.output.contains("not in one that redacts it"), indexed.output)
         XCTAssertEqual(try value("SELECT text FROM rekry.assessment WHERE id = \(note)"), "Call rita on [contact details removed] after lunch.")
     }
 }

@@ -143,6 +143,29 @@ BEGIN
 END
 $fn$;
 
+-- The texts a redaction rewrote, by the transaction that did it: `index_text` lets a member index a text in the
+-- transaction that wrote it, and a redaction is a write, so without this a member could redact a person's CV and
+-- then index any words of their choosing for it. No personal data: row ids and transaction ids.
+CREATE TABLE rekry.text_redaction (rowid bigint NOT NULL, xact text NOT NULL);
+ALTER TABLE rekry.text_redaction ENABLE ROW LEVEL SECURITY;
+ALTER TABLE rekry.text_redaction FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_all ON rekry.text_redaction TO rekry_owner USING (true) WITH CHECK (true);
+
+ALTER FUNCTION rekry.index_text(bigint, text) RENAME TO index_text_of_writer;
+REVOKE ALL ON FUNCTION rekry.index_text_of_writer(bigint, text) FROM PUBLIC, rekry_recruiter, rekry_lead, rekry_dpo, rekry_admin;
+CREATE FUNCTION rekry.index_text(p_rowid bigint, p_folded text) RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, rekry, pg_temp AS $fn$
+BEGIN
+  IF EXISTS (SELECT 1 FROM rekry.text_redaction r WHERE r.rowid = p_rowid AND r.xact = pg_current_xact_id()::text) THEN
+    RAISE EXCEPTION 'a text is indexed in the transaction that writes it, not in one that redacts it'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  PERFORM rekry.index_text_of_writer(p_rowid, p_folded);
+END
+$fn$;
+REVOKE ALL ON FUNCTION rekry.index_text(bigint, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION rekry.index_text(bigint, text) TO rekry_recruiter, rekry_lead, rekry_dpo;
+
 ALTER FUNCTION rekry.redact_text(bigint, text, bigint, text, text, text) RENAME TO redact_text_of_eraser;
 REVOKE ALL ON FUNCTION rekry.redact_text_of_eraser(bigint, text, bigint, text, text, text)
   FROM PUBLIC, rekry_recruiter, rekry_lead, rekry_dpo, rekry_admin;
@@ -173,6 +196,10 @@ BEGIN
     WHERE rowid = CASE WHEN p_table = 'document' THEN p_id ELSE -p_id END;
   END IF;
   v_changed := rekry.redact_text_of_eraser(p_candidate, p_table, p_id, p_column, p_value, p_folded);
+  IF v_changed > 0 AND p_table IN ('document', 'assessment') THEN
+    INSERT INTO rekry.text_redaction (rowid, xact)
+    VALUES (CASE WHEN p_table = 'document' THEN p_id ELSE -p_id END, pg_current_xact_id()::text);
+  END IF;
   IF v_changed > 0 AND NOT rekry.is_redaction_of(v_old, p_value) THEN
     RAISE EXCEPTION 'redact %.%: the new text is not the old one with details replaced by the redaction mark', p_table, p_column
       USING ERRCODE = 'insufficient_privilege';
