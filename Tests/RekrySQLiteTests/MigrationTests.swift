@@ -23,6 +23,27 @@ final class MigrationTests: XCTestCase {
                         "v10 one full-text index", "v11 name collation", "v12 consent redaction", "v13 norwegian double a"])
     }
 
+    /// "v13 norwegian double a" marks a Norwegian register holding people for the name order's re-derivation (Norwegian
+    /// `aa` sorts as `å` now), and leaves a Swedish one, whose keys do not change, as it is.
+    func testOnlyANorwegianRegisterIsReKeyedForDoubleA() throws {
+        for (profile, marked) in [("firm Nord AS\ncountry NO\n", true), ("firm Nord AS\ncountry\tno # bokmål\n", true),
+                                  ("firm Syd AB\ncountry SE\n# no Norwegian\n", false)] {
+            let queue = try DatabaseQueue()
+            try Migrations.migrator.migrate(queue, upTo: "v12 consent redaction")
+            try queue.write { db in
+                try db.execute(sql: "DELETE FROM registerInfo WHERE key = 'collationRederive'")
+                try db.execute(sql: "INSERT INTO registerInfo(key, value) VALUES ('policy.text', ?)", arguments: [profile])
+                try db.execute(sql: """
+                    INSERT INTO candidate(pseudonym, fullName, nameKey, source, collectedAt, basis, lastActivityAt)
+                    VALUES ('c-1', 'Aino Aas', 'aino aas', 'applied', 0, 'contract', 0)
+                    """)
+            }
+            try Migrations.migrator.migrate(queue)
+            let mark = try queue.read { try String.fetchOne($0, sql: "SELECT value FROM registerInfo WHERE key = 'collationRederive'") }
+            XCTAssertEqual(mark != nil, marked, profile)
+        }
+    }
+
     func testFileRegisterUsesWAL() throws {
         let t = try TestRegister()
         XCTAssertEqual(try t.scalar("PRAGMA journal_mode") as String?, "wal")

@@ -499,13 +499,15 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'consent history is append-only: only a withdrawal, or a redaction of contact details, may be added'); END;
                 """)
         }
-        // Norwegian names sort the old spelling `aa` as `å`, as ICU's `nb-x-icu` does (`NameCollation`): a register
-        // holding people has its keys re-derived at the next sign-in, through the write model (only the keys that
-        // change are written; a Swedish register's stay as they are).
+        // Norwegian names sort the old spelling `aa` as `å`, as ICU's `nb-x-icu` does (`NameCollation`): a Norwegian
+        // register (its retention profile says `country NO`) holding people has its keys re-derived at the next
+        // sign-in, through the write model (only the keys that change are written). A Swedish one has nothing to do.
         m.registerMigration("v13 norwegian double a") { db in
             try db.execute(sql: """
                 INSERT OR REPLACE INTO registerInfo(key, value)
                 SELECT 'collationRederive', 'pending' WHERE EXISTS (SELECT 1 FROM candidate)
+                  AND EXISTS (SELECT 1 FROM registerInfo WHERE key = 'policy.text'
+                              AND replace(replace(replace(lower(value), char(9), ' '), '  ', ' '), '  ', ' ') LIKE '%country no%')
                 """)
         }
         return m
