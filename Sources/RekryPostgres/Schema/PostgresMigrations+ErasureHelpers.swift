@@ -13,28 +13,12 @@ extension PostgresMigrations {
     static let erasureHelpersChecked = #"""
 SET LOCAL ROLE rekry_owner;
 
--- The rule of "v3 erasure by recruiters" for the people a referee refers to: a recruiter, a lead or the DPO; a
--- restricted record only the DPO.
-CREATE FUNCTION rekry.check_referee_eraser(p_candidate bigint) RETURNS text
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, rekry, pg_temp AS $fn$
-DECLARE
-  v_role text := rekry.session_role();
-  c rekry.candidate;
-BEGIN
-  IF v_role IS NULL OR v_role NOT IN ('recruiter', 'lead', 'dpo') THEN
-    RAISE EXCEPTION 'erase: not permitted for this role' USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  SELECT * INTO c FROM rekry.candidate WHERE id = p_candidate;
-  IF NOT FOUND THEN RETURN NULL; END IF;
-  IF c.restricted AND v_role <> 'dpo' THEN
-    RAISE EXCEPTION 'erase candidate %: refused, restricted', p_candidate USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  RETURN c.pseudonym;
-END
-$fn$;
+-- The rule of "v3 erasure by recruiters" (a recruiter, a lead or the DPO; a restricted record only the DPO) keeps its
+-- body under a new name, for the people a referee refers to; `check_eraser`, which every other erasure function
+-- asks by name, becomes that rule and the readable profile.
+ALTER FUNCTION rekry.check_eraser(bigint) RENAME TO check_referee_eraser;
 
--- A person erased, or a category of theirs: the referee rule, and a profile the caller may read (the DPO any).
-CREATE OR REPLACE FUNCTION rekry.check_eraser(p_candidate bigint) RETURNS text
+CREATE FUNCTION rekry.check_eraser(p_candidate bigint) RETURNS text
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, rekry, pg_temp AS $fn$
 DECLARE
   v_pseudonym text := rekry.check_referee_eraser(p_candidate);
@@ -46,6 +30,8 @@ BEGIN
   RETURN v_pseudonym;
 END
 $fn$;
+REVOKE ALL ON FUNCTION rekry.check_eraser(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION rekry.check_eraser(bigint) TO rekry_recruiter, rekry_lead, rekry_dpo;
 
 CREATE OR REPLACE FUNCTION rekry.delete_referee(p_referee bigint, OUT removed integer, OUT statements integer)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, rekry, pg_temp AS $fn$
@@ -214,9 +200,7 @@ BEGIN
 END
 $fn$;
 
-REVOKE ALL ON FUNCTION rekry.check_referee_eraser(bigint), rekry.is_redaction_of(text, text),
-  rekry.redact_text(bigint, text, bigint, text, text, text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION rekry.check_referee_eraser(bigint), rekry.redact_text(bigint, text, bigint, text, text, text)
-  TO rekry_recruiter, rekry_lead, rekry_dpo;
+REVOKE ALL ON FUNCTION rekry.is_redaction_of(text, text), rekry.redact_text(bigint, text, bigint, text, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION rekry.redact_text(bigint, text, bigint, text, text, text) TO rekry_recruiter, rekry_lead, rekry_dpo;
 """#
 }

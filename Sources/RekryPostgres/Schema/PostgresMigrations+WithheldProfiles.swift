@@ -45,9 +45,8 @@ GRANT EXECUTE ON FUNCTION rekry.explicit_consent_terms(bigint) TO rekry_recruite
     /// from the profile what must go with the person beyond their own rows (the suppression hashes, the references
     /// they gave for others, their name in the breach log), and a lead's or recruiter's login cannot read a lapsed
     /// (objected, withdrawn, expired) profile: such an erasure would leave those behind. The gate refuses it first
-    /// (`CandidateWriting.writesOnlyReadableProfiles`); the server refuses it too, and the breach log no longer
-    /// shows a lead the breaches that name a person whose profile is withheld from them (a psql session could begin
-    /// such an erasure only to read them). docs/postgres.md, "Erasing a withheld profile".
+    /// (`CandidateWriting.writesOnlyReadableProfiles`); the server refuses it too. (The breach log's part is
+    /// migration "v4 breach redaction by the DPO".) docs/postgres.md, "Correcting or erasing a withheld profile".
     static let erasureOfReadableProfiles = #"""
 SET LOCAL ROLE rekry_owner;
 
@@ -87,35 +86,6 @@ LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, rekry, 
 BEGIN
   PERFORM rekry.check_profile_eraser(p_candidate);
   PERFORM rekry.delete_candidate_of_eraser(p_candidate);
-END
-$fn$;
-
--- "v3 erasure by recruiters"'s function, with the caller's pending erasures limited to profiles they may read.
-CREATE OR REPLACE FUNCTION rekry.breaches_for_erasures() RETURNS SETOF rekry.breach
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, rekry, pg_temp AS $fn$
-BEGIN
-  IF rekry.session_role() IS NULL OR rekry.session_role() NOT IN ('lead', 'recruiter') THEN RETURN; END IF;
-  RETURN QUERY
-  WITH mine AS (
-    SELECT p.* FROM rekry.erasure_pending e JOIN rekry.candidate_personal p ON p.candidate_id = e.candidate_id
-    WHERE e.actor = rekry.erasure_actor() AND rekry.may_read(e.candidate_id, 'profile')
-  ), words AS (
-    SELECT left(rekry.fold_for_match(w, t), 4) AS w
-    FROM mine m, regexp_split_to_table(m.full_name || ' ' || coalesce(m.postal_address, ''), '[^[:alnum:]]+') AS w,
-         (VALUES (false), (true)) AS v(t)
-    WHERE length(w) >= 2 AND w !~ '^[0-9]+$'
-  ), strings AS (
-    SELECT lower(m.email) AS s FROM mine m WHERE m.email IS NOT NULL
-    UNION SELECT lower(l.url) FROM rekry.candidate_link l JOIN mine m ON m.candidate_id = l.candidate_id
-  ), digits AS (
-    SELECT right(regexp_replace(m.phone, '\D', '', 'g'), 6) AS d FROM mine m
-    WHERE length(regexp_replace(coalesce(m.phone, ''), '\D', '', 'g')) >= 6
-  )
-  SELECT b.* FROM rekry.breach b
-  WHERE EXISTS (SELECT 1 FROM words WHERE rekry.fold_for_match(b.what || ' ' || b.measures) ~ ('\m' || words.w))
-     OR EXISTS (SELECT 1 FROM strings WHERE position(strings.s IN lower(b.what || ' ' || b.measures)) > 0)
-     OR EXISTS (SELECT 1 FROM digits WHERE position(digits.d IN regexp_replace(b.what || ' ' || b.measures, '\D', '', 'g')) > 0)
-  ORDER BY b.discovered_at DESC, b.id DESC;
 END
 $fn$;
 
