@@ -9,34 +9,7 @@ import XCTest
 /// DPO"): the lead's session reads and rewrites no breach; the server keeps the person's details for the DPO, whose
 /// next sign-in takes them out of the log with the gate's own redaction; a row owed for an erasure that did not
 /// happen changes nothing.
-final class PostgresBreachRedactionTests: XCTestCase {
-    var t: TestRegister!
-    var cluster: PostgresCluster!
-    var database: String!
-
-    override func setUpWithError() throws {
-        guard PostgresCluster.isAvailable else { throw XCTSkip("PostgreSQL is not installed") }
-        TestBackend.current = .postgres
-        defer { TestBackend.current = .sqlite }
-        t = try TestRegister()
-        cluster = t.postgres
-        database = t.postgresDatabase
-    }
-
-    override func tearDown() { t = nil }
-
-    func gate(_ login: String) throws -> Gate {
-        TestBackend.current = .postgres
-        defer { TestBackend.current = .sqlite }
-        return try t.gate(login)
-    }
-
-    func rows(as login: String, _ sql: String) throws -> [String] {
-        let (status, output) = try cluster.psql(as: login, "\\c \(database!)\n" + sql)
-        XCTAssertEqual(status, 0, output)
-        return output.split(separator: "\n").map(String.init)
-    }
-
+final class PostgresBreachRedactionTests: ServerRegisterTestCase {
     func testALeadsErasureLeavesTheBreachLogToTheDPOsNextSignIn() throws {
         let vera = try t.addCandidate("Vera Qzvisible", basis: .contract, consent: .none, email: "vera.qz@example.se")
         let nils = try t.addCandidate("Nils Qznotgone", basis: .contract, consent: .none)

@@ -8,30 +8,7 @@ import XCTest
 /// The erasure desk's helper functions in a member's own session (migration "v4 erasure helpers checked"): the
 /// category deletions take nothing of a person whose profile is withheld from the member, a referee's rows withheld
 /// for their own restriction are the DPO's, and `redact_text` writes only a redaction.
-final class PostgresErasureHelperTests: XCTestCase {
-    var t: TestRegister!
-    var cluster: PostgresCluster!
-    var database: String!
-
-    override func setUpWithError() throws {
-        guard PostgresCluster.isAvailable else { throw XCTSkip("PostgreSQL is not installed") }
-        TestBackend.current = .postgres
-        defer { TestBackend.current = .sqlite }
-        t = try TestRegister()
-        cluster = t.postgres
-        database = t.postgresDatabase
-    }
-
-    override func tearDown() { t = nil }
-
-    func psql(as login: String, _ sql: String) throws -> (status: Int32, output: String) {
-        try cluster.psql(as: login, "\\c \(database!)\n" + sql)
-    }
-
-    func value(_ sql: String) throws -> String {
-        try psql(as: cluster.superuser, sql).output.split(separator: "\n").last.map(String.init) ?? ""
-    }
-
+final class PostgresErasureHelperTests: ServerRegisterTestCase {
     func testTheCategoryDeletionsTakeNothingOfAWithheldPerson() throws {
         let wilma = try t.addCandidate("Wilma Withdrawn", consent: .withdrawn)
         try t.addAssessment(wilma, text: "Interview went well.")

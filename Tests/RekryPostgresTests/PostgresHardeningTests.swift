@@ -6,19 +6,13 @@ import XCTest
 
 /// The red team's attacks on the team register, each tried again with a member's own psql session against a
 /// register the gate made: every one must now fail (PostgresMigrations.hardening).
-final class PostgresHardeningTests: XCTestCase {
-    var t: TestRegister!
-    var cluster: PostgresCluster!
-    var database: String!
+final class PostgresHardeningTests: ServerRegisterTestCase {
     var withdrawn: Int64 = 0, granted: Int64 = 0
 
     override func setUpWithError() throws {
-        guard PostgresCluster.isAvailable else { throw XCTSkip("PostgreSQL is not installed") }
+        try super.setUpWithError()
         TestBackend.current = .postgres
         defer { TestBackend.current = .sqlite }
-        t = try TestRegister()
-        cluster = t.postgres
-        database = t.postgresDatabase
         withdrawn = try t.addCandidate("Wilma Withdrawn", consent: .withdrawn)
         granted = try t.addCandidate("Greta Granted", consent: .valid(days: 200))
         try t.addToProcess(granted, stage: .final)
@@ -26,12 +20,6 @@ final class PostgresHardeningTests: XCTestCase {
         let lead = try t.gate("lead")
         try lead.attachReport(candidateId: granted, text: "REPORT-HARDENING-SECRET", author: "Leg. psykolog A")
         try lead.grantReport(candidateId: granted, to: "recruiter", reason: "interviews the finalists")
-    }
-
-    override func tearDown() { t = nil }
-
-    func psql(as login: String, _ sql: String) throws -> (status: Int32, output: String) {
-        try cluster.psql(as: login, "\\c \(database!)\n" + sql)
     }
 
     func id(of login: String) throws -> String {
@@ -80,17 +68,11 @@ final class PostgresHardeningTests: XCTestCase {
         let framed = try psql(as: "lead", "SELECT rekry.revoke_report_grants(\(report), \(recruiter), now(), \(try id(of: "lead2")))")
         XCTAssertTrue(framed.output.contains("names the member who revokes"), "a revoke names the member who revokes: \(framed.output)")
         // The recruiter still reads the report through the gate.
-        XCTAssertEqual(try onPostgresGate("recruiter").readReport(candidateId: granted)?.value?.text, "REPORT-HARDENING-SECRET")
+        XCTAssertEqual(try gate("recruiter").readReport(candidateId: granted)?.value?.text, "REPORT-HARDENING-SECRET")
     }
 
     func testStatisticsViewsCountNothingForAMember() throws {
         let stats = try psql(as: "recruiter", "SELECT n_live_tup FROM pg_stat_user_tables WHERE relname = 'candidate_personal'")
         XCTAssertNotEqual(stats.status, 0, "the statistics views count withheld rows: \(stats.output)")
-    }
-
-    func onPostgresGate(_ login: String) throws -> Gate {
-        TestBackend.current = .postgres
-        defer { TestBackend.current = .sqlite }
-        return try t.gate(login)
     }
 }

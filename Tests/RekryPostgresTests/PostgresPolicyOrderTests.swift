@@ -9,28 +9,9 @@ import XCTest
 /// on it, so how long a query takes never depends on whether a withheld row matches. Checked on the plans (a
 /// scan's Filter lists its conditions in the order they run), not by timing; and the two other holes found with it
 /// ("v4 member hardening").
-final class PostgresPolicyOrderTests: XCTestCase {
-    var t: TestRegister!
-    var cluster: PostgresCluster!
-    var database: String!
-
+final class PostgresPolicyOrderTests: ServerRegisterTestCase {
     /// Tables whose policy lets every member read every row (nothing is withheld, so nothing can be timed).
     static let openToEveryMember: Set<String> = ["schema_migration"]
-
-    override func setUpWithError() throws {
-        guard PostgresCluster.isAvailable else { throw XCTSkip("PostgreSQL is not installed") }
-        TestBackend.current = .postgres
-        defer { TestBackend.current = .sqlite }
-        t = try TestRegister()
-        cluster = t.postgres
-        database = t.postgresDatabase
-    }
-
-    override func tearDown() { t = nil }
-
-    func psql(as login: String, _ sql: String) throws -> (status: Int32, output: String) {
-        try cluster.psql(as: login, "\\c \(database!)\n" + sql)
-    }
 
     /// Each table of schema rekry the group may SELECT, with a column the member could put a condition on.
     func readableTables(_ group: String) throws -> [(table: String, column: String, type: String)] {

@@ -10,42 +10,17 @@ import XCTest
 /// erasure of readable profiles"): the consent history stays withheld whole while a lead still attaches a report
 /// on the explicit consent, and only the DPO erases or corrects the person, so that nothing derived from the profile
 /// (suppression hashes, references given, the breach log's mentions) is left behind.
-final class PostgresWithheldProfileTests: XCTestCase {
-    var t: TestRegister!
-    var cluster: PostgresCluster!
-    var database: String!
+final class PostgresWithheldProfileTests: ServerRegisterTestCase {
     var objected: Int64 = 0
 
     override func setUpWithError() throws {
-        guard PostgresCluster.isAvailable else { throw XCTSkip("PostgreSQL is not installed") }
+        try super.setUpWithError()
         TestBackend.current = .postgres
         defer { TestBackend.current = .sqlite }
-        t = try TestRegister()
-        cluster = t.postgres
-        database = t.postgresDatabase
         objected = try t.addCandidate("Olle Qzobjected", basis: .legitimateInterest, consent: .none,
                                       email: "olle.qzobjected@example.se", phone: "+46 70 123 45 67", objected: true)
         try t.addToProcess(objected, stage: .final)
         try t.addPsychConsent(objected)
-    }
-
-    override func tearDown() { t = nil }
-
-    func psql(as login: String, _ sql: String) throws -> (status: Int32, output: String) {
-        try cluster.psql(as: login, "\\c \(database!)\n" + sql)
-    }
-
-    /// The rows psql prints (unaligned, tuples only), failing the test when the statement fails.
-    func rows(as login: String, _ sql: String) throws -> [String] {
-        let (status, output) = try psql(as: login, sql)
-        XCTAssertEqual(status, 0, output)
-        return output.split(separator: "\n").map(String.init)
-    }
-
-    func gate(_ login: String) throws -> Gate {
-        TestBackend.current = .postgres
-        defer { TestBackend.current = .sqlite }
-        return try t.gate(login)
     }
 
     func testAMembersSessionReadsNoConsentOfAnObjectedRecordAndALeadStillAttachesAReport() throws {

@@ -14,9 +14,9 @@ extension Gate {
         return try backend.write { s in
             var changed = 0
             for owed in try s.owedBreachRedactions() {
-                let now = try s.candidate(id: owed.candidateId)
-                let happened = owed.contactOnly ? (now.map { $0.email == nil && $0.phone == nil && $0.postalAddress == nil } ?? true)
-                                                : now == nil
+                let current = try s.candidate(id: owed.candidateId)
+                let happened = owed.contactOnly ? (current.map { $0.email == nil && $0.phone == nil && $0.postalAddress == nil } ?? true)
+                                                : current == nil
                 if happened {
                     let redaction = owed.contactOnly
                         ? ContactRedaction(email: owed.email, phone: owed.phone, address: owed.postalAddress, country: owed.country,
